@@ -1,0 +1,20 @@
+//! factcards: flip cards and a quiz from a deck of structured facts, rendered
+//! into any web page by a small WebAssembly widget.
+//!
+//! The crate has two halves:
+//! - [`model`] is plain Rust with no web-sys in it: the deck and its
+//!   validation, the quiz engine and the study state. It is tested natively.
+//! - `dom` is the thin view that renders the model into a shadow root and turns
+//!   DOM events into messages; `api` is the JS surface (`mount`,
+//!   `validateDeck`, the `<fact-cards>` element).
+#![warn(missing_docs)]
+
+pub mod model;
+
+mod api;
+mod dom;
+
+pub use api::*;
+
+/// The article's deck, built into the wasm as the default deck.
+pub const BUILTIN_DECK_JSON: &str = include_str!("../www/decks/tokayev-brussels-2021.json");
