@@ -6,10 +6,14 @@
 //! - [`text`]: text normalisation shared by validation and answer matching.
 //! - [`rng`]: the small seeded PRNG behind every shuffle.
 
+pub mod app;
 pub mod deck;
 pub mod json;
+pub mod locale;
+pub mod options;
 pub mod quiz;
 pub mod rng;
 pub mod study;
 pub mod text;
 pub mod validate;
+pub mod variants;

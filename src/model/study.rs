@@ -1,1 +1,364 @@
-//! PLACEHOLDER: being written.
+//! The flip-card study state: which cards are in the round, where the reader
+//! is, whether the card is turned, and which facts are known or still being
+//! learned.
+//!
+//! Study goes in Leitner-style rounds. Round 1 holds every card of the current
+//! topic filter. When the reader passes the last card of a round, the next
+//! round holds the cards not yet marked known. When every card is known, the
+//! study is complete until [`Study::study_again`].
+
+use super::rng::{derive_seed, Rng};
+
+/// How the reader has marked a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mark {
+    /// Not marked yet.
+    #[default]
+    Unseen,
+    /// "Got it".
+    Known,
+    /// "Still learning": comes round again next round.
+    Learning,
+}
+
+/// Flip-card study state over a deck of `n` facts.
+#[derive(Debug, Clone)]
+pub struct Study {
+    marks: Vec<Mark>,
+    topics: Vec<Option<u32>>,
+    filter: Option<u32>,
+    order: Vec<usize>,
+    pos: usize,
+    turned: bool,
+    round: u32,
+    seed: u64,
+    shuffles: u64,
+    shuffled: bool,
+}
+
+impl Study {
+    /// A fresh study over facts whose topic numbers are `topics` (one entry per
+    /// fact; `None` for a fact without a topic). `seed` drives every shuffle.
+    pub fn new(topics: Vec<Option<u32>>, seed: u64) -> Study {
+        let mut study = Study {
+            marks: vec![Mark::Unseen; topics.len()],
+            topics,
+            filter: None,
+            order: Vec::new(),
+            pos: 0,
+            turned: false,
+            round: 1,
+            seed,
+            shuffles: 0,
+            shuffled: false,
+        };
+        study.order = study.in_filter().collect();
+        study
+    }
+
+    fn in_filter(&self) -> impl Iterator<Item = usize> + '_ {
+        let filter = self.filter;
+        self.topics
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| filter.is_none() || **t == filter)
+            .map(|(i, _)| i)
+    }
+
+    /// Index of the fact on the current card, or `None` when study is complete.
+    pub fn current(&self) -> Option<usize> {
+        self.order.get(self.pos).copied()
+    }
+
+    /// 0-based position in the round.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Number of cards in this round.
+    pub fn round_len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// The round number, from 1.
+    pub fn round(&self) -> u32 {
+        self.round
+    }
+
+    /// The cards of this round, as fact indices in order.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// Whether the current card shows its back.
+    pub fn is_turned(&self) -> bool {
+        self.turned
+    }
+
+    /// Whether every card in the filter is known.
+    pub fn is_complete(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Whether the order has been shuffled since the last restart.
+    pub fn is_shuffled(&self) -> bool {
+        self.shuffled
+    }
+
+    /// The topic number the cards are filtered by, if any.
+    pub fn filter(&self) -> Option<u32> {
+        self.filter
+    }
+
+    /// How the fact `fact` is marked.
+    pub fn mark(&self, fact: usize) -> Mark {
+        self.marks.get(fact).copied().unwrap_or_default()
+    }
+
+    /// Every fact's mark, by fact index.
+    pub fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    /// (known, total) within the current filter.
+    pub fn progress(&self) -> (usize, usize) {
+        let mut known = 0;
+        let mut total = 0;
+        for i in self.in_filter() {
+            total += 1;
+            if self.marks.get(i) == Some(&Mark::Known) {
+                known += 1;
+            }
+        }
+        (known, total)
+    }
+
+    /// Turns the current card over (front to back, back to front). Returns
+    /// the new turned state, or `None` when there is no card.
+    pub fn turn(&mut self) -> Option<bool> {
+        self.current()?;
+        self.turned = !self.turned;
+        Some(self.turned)
+    }
+
+    /// Moves to `pos` in this round, showing the front. Returns false when it
+    /// is out of range or already there.
+    pub fn go_to(&mut self, pos: usize) -> bool {
+        if pos >= self.order.len() || (pos == self.pos && !self.turned) {
+            return false;
+        }
+        self.pos = pos;
+        self.turned = false;
+        true
+    }
+
+    /// The previous card; false at the first.
+    pub fn prev(&mut self) -> bool {
+        self.pos > 0 && self.go_to(self.pos - 1)
+    }
+
+    /// The next card; past the last card it starts the next round.
+    pub fn next(&mut self) -> bool {
+        if self.order.is_empty() {
+            return false;
+        }
+        if self.pos + 1 < self.order.len() {
+            self.go_to(self.pos + 1)
+        } else {
+            self.next_round();
+            true
+        }
+    }
+
+    /// The first card of the round.
+    pub fn first(&mut self) -> bool {
+        self.go_to(0)
+    }
+
+    /// The last card of the round.
+    pub fn last(&mut self) -> bool {
+        self.go_to(self.order.len().saturating_sub(1))
+    }
+
+    /// Marks the current card, which must be turned, and moves on.
+    /// Returns false when there is no turned card to mark.
+    pub fn mark_current(&mut self, mark: Mark) -> bool {
+        let Some(fact) = self.current() else { return false };
+        if !self.turned {
+            return false;
+        }
+        if let Some(m) = self.marks.get_mut(fact) {
+            *m = mark;
+        }
+        self.next()
+    }
+
+    /// Starts the next round with the cards of the filter not yet known.
+    fn next_round(&mut self) {
+        let marks = &self.marks;
+        let order: Vec<usize> = self
+            .in_filter()
+            .filter(|&i| marks.get(i) != Some(&Mark::Known))
+            .collect();
+        self.order = order;
+        if self.shuffled {
+            self.shuffle_order();
+        }
+        self.round += 1;
+        self.pos = 0;
+        self.turned = false;
+    }
+
+    fn shuffle_order(&mut self) {
+        self.shuffles += 1;
+        Rng::new(derive_seed(self.seed, self.shuffles)).shuffle(&mut self.order);
+    }
+
+    /// Shuffles the cards of this round, reproducibly for the seed: the k-th
+    /// shuffle after a restart always gives the same order.
+    pub fn shuffle(&mut self) {
+        self.shuffled = true;
+        self.shuffle_order();
+        self.pos = 0;
+        self.turned = false;
+    }
+
+    /// Shows only the facts with topic number `topic` (`None`: all), from the
+    /// first card of a new first round. Marks are kept.
+    pub fn set_filter(&mut self, topic: Option<u32>) {
+        self.filter = topic;
+        self.order = self.in_filter().collect();
+        self.shuffles = 0;
+        if self.shuffled {
+            self.shuffle_order();
+        }
+        self.round = 1;
+        self.pos = 0;
+        self.turned = false;
+    }
+
+    /// Back to the start: deck order, first round, no marks.
+    pub fn restart(&mut self) {
+        self.marks.iter_mut().for_each(|m| *m = Mark::Unseen);
+        self.shuffled = false;
+        self.shuffles = 0;
+        self.set_filter(self.filter);
+    }
+
+    /// After completion: every card again, marks cleared, same filter and
+    /// shuffle setting.
+    pub fn study_again(&mut self) {
+        self.marks.iter_mut().for_each(|m| *m = Mark::Unseen);
+        self.set_filter(self.filter);
+    }
+
+    /// Restores saved marks and position (ignoring anything out of range).
+    pub fn restore(&mut self, marks: &[Mark], round_pos: usize) {
+        for (m, saved) in self.marks.iter_mut().zip(marks) {
+            *m = *saved;
+        }
+        let marks = &self.marks;
+        let any_marked = marks.iter().any(|m| *m != Mark::Unseen);
+        if any_marked {
+            // Resume in a round of the cards not yet known.
+            let order: Vec<usize> =
+                self.in_filter().filter(|&i| marks.get(i) != Some(&Mark::Known)).collect();
+            self.order = order;
+        }
+        self.pos = if round_pos < self.order.len() { round_pos } else { 0 };
+        self.turned = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn study(n: usize) -> Study {
+        Study::new(vec![None; n], 7)
+    }
+
+    #[test]
+    fn walks_and_turns() {
+        let mut s = study(3);
+        assert_eq!(s.current(), Some(0));
+        assert!(!s.prev());
+        assert_eq!(s.turn(), Some(true));
+        assert!(s.next());
+        assert_eq!((s.current(), s.is_turned()), (Some(1), false));
+        assert!(s.last());
+        assert_eq!(s.current(), Some(2));
+        assert!(s.first());
+        assert_eq!(s.current(), Some(0));
+        assert!(!s.first(), "already there");
+    }
+
+    #[test]
+    fn marking_needs_a_turned_card() {
+        let mut s = study(2);
+        assert!(!s.mark_current(Mark::Known));
+        s.turn();
+        assert!(s.mark_current(Mark::Known));
+        assert_eq!(s.mark(0), Mark::Known);
+        assert_eq!(s.current(), Some(1));
+        assert_eq!(s.progress(), (1, 2));
+    }
+
+    #[test]
+    fn learning_cards_come_round_again_until_known() {
+        let mut s = study(3);
+        for mark in [Mark::Known, Mark::Learning, Mark::Learning] {
+            s.turn();
+            s.mark_current(mark);
+        }
+        assert_eq!(s.round(), 2);
+        assert_eq!(s.order(), &[1, 2]);
+        s.turn();
+        s.mark_current(Mark::Known);
+        s.turn();
+        s.mark_current(Mark::Learning);
+        assert_eq!((s.round(), s.order()), (3, &[2][..]));
+        s.turn();
+        s.mark_current(Mark::Known);
+        assert!(s.is_complete());
+        assert_eq!(s.current(), None);
+        assert_eq!(s.progress(), (3, 3));
+        s.study_again();
+        assert_eq!((s.round(), s.order(), s.progress()), (1, &[0, 1, 2][..], (0, 3)));
+    }
+
+    #[test]
+    fn shuffle_is_reproducible_for_a_seed() {
+        let mut a = Study::new(vec![None; 20], 42);
+        let mut b = Study::new(vec![None; 20], 42);
+        let mut c = Study::new(vec![None; 20], 43);
+        a.shuffle();
+        b.shuffle();
+        c.shuffle();
+        assert_eq!(a.order(), b.order());
+        assert_ne!(a.order(), c.order());
+        let mut sorted = a.order().to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..20).collect::<Vec<_>>());
+        a.restart();
+        assert_eq!(a.order(), (0..20).collect::<Vec<_>>().as_slice());
+    }
+
+    #[test]
+    fn topic_filter_limits_the_round_and_progress() {
+        let mut s = Study::new(vec![Some(0), Some(1), Some(0), None], 1);
+        s.set_filter(Some(0));
+        assert_eq!(s.order(), &[0, 2]);
+        assert_eq!(s.progress(), (0, 2));
+        s.set_filter(None);
+        assert_eq!(s.order(), &[0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn restore_ignores_out_of_range_data() {
+        let mut s = study(3);
+        s.restore(&[Mark::Known, Mark::Learning, Mark::Unseen, Mark::Known], 99);
+        assert_eq!(s.order(), &[1, 2]);
+        assert_eq!(s.position(), 0);
+    }
+}

@@ -1,0 +1,198 @@
+//! The flip-card view: draws [`Study`](crate::model::study::Study) state into
+//! the cards panel.
+
+use super::template::{find, set_attr, set_bool, set_flag, set_hidden, set_text};
+use crate::model::app::{App, Dirty};
+use crate::model::locale::{Key, Strings};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DocumentFragment, Element, HtmlElement};
+
+/// Handles on the cards panel's elements.
+pub struct CardsView {
+    pub panel: Element,
+    filter: Element,
+    progress: Element,
+    known_of: Element,
+    study: Element,
+    position: Element,
+    pub card: HtmlElement,
+    front: Element,
+    back: Element,
+    topic: Element,
+    image: Element,
+    prompt: Element,
+    answer: Element,
+    detail: Element,
+    quote: Element,
+    quote_text: Element,
+    quote_credit: Element,
+    prev: Element,
+    next: Element,
+    known: Element,
+    learning: Element,
+    done: Element,
+    done_text: HtmlElement,
+    again: HtmlElement,
+}
+
+impl CardsView {
+    /// Finds the panel's elements in a fresh skeleton and writes the fixed
+    /// labels and the topic filter.
+    pub fn build(root: &DocumentFragment, app: &App, s: &Strings) -> Result<CardsView, JsValue> {
+        let html = |sel: &str| -> Result<HtmlElement, JsValue> { Ok(find(root, sel)?.unchecked_into()) };
+        let v = CardsView {
+            panel: find(root, "#p-cards")?,
+            filter: find(root, "[part=filter]")?,
+            progress: find(root, ".s-progress")?,
+            known_of: find(root, ".known-of")?,
+            study: find(root, ".study")?,
+            position: find(root, "[part=position]")?,
+            card: html("[part=card]")?,
+            front: find(root, "[part=front]")?,
+            back: find(root, "[part=back]")?,
+            topic: find(root, ".front .topic")?,
+            image: find(root, "[part=image]")?,
+            prompt: find(root, ".prompt")?,
+            answer: find(root, ".answer")?,
+            detail: find(root, ".back .detail")?,
+            quote: find(root, ".back .quote")?,
+            quote_text: find(root, ".back blockquote")?,
+            quote_credit: find(root, ".back figcaption")?,
+            prev: find(root, "[part=prev]")?,
+            next: find(root, "[part=next][data-msg=next]")?,
+            known: find(root, "[part=known]")?,
+            learning: find(root, "[part=learning]")?,
+            done: find(root, "[part=complete]")?,
+            done_text: html(".done-text")?,
+            again: html("[part=again]")?,
+        };
+        for (sel, key) in [
+            (".l-topic", Key::Topic),
+            ("[part=shuffle]", Key::Shuffle),
+            ("[part=restart]", Key::Restart),
+            (".hint", Key::TurnHint),
+        ] {
+            set_text(&find(root, sel)?, s.get(key));
+        }
+        set_text(&v.prev, s.get(Key::Prev));
+        set_text(&v.next, s.get(Key::Next));
+        set_text(&v.known, s.get(Key::Known));
+        set_text(&v.learning, s.get(Key::Learning));
+        set_text(&v.again, s.get(Key::StudyAgain));
+        set_attr(&v.progress, "aria-label", s.get(Key::Known));
+        let lang = app.deck.language.as_str();
+        for el in [&v.front, &v.back, &v.filter] {
+            set_attr(el, "lang", lang);
+        }
+        v.fill_filter(app, s)?;
+        set_hidden(&find(root, ".filter")?, app.topics.len() < 2);
+        Ok(v)
+    }
+
+    fn fill_filter(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
+        let doc = super::template::document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        let add = |value: &str, label: &str| -> Result<(), JsValue> {
+            let opt = doc.create_element("option")?;
+            set_attr(&opt, "value", value);
+            opt.set_text_content(Some(label));
+            self.filter.append_child(&opt)?;
+            Ok(())
+        };
+        add("", &[s.get(Key::AllTopics), " (", &app.deck.facts.len().to_string(), ")"].concat())?;
+        for (i, (name, count)) in app.topics.iter().enumerate() {
+            add(&i.to_string(), &[name.as_str(), " (", &count.to_string(), ")"].concat())?;
+        }
+        Ok(())
+    }
+
+    /// Redraws what `dirty` names.
+    pub fn render(&self, app: &App, s: &Strings, dirty: Dirty) {
+        let study = &app.study;
+        if dirty.has(Dirty::CARD | Dirty::STUDY) {
+            let complete = study.is_complete();
+            set_hidden(&self.study, complete);
+            set_hidden(&self.done, !complete);
+            let (known, total) = study.progress();
+            set_attr(&self.progress, "max", &total.max(1).to_string());
+            set_attr(&self.progress, "value", &known.to_string());
+            set_attr(&self.progress, "aria-valuemin", "0");
+            set_attr(&self.progress, "aria-valuemax", &total.to_string());
+            set_attr(&self.progress, "aria-valuenow", &known.to_string());
+            set_text(&self.known_of, &s.count(Key::KnownOf, known, total));
+            if complete {
+                set_text(&self.done_text, &s.count(Key::Complete, 0, total));
+            }
+        }
+        if dirty.has(Dirty::CARD) {
+            if let Some(fact) = study.current().and_then(|i| app.deck.facts.get(i)) {
+                set_text(&self.position, &s.count(Key::Position, study.position() + 1, study.round_len()));
+                set_text(&self.topic, fact.topic.as_deref().unwrap_or_default());
+                set_text(&self.prompt, &fact.front);
+                set_text(&self.answer, &fact.back);
+                set_text(&self.detail, fact.detail.as_deref().unwrap_or_default());
+                set_hidden(&self.detail, fact.detail.is_none());
+                match &fact.quote {
+                    Some(q) => {
+                        set_text(&self.quote_text, q);
+                        let publisher = app.deck.source.as_ref().and_then(|src| src.publisher.as_deref());
+                        set_text(&self.quote_credit, &publisher.map(|p| ["— ", p].concat()).unwrap_or_default());
+                        set_hidden(&self.quote_credit, publisher.is_none());
+                        set_hidden(&self.quote, false);
+                    }
+                    None => set_hidden(&self.quote, true),
+                }
+                match &fact.image {
+                    Some(img) => {
+                        // A validated http(s) or relative URL, set as an attribute value.
+                        set_attr(&self.image, "src", &img.src);
+                        set_attr(&self.image, "alt", &img.alt);
+                        set_hidden(&self.image, false);
+                    }
+                    None => {
+                        let _ = self.image.remove_attribute("src");
+                        set_hidden(&self.image, true);
+                    }
+                }
+                set_flag(&self.prev, "disabled", study.position() == 0);
+            }
+        }
+        if dirty.has(Dirty::CARD | Dirty::TURN) {
+            let turned = study.is_turned();
+            set_bool(&self.card, "aria-pressed", turned);
+            let _ = self.card.class_list().toggle_with_force("turned", turned);
+            set_bool(&self.back, "aria-hidden", !turned);
+            set_flag(&self.back, "inert", !turned);
+            set_bool(&self.front, "aria-hidden", turned);
+            set_flag(&self.front, "inert", turned);
+            set_flag(&self.known, "disabled", !turned);
+            set_flag(&self.learning, "disabled", !turned);
+        }
+        if dirty.has(Dirty::FILTER) {
+            let value = study.filter().map(|t| t.to_string()).unwrap_or_default();
+            if let Some(select) = self.filter.dyn_ref::<web_sys::HtmlSelectElement>() {
+                select.set_value(&value);
+            }
+        }
+    }
+
+    /// The text for the live region after a move.
+    pub fn announcement(&self, app: &App, s: &Strings, dirty: Dirty) -> Option<String> {
+        let study = &app.study;
+        if study.is_complete() {
+            return dirty.has(Dirty::STUDY).then(|| s.count(Key::Complete, 0, study.progress().1));
+        }
+        let card = s.count(Key::CardOf, study.position() + 1, study.round_len());
+        if dirty.has(Dirty::ROUND) {
+            return Some([s.count(Key::Round, study.round() as usize, study.round_len()), card].join(". "));
+        }
+        dirty.has(Dirty::CARD).then_some(card)
+    }
+
+    /// Where focus belongs after `dirty`, if the focused control went away.
+    pub fn focus_after(&self, app: &App, dirty: Dirty) -> Option<&HtmlElement> {
+        if app.study.is_complete() {
+            return dirty.has(Dirty::STUDY).then_some(&self.again);
+        }
+        dirty.has(Dirty::STUDY).then_some(&self.card)
+    }
+}

@@ -1,0 +1,268 @@
+//! Mounting: the shadow root and its style sheet, reading the deck and
+//! options, the message panel for loading and errors, and one widget per host.
+
+use super::events;
+use super::template::{find, message_markup, set_attr, set_text};
+use super::widget::{ViewOptions, Widget};
+use crate::model::app::{App, Settings};
+use crate::model::deck::Deck;
+use crate::model::json::Value;
+use crate::model::locale::{Key, Lang, Strings};
+use crate::model::options::MountOptions;
+use crate::model::validate::{parse_deck, Issue};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// Why a mount failed.
+pub enum MountError {
+    /// The deck broke these rules.
+    Deck(Vec<Issue>),
+    /// An option is wrong.
+    Options(Issue),
+    /// The target cannot hold a widget.
+    Target(String),
+}
+
+impl MountError {
+    /// The message for the host's `Error`, e.g.
+    /// `invalid deck: facts[3].back: must not be blank (and 2 more)`.
+    pub fn message(&self) -> String {
+        match self {
+            MountError::Deck(issues) => {
+                let mut m = String::from("invalid deck: ");
+                if let Some(first) = issues.first() {
+                    m.push_str(&issue_line(first));
+                }
+                if issues.len() > 1 {
+                    m.push_str(" (and ");
+                    m.push_str(&(issues.len() - 1).to_string());
+                    m.push_str(" more)");
+                }
+                m
+            }
+            MountError::Options(issue) => ["invalid options: ", &issue_line(issue)].concat(),
+            MountError::Target(m) => m.clone(),
+        }
+    }
+
+    /// The path of the first problem, if it has one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            MountError::Deck(issues) => issues.first().map(|i| i.path.as_str()),
+            MountError::Options(issue) => Some(issue.path.as_str()),
+            MountError::Target(_) => None,
+        }
+    }
+}
+
+/// `path: message`, or just the message for the deck itself.
+pub fn issue_line(issue: &Issue) -> String {
+    if issue.path.is_empty() {
+        issue.message.clone()
+    } else {
+        [issue.path.as_str(), ": ", issue.message.as_str()].concat()
+    }
+}
+
+thread_local! {
+    static SHEET: Option<CssStyleSheet> = {
+        let sheet = CssStyleSheet::new().ok();
+        if let Some(s) = &sheet {
+            let _ = s.replace_sync(include_str!("style.css"));
+        }
+        sheet
+    };
+    /// The widget living in each host, so a second mount replaces the first.
+    static LIVE: RefCell<Vec<(Element, Weak<RefCell<Option<Widget>>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The open shadow root of `host` (attached on first use), emptied and
+/// styled with the shared constructed sheet.
+pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
+            MountError::Target(
+                ["mount: cannot render into <", &host.tag_name().to_lowercase(), ">; use a <div> or <fact-cards>"].concat(),
+            )
+        })?,
+    };
+    root.set_text_content(None);
+    SHEET.with(|sheet| {
+        if let Some(sheet) = sheet {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+        }
+    });
+    Ok(root)
+}
+
+/// Destroys the widget already in `host`, if any.
+pub fn release(host: &Element) {
+    let old = LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        live.retain(|(_, w)| w.strong_count() > 0);
+        let i = live.iter().position(|(h, _)| h == host)?;
+        live.swap_remove(i).1.upgrade()
+    });
+    if let Some(cell) = old {
+        if let Ok(mut w) = cell.try_borrow_mut() {
+            if let Some(mut widget) = w.take() {
+                widget.destroy();
+            }
+        }
+    }
+}
+
+/// Remembers that `widget` lives in `host`.
+pub fn register(host: &Element, widget: &Rc<RefCell<Option<Widget>>>) {
+    LIVE.with(|live| live.borrow_mut().push((host.clone(), Rc::downgrade(widget))));
+}
+
+/// Reads a deck given as `undefined`/`null` (the built-in deck), JSON text,
+/// or an object.
+pub fn read_deck(deck: &JsValue) -> Result<Deck, Vec<Issue>> {
+    let value = if deck.is_undefined() || deck.is_null() {
+        let builtin = js_sys::JSON::parse(crate::BUILTIN_DECK_JSON).map_err(|_| internal("built-in deck"))?;
+        to_value(&builtin)?
+    } else if let Some(text) = deck.as_string() {
+        match js_sys::JSON::parse(&text) {
+            Ok(v) => to_value(&v)?,
+            Err(e) => {
+                let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+                return Err(vec![Issue { path: String::new(), message: ["not valid JSON: ", &why].concat() }]);
+            }
+        }
+    } else {
+        to_value(deck)?
+    };
+    parse_deck(&value)
+}
+
+fn internal(what: &str) -> Vec<Issue> {
+    vec![Issue { path: String::new(), message: ["internal error reading the ", what].concat() }]
+}
+
+fn to_value(js: &JsValue) -> Result<Value, Vec<Issue>> {
+    serde_wasm_bindgen::from_value::<Value>(js.clone()).map_err(|e| {
+        let why = e.to_string();
+        vec![Issue {
+            path: String::new(),
+            message: if why.contains("nested deeper") {
+                why
+            } else {
+                ["must be a deck object or JSON text (", &why, ")"].concat()
+            },
+        }]
+    })
+}
+
+/// Reads `options`.
+pub fn read_options(options: &JsValue) -> Result<MountOptions, MountError> {
+    let value = if options.is_undefined() || options.is_null() {
+        Value::Null
+    } else {
+        serde_wasm_bindgen::from_value::<Value>(options.clone()).map_err(|e| {
+            MountError::Options(Issue { path: "options".into(), message: ["must be a plain object (", &e.to_string(), ")"].concat() })
+        })?
+    };
+    MountOptions::from_value(&value).map_err(MountError::Options)
+}
+
+/// The UI strings for `host`: the `locale` option, else the nearest `lang`
+/// attribute, else English; then the `labels` overrides.
+pub fn strings_for(host: &Element, options: &MountOptions) -> Strings {
+    let tag = options.locale.clone().or_else(|| host.closest("[lang]").ok().flatten().and_then(|el| el.get_attribute("lang")));
+    let mut strings = Strings::new(tag.as_deref().map(Lang::from_tag).unwrap_or_default());
+    for (name, text) in &options.labels {
+        strings.set_override(name, text);
+    }
+    strings
+}
+
+/// A seed from the clock and `Math.random`, for mounts without one.
+fn random_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
+}
+
+/// Mounts a widget into `host`: everything `mount()` does except the JS
+/// handle. On failure the host shows the error and receives `factcards:error`.
+pub fn mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<RefCell<Option<Widget>>>, MountError> {
+    release(host);
+    let result = try_mount(host, deck, options);
+    match &result {
+        Ok(widget) => {
+            register(host, widget);
+            let facts = widget.borrow().as_ref().map_or(0, Widget::fact_count);
+            events::emit(host, "factcards:ready", &events::ready(facts).into());
+        }
+        Err(err) => {
+            let opts = read_options(options).unwrap_or_default();
+            let strings = strings_for(host, &opts);
+            let lines: Vec<String> = match err {
+                MountError::Deck(issues) => issues.iter().take(50).map(issue_line).collect(),
+                other => vec![other.message()],
+            };
+            show_message(host, Message::Error, strings.get(Key::Failed), &lines);
+            events::emit(host, "factcards:error", &events::error(&err.message(), err.path()).into());
+        }
+    }
+    result
+}
+
+fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<RefCell<Option<Widget>>>, MountError> {
+    let opts = read_options(options)?;
+    let root = shadow_root(host)?;
+    let deck = read_deck(deck).map_err(MountError::Deck)?;
+    let strings = strings_for(host, &opts);
+    let settings = Settings {
+        modes: opts.modes,
+        seed: opts.seed.unwrap_or_else(random_seed),
+        questions: opts.questions,
+        answer: opts.answer,
+    };
+    let app = App::new(deck, settings);
+    let widget = Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme })
+        .map_err(|e| MountError::Target(["mount: ", &e.as_string().unwrap_or_else(|| "could not render".into())].concat()))?;
+    Ok(Rc::new(RefCell::new(Some(widget))))
+}
+
+/// What a message panel says.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// Loading (a polite status).
+    Loading,
+    /// An error (an alert).
+    Error,
+}
+
+/// Replaces the host's content with a loading or error panel.
+pub fn show_message(host: &Element, kind: Message, title: &str, lines: &[String]) {
+    let Ok(root) = shadow_root(host) else {
+        // The host cannot hold a shadow root; say it as text in the host itself.
+        host.set_text_content(Some(&[title, " ", &lines.join("; ")].concat()));
+        return;
+    };
+    let Ok(frag) = message_markup() else { return };
+    let (Ok(panel), Ok(head), Ok(list)) = (find(&frag, ".msg"), find(&frag, ".m-title"), find(&frag, ".m-list")) else {
+        return;
+    };
+    match kind {
+        Message::Error => set_attr(&panel, "role", "alert"),
+        Message::Loading => {
+            set_attr(&panel, "role", "status");
+            set_attr(&panel, "aria-busy", "true");
+        }
+    }
+    set_text(&head, title);
+    if let Some(doc) = super::template::document() {
+        for line in lines {
+            if let Ok(li) = doc.create_element("li") {
+                li.set_text_content(Some(line));
+                let _ = list.append_child(&li);
+            }
+        }
+    }
+    let _ = root.append_child(&frag);
+}

@@ -1,0 +1,226 @@
+//! The quiz view: draws [`Quiz`](crate::model::quiz::Quiz) state into the
+//! quiz panel.
+
+use super::template::{document, find, find_all, set_attr, set_flag, set_hidden, set_text};
+use crate::model::app::{App, Dirty};
+use crate::model::locale::{Key, Strings};
+use crate::model::quiz::Prompt;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DocumentFragment, Element, HtmlElement};
+
+/// Handles on the quiz panel's elements.
+pub struct QuizView {
+    pub panel: Element,
+    asking: Element,
+    qpos: Element,
+    progress: Element,
+    question: HtmlElement,
+    options: Vec<HtmlElement>,
+    form: Element,
+    pub input: HtmlElement,
+    feedback: Element,
+    verdict: Element,
+    detail: Element,
+    quote: Element,
+    quote_text: Element,
+    quote_credit: Element,
+    next: HtmlElement,
+    summary: Element,
+    score_title: HtmlElement,
+    score: Element,
+    review: Element,
+    retry_mistakes: HtmlElement,
+}
+
+impl QuizView {
+    /// Finds the panel's elements in a fresh skeleton and writes the fixed labels.
+    pub fn build(root: &DocumentFragment, app: &App, s: &Strings) -> Result<QuizView, JsValue> {
+        let html = |sel: &str| -> Result<HtmlElement, JsValue> { Ok(find(root, sel)?.unchecked_into()) };
+        let v = QuizView {
+            panel: find(root, "#p-quiz")?,
+            asking: find(root, ".asking")?,
+            qpos: find(root, ".qpos")?,
+            progress: find(root, ".q-progress")?,
+            question: html("[part=question]")?,
+            options: find_all(root, "[part=option]")?.into_iter().map(JsCast::unchecked_into).collect(),
+            form: find(root, "form.typed")?,
+            input: html("[part=input]")?,
+            feedback: find(root, "[part=feedback]")?,
+            verdict: find(root, ".verdict")?,
+            detail: find(root, ".qdetail")?,
+            quote: find(root, ".qquote")?,
+            quote_text: find(root, ".qquote blockquote")?,
+            quote_credit: find(root, ".qquote figcaption")?,
+            next: html(".qnext")?,
+            summary: find(root, ".summary")?,
+            score_title: html(".score-title")?,
+            score: find(root, "[part=score]")?,
+            review: find(root, "[part=review]")?,
+            retry_mistakes: html("[data-msg=retry-mistakes]")?,
+        };
+        set_text(&find(root, ".l-answer")?, s.get(Key::YourAnswer));
+        set_text(&find(root, "[part=submit]")?, s.get(Key::Check));
+        set_text(&v.score_title, s.get(Key::ScoreTitle));
+        set_text(&v.retry_mistakes, s.get(Key::RetryMistakes));
+        set_text(&find(root, "[data-msg=retry-all]")?, s.get(Key::RetryAll));
+        set_attr(&v.progress, "aria-label", s.get(Key::Quiz));
+        let lang = app.deck.language.as_str();
+        for el in [&v.question as &Element, &v.form, &v.feedback, &v.review] {
+            set_attr(el, "lang", lang);
+        }
+        for o in &v.options {
+            set_attr(o, "lang", lang);
+        }
+        Ok(v)
+    }
+
+    /// Redraws what `dirty` names.
+    pub fn render(&self, app: &mut App, s: &Strings, dirty: Dirty) -> Result<(), JsValue> {
+        let finished = app.quiz.is_finished();
+        if dirty.has(Dirty::SUMMARY | Dirty::QUESTION) {
+            set_hidden(&self.asking, finished);
+            set_hidden(&self.summary, !finished);
+        }
+        if finished {
+            if dirty.has(Dirty::SUMMARY) {
+                self.render_summary(app, s)?;
+            }
+            return Ok(());
+        }
+        let total = app.quiz.len();
+        let pos = app.quiz.position();
+        if dirty.has(Dirty::QUESTION) {
+            set_text(&self.qpos, &s.count(Key::QuestionOf, pos + 1, total));
+            set_attr(&self.progress, "max", &total.max(1).to_string());
+            set_attr(&self.progress, "value", &pos.to_string());
+            set_attr(&self.progress, "aria-valuemin", "0");
+            set_attr(&self.progress, "aria-valuemax", &total.to_string());
+            set_attr(&self.progress, "aria-valuenow", &pos.to_string());
+            let Some(question) = app.quiz.question(&app.deck) else { return Ok(()) };
+            let fact = question.fact;
+            let options: &[String] = match &question.prompt {
+                Prompt::Choice { options, .. } => options,
+                Prompt::Typed => &[],
+            };
+            for (i, button) in self.options.iter().enumerate() {
+                let text = options.get(i);
+                set_hidden(button, text.is_none());
+                set_flag(button, "disabled", false);
+                let _ = button.class_list().remove_2("right", "wrong");
+                if let Some(first) = button.first_element_child() {
+                    set_text(&first, text.map(String::as_str).unwrap_or_default());
+                }
+                if let Some(tag) = button.last_element_child() {
+                    set_text(&tag, "");
+                }
+            }
+            set_hidden(&self.form, !options.is_empty());
+            set_flag(&self.input, "disabled", false);
+            if let Some(input) = self.input.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_value("");
+            }
+            if let Some(f) = app.deck.facts.get(fact) {
+                set_text(&self.question, &f.front);
+            }
+            set_text(&self.verdict, "");
+            set_text(&self.detail, "");
+            set_hidden(&self.quote, true);
+            set_hidden(&self.next, true);
+        }
+        if dirty.has(Dirty::ANSWER) {
+            self.render_answer(app, s);
+        }
+        Ok(())
+    }
+
+    fn render_answer(&self, app: &mut App, s: &Strings) {
+        let right = match app.quiz.question(&app.deck).map(|q| &q.prompt) {
+            Some(Prompt::Choice { correct, .. }) => Some(*correct),
+            _ => None,
+        };
+        let Some(answer) = app.quiz.current_answer() else { return };
+        let Some(fact) = app.deck.facts.get(answer.fact) else { return };
+        for (i, button) in self.options.iter().enumerate() {
+            set_flag(button, "disabled", true);
+            let (class, tag) = if Some(i) == right {
+                ("right", ["✓ ", s.get(Key::RightAnswer)].concat())
+            } else if Some(i) == answer.choice {
+                ("wrong", ["✗ ", s.get(Key::YourAnswer)].concat())
+            } else {
+                continue;
+            };
+            let _ = button.class_list().add_1(class);
+            if let Some(el) = button.last_element_child() {
+                set_text(&el, &tag);
+            }
+        }
+        set_flag(&self.input, "disabled", true);
+        let verdict = if answer.correct {
+            ["✓ ", s.get(Key::Correct)].concat()
+        } else {
+            ["✗ ", &s.with_answer(Key::Incorrect, &answer.expected)].concat()
+        };
+        set_text(&self.verdict, &verdict);
+        let _ = self.feedback.class_list().toggle_with_force("right", answer.correct);
+        set_text(&self.detail, fact.detail.as_deref().unwrap_or_default());
+        match &fact.quote {
+            Some(q) => {
+                set_text(&self.quote_text, q);
+                let publisher = app.deck.source.as_ref().and_then(|src| src.publisher.as_deref());
+                set_text(&self.quote_credit, &publisher.map(|p| ["— ", p].concat()).unwrap_or_default());
+                set_hidden(&self.quote, false);
+            }
+            None => set_hidden(&self.quote, true),
+        }
+        let last = app.quiz.position() + 1 >= app.quiz.len();
+        set_text(&self.next, s.get(if last { Key::SeeScore } else { Key::NextQuestion }));
+        set_hidden(&self.next, false);
+    }
+
+    fn render_summary(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
+        let quiz = &app.quiz;
+        set_text(&self.score, &s.count(Key::Score, quiz.score(), quiz.len()));
+        let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        self.review.set_text_content(None);
+        for answer in quiz.answers() {
+            let Some(fact) = app.deck.facts.get(answer.fact) else { continue };
+            let li = doc.create_element("li")?;
+            let _ = li.class_list().add_1(if answer.correct { "right" } else { "wrong" });
+            let q = doc.create_element("p")?;
+            let _ = q.class_list().add_1("rq");
+            set_attr(&q, "dir", "auto");
+            q.set_text_content(Some(&fact.front));
+            li.append_child(&q)?;
+            let given = if answer.given.trim().is_empty() { s.get(Key::NoAnswer) } else { &answer.given };
+            let mark = if answer.correct { "✓ " } else { "✗ " };
+            for (label, text) in [(s.get(Key::YourAnswer), [mark, given].concat()), (s.get(Key::RightAnswer), answer.expected.clone())] {
+                let p = doc.create_element("p")?;
+                let b = doc.create_element("span")?;
+                let _ = b.class_list().add_1("lbl");
+                b.set_text_content(Some(&[label, ": "].concat()));
+                let t = doc.create_element("span")?;
+                set_attr(&t, "dir", "auto");
+                t.set_text_content(Some(&text));
+                p.append_child(&b)?;
+                p.append_child(&t)?;
+                li.append_child(&p)?;
+            }
+            self.review.append_child(&li)?;
+        }
+        set_flag(&self.retry_mistakes, "disabled", quiz.score() == quiz.len());
+        Ok(())
+    }
+
+    /// Where focus belongs after `dirty`.
+    pub fn focus_after(&self, app: &App, dirty: Dirty) -> Option<&HtmlElement> {
+        if dirty.has(Dirty::SUMMARY) && app.quiz.is_finished() {
+            Some(&self.score_title)
+        } else if dirty.has(Dirty::QUESTION) {
+            Some(&self.question)
+        } else if dirty.has(Dirty::ANSWER) {
+            Some(&self.next)
+        } else {
+            None
+        }
+    }
+}

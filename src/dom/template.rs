@@ -1,0 +1,136 @@
+//! The widget's fixed markup and the helpers that fill it.
+//!
+//! The template is the widget's own markup only; deck text never goes into
+//! it. Every piece of deck text reaches the DOM through `textContent` or a
+//! safe attribute setter (see [`set_text`]).
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, DocumentFragment, Element, HtmlTemplateElement};
+
+/// The widget's skeleton, cloned once per mount.
+const MARKUP: &str = concat!(
+    r#"<div class="fc" part="root">"#,
+    r#"<header class="head"><h2 class="title" part="title" dir="auto"></h2>"#,
+    r#"<div class="tabs" role="tablist" part="tabs">"#,
+    r#"<button type="button" role="tab" part="tab" id="t-cards" aria-controls="p-cards" data-msg="tab-cards"></button>"#,
+    r#"<button type="button" role="tab" part="tab" id="t-quiz" aria-controls="p-quiz" data-msg="tab-quiz"></button>"#,
+    r#"</div></header>"#,
+    // Cards panel.
+    r#"<section class="panel" id="p-cards" role="tabpanel" aria-labelledby="t-cards">"#,
+    r#"<div class="tools"><label class="filter"><span class="l-topic"></span><select part="filter"></select></label>"#,
+    r#"<button type="button" part="shuffle" data-msg="shuffle"></button>"#,
+    r#"<button type="button" part="restart" data-msg="restart"></button></div>"#,
+    r#"<div class="meter"><progress part="progress" class="s-progress"></progress><span class="known-of"></span></div>"#,
+    r#"<div class="study"><p class="position" part="position"></p>"#,
+    r#"<div class="card" part="card" role="button" tabindex="0" aria-pressed="false" data-msg="turn"><div class="inner">"#,
+    r#"<div class="face front" part="front"><p class="topic" dir="auto"></p><img class="img" part="image" loading="lazy" decoding="async" hidden><p class="prompt" dir="auto"></p><p class="hint" aria-hidden="true"></p></div>"#,
+    r#"<div class="face back" part="back" aria-hidden="true" inert><p class="answer" dir="auto"></p><p class="detail" dir="auto"></p><figure class="quote"><blockquote dir="auto"></blockquote><figcaption dir="auto"></figcaption></figure></div>"#,
+    r#"</div></div>"#,
+    r#"<div class="nav"><button type="button" part="prev" data-msg="prev"></button>"#,
+    r#"<button type="button" part="learning" data-msg="learning" disabled></button>"#,
+    r#"<button type="button" part="known" data-msg="known" disabled></button>"#,
+    r#"<button type="button" part="next" data-msg="next"></button></div></div>"#,
+    r#"<div class="done" part="complete" hidden><p class="done-text" tabindex="-1"></p><button type="button" part="again" data-msg="again"></button></div>"#,
+    r#"</section>"#,
+    // Quiz panel.
+    r#"<section class="panel" id="p-quiz" role="tabpanel" aria-labelledby="t-quiz" hidden>"#,
+    r#"<div class="asking"><p class="qpos" part="qposition"></p><progress part="progress" class="q-progress"></progress>"#,
+    r#"<div class="group" role="group" aria-labelledby="q"><p class="question" part="question" id="q" dir="auto" tabindex="-1"></p>"#,
+    r#"<div class="options">"#,
+    r#"<button type="button" part="option" data-msg="opt" data-i="0"><span class="t" dir="auto"></span><span class="tag"></span></button>"#,
+    r#"<button type="button" part="option" data-msg="opt" data-i="1"><span class="t" dir="auto"></span><span class="tag"></span></button>"#,
+    r#"<button type="button" part="option" data-msg="opt" data-i="2"><span class="t" dir="auto"></span><span class="tag"></span></button>"#,
+    r#"<button type="button" part="option" data-msg="opt" data-i="3"><span class="t" dir="auto"></span><span class="tag"></span></button>"#,
+    r#"</div><form class="typed" hidden><label for="typed-in" class="l-answer"></label>"#,
+    r#"<input id="typed-in" part="input" autocomplete="off" autocapitalize="off" spellcheck="false" dir="auto">"#,
+    r#"<button part="submit"></button></form></div>"#,
+    r#"<div class="status" role="status"><div part="feedback" class="feedback"><p class="verdict"></p>"#,
+    r#"<p class="detail qdetail" dir="auto"></p><figure class="quote qquote" hidden><blockquote dir="auto"></blockquote><figcaption dir="auto"></figcaption></figure></div></div>"#,
+    r#"<button type="button" part="next" class="qnext" data-msg="qnext" hidden></button></div>"#,
+    r#"<div class="summary" hidden><h3 class="score-title" tabindex="-1"></h3><p class="score" part="score"></p>"#,
+    r#"<ol class="review" part="review"></ol><div class="nav">"#,
+    r#"<button type="button" part="retry" data-msg="retry-mistakes"></button>"#,
+    r#"<button type="button" part="retry" data-msg="retry-all"></button></div></div>"#,
+    r#"</section>"#,
+    r#"<p class="credit" part="credit" hidden><span class="l-source"></span> <a rel="noopener noreferrer" target="_blank"></a><span class="c-text" dir="auto"></span></p>"#,
+    r#"<div class="sr live" aria-live="polite"></div>"#,
+    r#"</div>"#
+);
+
+/// A message panel (loading or error) in place of the widget.
+const MESSAGE: &str = r#"<div class="fc msg" part="root"><p class="m-title"></p><ul class="m-list"></ul></div>"#;
+
+thread_local! {
+    static TEMPLATES: Option<(HtmlTemplateElement, HtmlTemplateElement)> = make_templates();
+}
+
+fn make_templates() -> Option<(HtmlTemplateElement, HtmlTemplateElement)> {
+    let doc = document()?;
+    let make = |markup: &str| -> Option<HtmlTemplateElement> {
+        let t: HtmlTemplateElement = doc.create_element("template").ok()?.dyn_into().ok()?;
+        // Fixed markup of the widget's own, never deck text.
+        t.set_inner_html(markup);
+        Some(t)
+    };
+    Some((make(MARKUP)?, make(MESSAGE)?))
+}
+
+fn clone_template(pick: fn(&(HtmlTemplateElement, HtmlTemplateElement)) -> &HtmlTemplateElement) -> Result<DocumentFragment, JsValue> {
+    TEMPLATES.with(|t| {
+        let t = t.as_ref().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        pick(t).content().clone_node_with_deep(true)?.dyn_into::<DocumentFragment>().map_err(JsValue::from)
+    })
+}
+
+/// A fresh copy of the widget's skeleton.
+pub fn widget_markup() -> Result<DocumentFragment, JsValue> {
+    clone_template(|t| &t.0)
+}
+
+/// A fresh copy of the message panel.
+pub fn message_markup() -> Result<DocumentFragment, JsValue> {
+    clone_template(|t| &t.1)
+}
+
+/// The page's document.
+pub fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// The first element under `root` matching `selector`, or an internal error
+/// naming it.
+pub fn find(root: &DocumentFragment, selector: &str) -> Result<Element, JsValue> {
+    root.query_selector(selector)?
+        .ok_or_else(|| JsValue::from_str(&["factcards: template lacks ", selector].concat()))
+}
+
+/// Every element under `root` matching `selector`.
+pub fn find_all(root: &DocumentFragment, selector: &str) -> Result<Vec<Element>, JsValue> {
+    let list = root.query_selector_all(selector)?;
+    Ok((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect())
+}
+
+/// Sets the text of `el`, as text: markup in `text` stays visible characters.
+pub fn set_text(el: &Element, text: &str) {
+    el.set_text_content(Some(text));
+}
+
+/// Shows or hides `el` with the `hidden` attribute.
+pub fn set_hidden(el: &Element, hidden: bool) {
+    set_flag(el, "hidden", hidden);
+}
+
+/// Sets or removes a boolean attribute.
+pub fn set_flag(el: &Element, name: &str, on: bool) {
+    let _ = if on { el.set_attribute(name, "") } else { el.remove_attribute(name) };
+}
+
+/// Sets an attribute to "true" or "false".
+pub fn set_bool(el: &Element, name: &str, value: bool) {
+    let _ = el.set_attribute(name, if value { "true" } else { "false" });
+}
+
+/// Sets an attribute.
+pub fn set_attr(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}

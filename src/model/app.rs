@@ -1,0 +1,340 @@
+//! The whole widget's state and the messages that change it.
+//!
+//! The DOM layer turns each event into a [`Msg`], calls [`App::update`], and
+//! redraws only the parts named in the returned [`Dirty`] set. Nothing here
+//! knows about the DOM, so all of it is tested natively.
+
+use super::deck::Deck;
+use super::quiz::{AnswerMode, Quiz, QuizOptions};
+use super::study::{Mark, Study};
+
+/// Which view is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Flip cards.
+    Cards,
+    /// The quiz.
+    Quiz,
+}
+
+/// Which views the widget offers (`mode` option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Modes {
+    /// Cards only.
+    Cards,
+    /// Quiz only.
+    Quiz,
+    /// Both, behind tabs (the default).
+    #[default]
+    Both,
+}
+
+impl Modes {
+    /// Parses "cards", "quiz" or "both".
+    pub fn parse(s: &str) -> Option<Modes> {
+        match s {
+            "cards" => Some(Modes::Cards),
+            "quiz" => Some(Modes::Quiz),
+            "both" => Some(Modes::Both),
+            _ => None,
+        }
+    }
+}
+
+/// Mount options that the model cares about.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Views offered.
+    pub modes: Modes,
+    /// Seed for shuffles and the quiz.
+    pub seed: u64,
+    /// Quiz length; `None` for min(10, facts).
+    pub questions: Option<usize>,
+    /// Multiple choice or typed answers.
+    pub answer: AnswerMode,
+}
+
+/// Something the reader did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Switch to a view.
+    Show(Mode),
+    /// Turn the card over.
+    Turn,
+    /// Previous card.
+    Prev,
+    /// Next card.
+    Next,
+    /// First card.
+    First,
+    /// Last card.
+    Last,
+    /// Mark the turned card and move on.
+    Mark(Mark),
+    /// Shuffle the round.
+    Shuffle,
+    /// Filter by topic number (`None`: all topics).
+    Filter(Option<u32>),
+    /// Start over: deck order, no marks.
+    Restart,
+    /// After completion, study every card again.
+    StudyAgain,
+    /// Pick quiz option `i`.
+    Choose(usize),
+    /// Submit a typed answer.
+    Submit(String),
+    /// Next quiz question (or the summary after the last).
+    NextQuestion,
+    /// Quiz again over the questions answered wrong.
+    RetryMistakes,
+    /// Quiz again over every question.
+    RetryAll,
+}
+
+/// Something the host page is told about (a `factcards:*` event).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// A card was turned; `turned` is true when the back now shows.
+    Flip {
+        /// Index of the fact.
+        fact: usize,
+        /// Whether the back now shows.
+        turned: bool,
+    },
+    /// A quiz question was answered.
+    Answer {
+        /// Index of the fact.
+        fact: usize,
+        /// Whether it was right.
+        correct: bool,
+        /// What the reader gave.
+        given: String,
+        /// The right answer.
+        expected: String,
+    },
+    /// The quiz round is over.
+    Complete {
+        /// Right answers.
+        score: usize,
+        /// Questions asked.
+        total: usize,
+    },
+}
+
+/// Which parts of the view a message changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dirty(u16);
+
+impl Dirty {
+    /// Nothing changed.
+    pub const NONE: Dirty = Dirty(0);
+    /// The shown view (tabs, panels).
+    pub const MODE: Dirty = Dirty(1);
+    /// Another card (its text, position, announcement).
+    pub const CARD: Dirty = Dirty(1 << 1);
+    /// The card's turned state.
+    pub const TURN: Dirty = Dirty(1 << 2);
+    /// Known/learning progress, round, completion.
+    pub const STUDY: Dirty = Dirty(1 << 3);
+    /// The topic filter.
+    pub const FILTER: Dirty = Dirty(1 << 4);
+    /// Another quiz question.
+    pub const QUESTION: Dirty = Dirty(1 << 5);
+    /// The answer to the current question.
+    pub const ANSWER: Dirty = Dirty(1 << 6);
+    /// The quiz summary.
+    pub const SUMMARY: Dirty = Dirty(1 << 7);
+    /// The round changed (announce it).
+    pub const ROUND: Dirty = Dirty(1 << 8);
+
+    /// Whether any part of `other` is in this set.
+    pub fn has(self, other: Dirty) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Whether nothing changed.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl std::ops::BitOr for Dirty {
+    type Output = Dirty;
+    fn bitor(self, rhs: Dirty) -> Dirty {
+        Dirty(self.0 | rhs.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Dirty {
+    fn bitor_assign(&mut self, rhs: Dirty) {
+        self.0 |= rhs.0;
+    }
+}
+
+/// What one message did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Update {
+    /// Parts to redraw.
+    pub dirty: Dirty,
+    /// Event for the host page, if any.
+    pub event: Option<Event>,
+}
+
+/// The widget's state: the deck, the study, the quiz and the shown view.
+#[derive(Debug)]
+pub struct App {
+    /// The validated deck.
+    pub deck: Deck,
+    /// Topic names in first-seen order, with their fact counts.
+    pub topics: Vec<(String, usize)>,
+    /// Flip-card state.
+    pub study: Study,
+    /// Quiz state.
+    pub quiz: Quiz,
+    /// Options.
+    pub settings: Settings,
+    mode: Mode,
+}
+
+impl App {
+    /// A fresh widget state over `deck`.
+    pub fn new(deck: Deck, settings: Settings) -> App {
+        let mut topics: Vec<(String, usize)> = Vec::new();
+        let mut fact_topics = Vec::with_capacity(deck.facts.len());
+        for fact in &deck.facts {
+            let number = fact.topic.as_deref().map(|topic| {
+                match topics.iter().position(|(t, _)| t == topic) {
+                    Some(i) => {
+                        topics[i].1 += 1;
+                        i as u32
+                    }
+                    None => {
+                        topics.push((topic.to_owned(), 1));
+                        (topics.len() - 1) as u32
+                    }
+                }
+            });
+            fact_topics.push(number);
+        }
+        let study = Study::new(fact_topics, settings.seed);
+        let quiz = Quiz::new(
+            &deck,
+            &QuizOptions { seed: settings.seed, questions: settings.questions, answer: settings.answer },
+        );
+        let mode = if settings.modes == Modes::Quiz { Mode::Quiz } else { Mode::Cards };
+        App { deck, topics, study, quiz, settings, mode }
+    }
+
+    /// The view showing.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Applies `msg` and says what changed.
+    pub fn update(&mut self, msg: Msg) -> Update {
+        let mut up = Update::default();
+        let study_moved = Dirty::CARD | Dirty::TURN;
+        match msg {
+            Msg::Show(mode) => {
+                let allowed = match self.settings.modes {
+                    Modes::Both => true,
+                    Modes::Cards => mode == Mode::Cards,
+                    Modes::Quiz => mode == Mode::Quiz,
+                };
+                if allowed && mode != self.mode {
+                    self.mode = mode;
+                    up.dirty = Dirty::MODE;
+                }
+            }
+            Msg::Turn => {
+                if let (Some(fact), Some(turned)) = (self.study.current(), self.study.turn()) {
+                    up.dirty = Dirty::TURN;
+                    up.event = Some(Event::Flip { fact, turned });
+                }
+            }
+            Msg::Prev | Msg::Next | Msg::First | Msg::Last => {
+                let round = self.study.round();
+                let moved = match msg {
+                    Msg::Prev => self.study.prev(),
+                    Msg::Next => self.study.next(),
+                    Msg::First => self.study.first(),
+                    _ => self.study.last(),
+                };
+                if moved {
+                    up.dirty = study_moved;
+                    if self.study.round() != round {
+                        up.dirty |= Dirty::STUDY | Dirty::ROUND;
+                    }
+                }
+            }
+            Msg::Mark(mark) => {
+                let round = self.study.round();
+                if self.study.mark_current(mark) {
+                    up.dirty = study_moved | Dirty::STUDY;
+                    if self.study.round() != round {
+                        up.dirty |= Dirty::ROUND;
+                    }
+                }
+            }
+            Msg::Shuffle => {
+                self.study.shuffle();
+                up.dirty = study_moved;
+            }
+            Msg::Filter(topic) => {
+                let topic = topic.filter(|&t| (t as usize) < self.topics.len());
+                self.study.set_filter(topic);
+                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER;
+            }
+            Msg::Restart => {
+                self.study.restart();
+                up.dirty = study_moved | Dirty::STUDY;
+            }
+            Msg::StudyAgain => {
+                self.study.study_again();
+                up.dirty = study_moved | Dirty::STUDY;
+            }
+            Msg::Choose(i) => {
+                if let Some(a) = self.quiz.answer_choice(&self.deck, i) {
+                    up.event = Some(answer_event(a));
+                    up.dirty = Dirty::ANSWER;
+                }
+            }
+            Msg::Submit(text) => {
+                if let Some(a) = self.quiz.answer_typed(&self.deck, &text) {
+                    up.event = Some(answer_event(a));
+                    up.dirty = Dirty::ANSWER;
+                }
+            }
+            Msg::NextQuestion => {
+                if self.quiz.next() {
+                    if self.quiz.is_finished() {
+                        up.dirty = Dirty::SUMMARY;
+                        up.event =
+                            Some(Event::Complete { score: self.quiz.score(), total: self.quiz.len() });
+                    } else {
+                        up.dirty = Dirty::QUESTION;
+                    }
+                }
+            }
+            Msg::RetryMistakes => {
+                if self.quiz.retry_mistakes(&self.deck) {
+                    up.dirty = Dirty::QUESTION | Dirty::SUMMARY;
+                }
+            }
+            Msg::RetryAll => {
+                self.quiz.retry_all(&self.deck);
+                up.dirty = Dirty::QUESTION | Dirty::SUMMARY;
+            }
+        }
+        up
+    }
+}
+
+fn answer_event(a: &super::quiz::Answer) -> Event {
+    Event::Answer {
+        fact: a.fact,
+        correct: a.correct,
+        given: a.given.clone(),
+        expected: a.expected.clone(),
+    }
+}

@@ -1,0 +1,225 @@
+//! Every UI string, in English, French and Russian, with per-page overrides.
+//!
+//! Deck text is never translated; only the widget's own words live here.
+//! Templates use `{n}`, `{total}` and `{answer}` as placeholders.
+
+macro_rules! keys {
+    ($($key:ident = $name:literal: $en:literal, $fr:literal, $ru:literal;)*) => {
+        /// A UI string. Its `name` is what `labels` overrides use.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Key { $($key,)* }
+
+        impl Key {
+            /// Every key, in table order.
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+
+            /// The key's name for `labels` overrides, e.g. `"next"`.
+            pub fn name(self) -> &'static str {
+                match self { $(Key::$key => $name,)* }
+            }
+        }
+
+        const EN: &[&str] = &[$($en,)*];
+        const FR: &[&str] = &[$($fr,)*];
+        const RU: &[&str] = &[$($ru,)*];
+    };
+}
+
+keys! {
+    Cards = "cards": "Cards", "Cartes", "Карточки";
+    Quiz = "quiz": "Quiz", "Quiz", "Тест";
+    Modes = "modes": "Study mode", "Mode d’étude", "Режим";
+    Prev = "prev": "Previous", "Précédente", "Назад";
+    Next = "next": "Next", "Suivante", "Далее";
+    TurnHint = "turnHint": "Tap or press Enter to turn", "Touchez ou appuyez sur Entrée pour retourner", "Нажмите или нажмите Enter, чтобы перевернуть";
+    Known = "known": "Got it", "Je sais", "Знаю";
+    Learning = "learning": "Still learning", "À revoir", "Ещё учу";
+    Shuffle = "shuffle": "Shuffle", "Mélanger", "Перемешать";
+    Restart = "restart": "Restart", "Recommencer", "Сначала";
+    Topic = "topic": "Topic", "Thème", "Тема";
+    AllTopics = "allTopics": "All topics", "Tous les thèmes", "Все темы";
+    Position = "position": "{n} / {total}", "{n} / {total}", "{n} / {total}";
+    CardOf = "cardOf": "Card {n} of {total}", "Carte {n} sur {total}", "Карточка {n} из {total}";
+    Round = "round": "Round {n}: {total} cards to go", "Tour {n} : encore {total} cartes", "Круг {n}: осталось карточек — {total}";
+    KnownOf = "knownOf": "{n} of {total} known", "{n} sur {total} sues", "Знаю {n} из {total}";
+    Complete = "complete": "You know all {total} cards.", "Vous connaissez les {total} cartes.", "Вы знаете все карточки: {total}.";
+    StudyAgain = "studyAgain": "Study again", "Réviser à nouveau", "Повторить";
+    QuestionOf = "questionOf": "Question {n} of {total}", "Question {n} sur {total}", "Вопрос {n} из {total}";
+    Correct = "correct": "Correct", "Correct", "Верно";
+    Incorrect = "incorrect": "Incorrect — the answer is {answer}", "Incorrect — la réponse est {answer}", "Неверно — правильный ответ: {answer}";
+    YourAnswer = "yourAnswer": "Your answer", "Votre réponse", "Ваш ответ";
+    RightAnswer = "rightAnswer": "Right answer", "Bonne réponse", "Правильный ответ";
+    Check = "check": "Check", "Vérifier", "Проверить";
+    NextQuestion = "nextQuestion": "Next question", "Question suivante", "Следующий вопрос";
+    SeeScore = "seeScore": "See your score", "Voir le score", "Показать результат";
+    ScoreTitle = "scoreTitle": "Your score", "Votre score", "Ваш результат";
+    Score = "score": "{n} / {total}", "{n} / {total}", "{n} / {total}";
+    NoAnswer = "noAnswer": "(no answer)", "(pas de réponse)", "(нет ответа)";
+    RetryMistakes = "retryMistakes": "Retry mistakes", "Refaire les erreurs", "Повторить ошибки";
+    RetryAll = "retryAll": "Retry all", "Tout refaire", "Пройти заново";
+    Source = "source": "Source", "Source", "Источник";
+    Loading = "loading": "Loading deck…", "Chargement du jeu…", "Загрузка…";
+    Failed = "failed": "This deck could not be shown.", "Ce jeu ne peut pas être affiché.", "Не удалось показать карточки.";
+    ResetProgress = "resetProgress": "Reset progress", "Effacer la progression", "Сбросить прогресс";
+}
+
+/// A built-in UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// French.
+    Fr,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// The built-in language for a BCP 47 tag, by its primary subtag;
+    /// English for anything else.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("fr") {
+            Lang::Fr
+        } else if primary.eq_ignore_ascii_case("ru") {
+            Lang::Ru
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Whether `tag` names one of the built-in languages.
+    pub fn is_supported(tag: &str) -> bool {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        ["en", "fr", "ru"].iter().any(|l| primary.eq_ignore_ascii_case(l))
+    }
+
+    /// The language's BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ru => "ru",
+        }
+    }
+}
+
+/// The UI strings for one widget: a language plus any overrides.
+#[derive(Debug, Clone, Default)]
+pub struct Strings {
+    lang: Lang,
+    overrides: Vec<(Key, String)>,
+}
+
+impl Strings {
+    /// The built-in strings of `lang`.
+    pub fn new(lang: Lang) -> Strings {
+        Strings { lang, overrides: Vec::new() }
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Overrides the string named `name` (see [`Key::name`]). Returns false
+    /// when no string has that name.
+    pub fn set_override(&mut self, name: &str, text: &str) -> bool {
+        let Some(key) = Key::ALL.iter().copied().find(|k| k.name() == name) else {
+            return false;
+        };
+        self.overrides.retain(|(k, _)| *k != key);
+        self.overrides.push((key, text.to_owned()));
+        true
+    }
+
+    /// The string for `key`.
+    pub fn get(&self, key: Key) -> &str {
+        if let Some((_, text)) = self.overrides.iter().find(|(k, _)| *k == key) {
+            return text;
+        }
+        let table = match self.lang {
+            Lang::En => EN,
+            Lang::Fr => FR,
+            Lang::Ru => RU,
+        };
+        table.get(key as usize).copied().unwrap_or_default()
+    }
+
+    /// The template `key` with `{n}` and `{total}` filled in.
+    pub fn count(&self, key: Key, n: usize, total: usize) -> String {
+        fill(self.get(key), &[("{n}", &n.to_string()), ("{total}", &total.to_string())])
+    }
+
+    /// The template `key` with `{answer}` filled in.
+    pub fn with_answer(&self, key: Key, answer: &str) -> String {
+        fill(self.get(key), &[("{answer}", answer)])
+    }
+}
+
+/// Replaces each placeholder in `template` by its value, in one pass, so a
+/// value that itself contains a placeholder is left as it is.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    'outer: while !rest.is_empty() {
+        for (name, value) in values {
+            if let Some(after) = rest.strip_prefix(name) {
+                out.push_str(value);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_string() {
+        for table in [EN, FR, RU] {
+            assert_eq!(table.len(), Key::ALL.len());
+            assert!(table.iter().all(|s| !s.trim().is_empty()));
+        }
+    }
+
+    #[test]
+    fn fills_counts_in_each_language() {
+        assert_eq!(Strings::new(Lang::En).count(Key::QuestionOf, 3, 10), "Question 3 of 10");
+        assert_eq!(Strings::new(Lang::Fr).count(Key::QuestionOf, 3, 10), "Question 3 sur 10");
+        assert_eq!(Strings::new(Lang::Ru).count(Key::CardOf, 3, 24), "Карточка 3 из 24");
+    }
+
+    #[test]
+    fn answer_text_is_not_reinterpreted() {
+        let s = Strings::new(Lang::En);
+        assert_eq!(s.with_answer(Key::Incorrect, "{n}"), "Incorrect — the answer is {n}");
+    }
+
+    #[test]
+    fn overrides_win_and_unknown_names_are_refused() {
+        let mut s = Strings::new(Lang::Fr);
+        assert!(s.set_override("next", "Suite"));
+        assert!(!s.set_override("nope", "x"));
+        assert_eq!(s.get(Key::Next), "Suite");
+        assert_eq!(s.get(Key::Prev), "Précédente");
+    }
+
+    #[test]
+    fn picks_language_by_primary_subtag() {
+        assert_eq!(Lang::from_tag("fr-BE"), Lang::Fr);
+        assert_eq!(Lang::from_tag("ru"), Lang::Ru);
+        assert_eq!(Lang::from_tag("kk"), Lang::En);
+        assert!(Lang::is_supported("RU-kz"));
+    }
+}

@@ -1,0 +1,193 @@
+//! Mount options, read from the JS object given to `mount` (or from the
+//! `<fact-cards>` attributes) and checked with the same care as a deck.
+
+use super::app::Modes;
+use super::json::Value;
+use super::locale::Key;
+use super::quiz::AnswerMode;
+use super::validate::Issue;
+
+/// Forced colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme` (the default).
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Everything `mount` accepts in its `options` argument.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MountOptions {
+    /// "cards", "quiz" or "both".
+    pub modes: Modes,
+    /// Seed for shuffles and the quiz; `None` picks one at random.
+    pub seed: Option<u64>,
+    /// Quiz length.
+    pub questions: Option<usize>,
+    /// "choice" or "typed".
+    pub answer: AnswerMode,
+    /// UI language tag.
+    pub locale: Option<String>,
+    /// UI string overrides, by [`Key::name`].
+    pub labels: Vec<(String, String)>,
+    /// Whether progress is saved to localStorage (default true).
+    pub storage: bool,
+    /// Light, dark or automatic.
+    pub theme: Theme,
+}
+
+const KNOWN: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
+
+fn issue(path: &str, message: &str) -> Issue {
+    Issue { path: ["options", path].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("."), message: message.to_owned() }
+}
+
+fn one_of(path: &str, v: &Value, allowed: &[&str]) -> Result<usize, Issue> {
+    let list = allowed.iter().map(|a| ["\"", a, "\""].concat()).collect::<Vec<_>>().join(", ");
+    match v {
+        Value::String(s) => allowed
+            .iter()
+            .position(|a| a == s)
+            .ok_or_else(|| issue(path, &["must be one of ", &list].concat())),
+        other => Err(issue(path, &["must be one of ", &list, ", not ", other.type_name()].concat())),
+    }
+}
+
+fn integer(path: &str, v: &Value, min: f64, max: f64) -> Result<f64, Issue> {
+    let n = match v {
+        Value::Number(n) => *n,
+        // Attributes arrive as text.
+        Value::String(s) => s.trim().parse::<f64>().map_err(|_| issue(path, "must be a whole number"))?,
+        other => return Err(issue(path, &["must be a whole number, not ", other.type_name()].concat())),
+    };
+    if n.fract() != 0.0 || !(min..=max).contains(&n) {
+        return Err(issue(
+            path,
+            &["must be a whole number from ", &(min as u64).to_string(), " to ", &(max as u64).to_string()].concat(),
+        ));
+    }
+    Ok(n)
+}
+
+impl MountOptions {
+    /// Reads options from `value` (`null`/`undefined` give the defaults).
+    /// Unknown options and wrong types are errors, reported by path such as
+    /// `options.mode`.
+    pub fn from_value(value: &Value) -> Result<MountOptions, Issue> {
+        let mut out = MountOptions { storage: true, ..MountOptions::default() };
+        let members = match value {
+            Value::Null => return Ok(out),
+            Value::Object(m) => m,
+            other => return Err(issue("", &["must be an object, not ", other.type_name()].concat())),
+        };
+        for (key, v) in members {
+            if matches!(v, Value::Null) {
+                continue;
+            }
+            match key.as_str() {
+                "mode" => {
+                    out.modes = [Modes::Cards, Modes::Quiz, Modes::Both][one_of("mode", v, &["cards", "quiz", "both"])?]
+                }
+                "seed" => out.seed = Some(integer("seed", v, 0.0, 9_007_199_254_740_991.0)? as u64),
+                "questions" => out.questions = Some(integer("questions", v, 1.0, 10_000.0)? as usize),
+                "answer" => {
+                    out.answer = [AnswerMode::Choice, AnswerMode::Typed][one_of("answer", v, &["choice", "typed"])?]
+                }
+                "locale" => match v {
+                    Value::String(s) if !s.trim().is_empty() => out.locale = Some(s.trim().to_owned()),
+                    Value::String(_) => {}
+                    other => return Err(issue("locale", &["must be a language tag such as \"fr\", not ", other.type_name()].concat())),
+                },
+                "labels" => {
+                    let Value::Object(labels) = v else {
+                        return Err(issue("labels", &["must be an object of strings, not ", v.type_name()].concat()));
+                    };
+                    for (name, text) in labels {
+                        let path = ["labels.", name].concat();
+                        if !Key::ALL.iter().any(|k| k.name() == name) {
+                            return Err(issue(&path, "is not a label name; see the README for the list"));
+                        }
+                        match text {
+                            Value::String(t) if !t.trim().is_empty() => out.labels.push((name.clone(), t.clone())),
+                            Value::String(_) => return Err(issue(&path, "must not be blank")),
+                            other => return Err(issue(&path, &["must be a string, not ", other.type_name()].concat())),
+                        }
+                    }
+                }
+                "storage" => match v {
+                    Value::Bool(b) => out.storage = *b,
+                    Value::String(s) => out.storage = !matches!(s.as_str(), "off" | "false" | "none"),
+                    other => return Err(issue("storage", &["must be true or false, not ", other.type_name()].concat())),
+                },
+                "theme" => {
+                    out.theme = [Theme::Auto, Theme::Light, Theme::Dark][one_of("theme", v, &["auto", "light", "dark"])?]
+                }
+                other => {
+                    let mut msg = ["unknown option; expected one of ", &KNOWN.join(", ")].concat();
+                    if other.is_empty() {
+                        msg = "empty option name".into();
+                    }
+                    return Err(issue(other, &msg));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(members: &[(&str, Value)]) -> Value {
+        Value::Object(members.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+    }
+
+    #[test]
+    fn defaults_for_null() {
+        let o = MountOptions::from_value(&Value::Null).unwrap();
+        assert_eq!(o.modes, Modes::Both);
+        assert!(o.storage);
+        assert_eq!(o.seed, None);
+    }
+
+    #[test]
+    fn reads_every_option() {
+        let o = MountOptions::from_value(&obj(&[
+            ("mode", Value::String("quiz".into())),
+            ("seed", Value::Number(42.0)),
+            ("questions", Value::String("5".into())),
+            ("answer", Value::String("typed".into())),
+            ("locale", Value::String("fr".into())),
+            ("labels", obj(&[("next", Value::String("Onwards".into()))])),
+            ("storage", Value::String("off".into())),
+            ("theme", Value::String("dark".into())),
+        ]))
+        .unwrap();
+        assert_eq!(o.modes, Modes::Quiz);
+        assert_eq!(o.seed, Some(42));
+        assert_eq!(o.questions, Some(5));
+        assert_eq!(o.answer, AnswerMode::Typed);
+        assert_eq!(o.locale.as_deref(), Some("fr"));
+        assert_eq!(o.labels, vec![("next".to_string(), "Onwards".to_string())]);
+        assert!(!o.storage);
+        assert_eq!(o.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn names_the_bad_option() {
+        let err = |v: Value| MountOptions::from_value(&v).unwrap_err();
+        let e = err(obj(&[("mode", Value::String("slides".into()))]));
+        assert_eq!(e.path, "options.mode");
+        assert_eq!(e.message, r#"must be one of "cards", "quiz", "both""#);
+        assert_eq!(err(obj(&[("questions", Value::Number(0.0))])).path, "options.questions");
+        assert_eq!(err(obj(&[("seed", Value::Number(1.5))])).message, "must be a whole number from 0 to 9007199254740991");
+        assert_eq!(err(obj(&[("colour", Value::Bool(true))])).path, "options.colour");
+        assert_eq!(err(obj(&[("labels", obj(&[("nope", Value::String("x".into()))]))])).path, "options.labels.nope");
+        assert_eq!(err(Value::Number(3.0)).path, "options");
+    }
+}
