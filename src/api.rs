@@ -53,7 +53,7 @@ fn element_message(host: &Element, kind: &str, url: &str, reason: &str) {
         mount::show_message(host, Message::Loading, strings.get(Key::Loading), &[url.to_owned()]);
     } else {
         let message = ["could not load ", url, ": ", reason].concat();
-        mount::show_message(host, Message::Error, strings.get(Key::Failed), &[message.clone()]);
+        mount::show_message(host, Message::Error, strings.get(Key::Failed), std::slice::from_ref(&message));
         crate::dom::events::emit(host, "factcards:error", &crate::dom::events::error(&message, None).into());
     }
 }

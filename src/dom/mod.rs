@@ -9,6 +9,7 @@
 
 pub mod cards_view;
 pub mod events;
+pub mod js_value;
 pub mod listener;
 pub mod mount;
 pub mod quiz_view;

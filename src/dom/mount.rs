@@ -15,6 +15,9 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+/// Where a mounted widget lives; emptied by `destroy()`.
+pub type Slot = RefCell<Option<Widget>>;
+
 /// Why a mount failed.
 pub enum MountError {
     /// The deck broke these rules.
@@ -75,7 +78,7 @@ thread_local! {
         sheet
     };
     /// The widget living in each host, so a second mount replaces the first.
-    static LIVE: RefCell<Vec<(Element, Weak<RefCell<Option<Widget>>>)>> = const { RefCell::new(Vec::new()) };
+    static LIVE: RefCell<Vec<(Element, Weak<Slot>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The open shadow root of `host` (attached on first use), emptied and
@@ -116,7 +119,7 @@ pub fn release(host: &Element) {
 }
 
 /// Remembers that `widget` lives in `host`.
-pub fn register(host: &Element, widget: &Rc<RefCell<Option<Widget>>>) {
+pub fn register(host: &Element, widget: &Rc<Slot>) {
     LIVE.with(|live| live.borrow_mut().push((host.clone(), Rc::downgrade(widget))));
 }
 
@@ -145,17 +148,7 @@ fn internal(what: &str) -> Vec<Issue> {
 }
 
 fn to_value(js: &JsValue) -> Result<Value, Vec<Issue>> {
-    serde_wasm_bindgen::from_value::<Value>(js.clone()).map_err(|e| {
-        let why = e.to_string();
-        vec![Issue {
-            path: String::new(),
-            message: if why.contains("nested deeper") {
-                why
-            } else {
-                ["must be a deck object or JSON text (", &why, ")"].concat()
-            },
-        }]
-    })
+    super::js_value::to_value(js).map_err(|e| vec![Issue { path: e.path, message: e.message.to_owned() }])
 }
 
 /// Reads `options`.
@@ -163,8 +156,9 @@ pub fn read_options(options: &JsValue) -> Result<MountOptions, MountError> {
     let value = if options.is_undefined() || options.is_null() {
         Value::Null
     } else {
-        serde_wasm_bindgen::from_value::<Value>(options.clone()).map_err(|e| {
-            MountError::Options(Issue { path: "options".into(), message: ["must be a plain object (", &e.to_string(), ")"].concat() })
+        super::js_value::to_value(options).map_err(|e| {
+            let path = if e.path.is_empty() { "options".to_owned() } else { ["options.", &e.path].concat() };
+            MountError::Options(Issue { path, message: e.message.to_owned() })
         })?
     };
     MountOptions::from_value(&value).map_err(MountError::Options)
@@ -188,7 +182,7 @@ fn random_seed() -> u64 {
 
 /// Mounts a widget into `host`: everything `mount()` does except the JS
 /// handle. On failure the host shows the error and receives `factcards:error`.
-pub fn mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<RefCell<Option<Widget>>>, MountError> {
+pub fn mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Slot>, MountError> {
     release(host);
     let result = try_mount(host, deck, options);
     match &result {
@@ -211,7 +205,7 @@ pub fn mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Ref
     result
 }
 
-fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<RefCell<Option<Widget>>>, MountError> {
+fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Slot>, MountError> {
     let opts = read_options(options)?;
     let root = shadow_root(host)?;
     let deck = read_deck(deck).map_err(MountError::Deck)?;

@@ -29,13 +29,18 @@ pub fn build_credit(root: &DocumentFragment, app: &App, s: &Strings) -> Result<(
     let Some(name) = name else { return Ok(()) };
     set_text(&find(root, ".l-source")?, &[s.get(Key::Source), ":"].concat());
     let link = find(root, ".credit a")?;
-    set_text(&link, name);
+    let mut rest = String::new();
     match &source.url {
         // Validated as http or https before it gets here.
-        Some(url) => set_attr(&link, "href", url),
-        None => set_attr(&link, "role", "none"),
+        Some(url) => {
+            set_text(&link, name);
+            set_attr(&link, "href", url);
+        }
+        None => {
+            set_hidden(&link, true);
+            rest.push_str(name);
+        }
     }
-    let mut rest = String::new();
     if let Some(h) = &source.headline {
         rest.push_str(", “");
         rest.push_str(h);

@@ -255,8 +255,8 @@ impl App {
             Msg::Prev | Msg::Next | Msg::First | Msg::Last => {
                 let round = self.study.round();
                 let moved = match msg {
-                    Msg::Prev => self.study.prev(),
-                    Msg::Next => self.study.next(),
+                    Msg::Prev => self.study.prev_card(),
+                    Msg::Next => self.study.next_card(),
                     Msg::First => self.study.first(),
                     _ => self.study.last(),
                 };
@@ -336,5 +336,102 @@ fn answer_event(a: &super::quiz::Answer) -> Event {
         correct: a.correct,
         given: a.given.clone(),
         expected: a.expected.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::deck::{Fact, Kind};
+
+    fn deck(n: usize) -> Deck {
+        Deck {
+            version: 1,
+            id: None,
+            title: "T".into(),
+            language: "en".into(),
+            description: None,
+            source: None,
+            facts: (0..n)
+                .map(|i| Fact {
+                    id: ["f", &i.to_string()].concat(),
+                    front: ["Q", &i.to_string()].concat(),
+                    back: ["Person ", &i.to_string()].concat(),
+                    topic: Some(if i % 2 == 0 { "Even" } else { "Odd" }.into()),
+                    kind: Kind::Person,
+                    detail: None,
+                    quote: None,
+                    accept: vec![],
+                    distractors: vec![],
+                    image: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn app(n: usize, modes: Modes) -> App {
+        App::new(deck(n), Settings { modes, seed: 5, questions: Some(3), answer: AnswerMode::Choice })
+    }
+
+    #[test]
+    fn numbers_topics_in_first_seen_order() {
+        let a = app(5, Modes::Both);
+        assert_eq!(a.topics, vec![("Even".to_string(), 3), ("Odd".to_string(), 2)]);
+    }
+
+    #[test]
+    fn turning_reports_a_flip_and_marking_moves_on() {
+        let mut a = app(3, Modes::Both);
+        let up = a.update(Msg::Turn);
+        assert_eq!(up.dirty, Dirty::TURN);
+        assert_eq!(up.event, Some(Event::Flip { fact: 0, turned: true }));
+        let up = a.update(Msg::Mark(Mark::Known));
+        assert!(up.dirty.has(Dirty::CARD) && up.dirty.has(Dirty::STUDY));
+        assert_eq!(a.study.current(), Some(1));
+        assert!(a.update(Msg::Mark(Mark::Known)).dirty.is_empty(), "an unturned card cannot be marked");
+    }
+
+    #[test]
+    fn passing_the_last_card_starts_a_round() {
+        let mut a = app(2, Modes::Both);
+        a.update(Msg::Next);
+        let up = a.update(Msg::Next);
+        assert!(up.dirty.has(Dirty::ROUND));
+        assert_eq!(a.study.round(), 2);
+    }
+
+    #[test]
+    fn mode_switches_respect_the_offered_modes() {
+        let mut cards_only = app(2, Modes::Cards);
+        assert!(cards_only.update(Msg::Show(Mode::Quiz)).dirty.is_empty());
+        let quiz_only = app(2, Modes::Quiz);
+        assert_eq!(quiz_only.mode(), Mode::Quiz);
+        let mut both = app(2, Modes::Both);
+        assert_eq!(both.update(Msg::Show(Mode::Quiz)).dirty, Dirty::MODE);
+        assert_eq!(both.mode(), Mode::Quiz);
+    }
+
+    #[test]
+    fn a_full_quiz_round_completes_with_the_score() {
+        let mut a = app(6, Modes::Quiz);
+        let mut last = None;
+        for _ in 0..3 {
+            let up = a.update(Msg::Choose(0));
+            assert!(matches!(up.event, Some(Event::Answer { .. })));
+            assert!(a.update(Msg::Choose(1)).dirty.is_empty(), "a second answer is ignored");
+            last = a.update(Msg::NextQuestion).event;
+        }
+        assert_eq!(last, Some(Event::Complete { score: a.quiz.score(), total: 3 }));
+        assert!(a.update(Msg::RetryAll).dirty.has(Dirty::QUESTION));
+        assert!(!a.quiz.is_finished());
+    }
+
+    #[test]
+    fn an_out_of_range_topic_shows_every_card() {
+        let mut a = app(4, Modes::Both);
+        a.update(Msg::Filter(Some(1)));
+        assert_eq!(a.study.order(), &[1, 3]);
+        a.update(Msg::Filter(Some(9)));
+        assert_eq!(a.study.order(), &[0, 1, 2, 3]);
     }
 }

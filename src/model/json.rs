@@ -141,7 +141,7 @@ impl<'de> serde::Deserialize<'de> for Value {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

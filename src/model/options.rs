@@ -60,8 +60,8 @@ fn one_of(path: &str, v: &Value, allowed: &[&str]) -> Result<usize, Issue> {
 fn integer(path: &str, v: &Value, min: f64, max: f64) -> Result<f64, Issue> {
     let n = match v {
         Value::Number(n) => *n,
-        // Attributes arrive as text.
-        Value::String(s) => s.trim().parse::<f64>().map_err(|_| issue(path, "must be a whole number"))?,
+        // Attributes arrive as text; integers only, so no float parser is needed.
+        Value::String(s) => s.trim().parse::<u64>().map_err(|_| issue(path, "must be a whole number"))? as f64,
         other => return Err(issue(path, &["must be a whole number, not ", other.type_name()].concat())),
     };
     if n.fract() != 0.0 || !(min..=max).contains(&n) {

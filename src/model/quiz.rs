@@ -1,1 +1,517 @@
-//! PLACEHOLDER: being written.
+//! The quiz engine: which facts are asked, their wrong options, judging,
+//! scoring and retry rounds.
+//!
+//! A question is multiple choice unless the options say [`AnswerMode::Typed`]
+//! or no wrong option can be found. Wrong options come, in this order, from
+//! the fact's authored `distractors`, then the backs of other facts of the same
+//! kind (same topic first), then for numbers, money and dates from
+//! [`variants::generate`]. None of them matches the right answer or an
+//! `accept` entry under [`normalize_answer`], and none repeats another.
+//!
+//! Everything is fixed by the seed, and questions are made lazily: making the
+//! quiz costs O(facts), making one question O(facts of its kind).
+
+use super::deck::{Deck, Fact, Kind};
+use super::rng::{derive_seed, Rng};
+use super::text::{answers_match, fold_case_space, is_blank, normalize_answer};
+use super::variants;
+
+/// Most options a multiple-choice question offers, the right one included.
+pub const MAX_OPTIONS: usize = 4;
+/// Questions in a round when the options do not say.
+pub const DEFAULT_QUESTIONS: usize = 10;
+
+/// How questions are answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnswerMode {
+    /// Pick one of up to [`MAX_OPTIONS`] options.
+    #[default]
+    Choice,
+    /// Type the answer.
+    Typed,
+}
+
+/// How a quiz is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizOptions {
+    /// Seed of every random choice; the same seed makes the same quiz.
+    pub seed: u64,
+    /// Questions per round; `None` (or 0) for [`DEFAULT_QUESTIONS`]. Never
+    /// more than the deck has facts.
+    pub questions: Option<usize>,
+    /// How questions are answered.
+    pub answer: AnswerMode,
+}
+
+impl Default for QuizOptions {
+    fn default() -> Self {
+        QuizOptions {
+            seed: 1,
+            questions: None,
+            answer: AnswerMode::Choice,
+        }
+    }
+}
+
+/// How one question is put.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// Pick one of `options`; `options[correct]` is the fact's back.
+    Choice {
+        /// 2 to [`MAX_OPTIONS`] options, shuffled.
+        options: Vec<String>,
+        /// Index of the right option.
+        correct: usize,
+    },
+    /// Type the answer.
+    Typed,
+}
+
+/// One question: the front of fact `fact`, and how to answer it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// Index of the fact in `deck.facts`; its front is the question.
+    pub fact: usize,
+    /// How it is answered.
+    pub prompt: Prompt,
+}
+
+/// An answer given to one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// Index of the fact in `deck.facts`.
+    pub fact: usize,
+    /// What was answered: the option's text, or the typed text.
+    pub given: String,
+    /// The right answer, the fact's back.
+    pub expected: String,
+    /// Whether it was right.
+    pub correct: bool,
+    /// Index of the option picked, for multiple choice.
+    pub choice: Option<usize>,
+}
+
+/// A quiz: rounds of questions over facts of one deck.
+///
+/// The quiz keeps fact indices, not the deck, so every method that needs the
+/// facts takes the deck; pass the same deck each time. A different deck never
+/// panics, but questions about facts it lacks are typed and never right.
+#[derive(Debug, Clone)]
+pub struct Quiz {
+    seed: u64,
+    mode: AnswerMode,
+    round: u32,
+    /// Facts of the first round, in its order.
+    first: Vec<usize>,
+    /// Facts of this round, in order.
+    order: Vec<usize>,
+    /// This round's questions, made on first access.
+    questions: Vec<Option<Question>>,
+    /// This round's answers; one per question up to `pos`, plus the current.
+    answers: Vec<Answer>,
+    pos: usize,
+    /// Fact indices per kind (in [`Kind::ALL`] order), built on first need.
+    by_kind: Vec<Vec<usize>>,
+    /// Number of facts `by_kind` was built from.
+    indexed: usize,
+}
+
+impl Quiz {
+    /// A quiz over `deck`: picks `opts.questions` facts (default 10, at most
+    /// all of them) by the seed, in a seeded order. Makes no question yet.
+    pub fn new(deck: &Deck, opts: &QuizOptions) -> Quiz {
+        let n = deck.facts.len();
+        let len = opts
+            .questions
+            .filter(|&q| q > 0)
+            .unwrap_or(DEFAULT_QUESTIONS)
+            .min(n);
+        let mut rng = Rng::new(opts.seed);
+        // A partial Fisher–Yates: the first `len` places get a random sample.
+        let mut pool: Vec<usize> = (0..n).collect();
+        for i in 0..len {
+            let j = i + rng.below(n - i);
+            pool.swap(i, j);
+        }
+        pool.truncate(len);
+        let mut quiz = Quiz {
+            seed: opts.seed,
+            mode: opts.answer,
+            round: 0,
+            first: pool.clone(),
+            order: Vec::new(),
+            questions: Vec::new(),
+            answers: Vec::new(),
+            pos: 0,
+            by_kind: Vec::new(),
+            indexed: 0,
+        };
+        quiz.start(pool, false);
+        quiz
+    }
+
+    /// Starts the next round over `facts`, reshuffled unless it is round 1.
+    fn start(&mut self, mut facts: Vec<usize>, shuffle: bool) {
+        self.round = self.round.saturating_add(1);
+        if shuffle {
+            Rng::new(derive_seed(self.seed, u64::from(self.round))).shuffle(&mut facts);
+        }
+        self.questions = vec![None; facts.len()];
+        self.order = facts;
+        self.answers.clear();
+        self.pos = 0;
+    }
+
+    /// Number of questions this round.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True when this round has no question (only for a deck with no facts).
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// 0-based index of the current question; [`Quiz::len`] when finished.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// The round: 1 for the first, then one more for each retry.
+    pub fn round(&self) -> u32 {
+        self.round
+    }
+
+    /// The seed the quiz was made with.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// How questions are answered.
+    pub fn mode(&self) -> AnswerMode {
+        self.mode
+    }
+
+    /// The facts asked this round, in order (indices into `deck.facts`).
+    pub fn facts(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// The current question, made on first access and then kept; `None` when
+    /// the round is finished.
+    pub fn question(&mut self, deck: &Deck) -> Option<&Question> {
+        let fact = *self.order.get(self.pos)?;
+        if self.questions.get(self.pos)?.is_none() {
+            let q = self.make(deck, fact);
+            if let Some(slot) = self.questions.get_mut(self.pos) {
+                *slot = Some(q);
+            }
+        }
+        self.current_question()
+    }
+
+    /// The current question if it has been made already (by
+    /// [`Quiz::question`]); never makes one.
+    pub fn current_question(&self) -> Option<&Question> {
+        self.questions.get(self.pos)?.as_ref()
+    }
+
+    /// Picks option `option` of the current multiple-choice question. `None`
+    /// when it is already answered, the round is finished, `option` is out of
+    /// range or the question is typed.
+    pub fn answer_choice(&mut self, deck: &Deck, option: usize) -> Option<&Answer> {
+        if self.current_answer().is_some() {
+            return None;
+        }
+        let q = self.question(deck)?;
+        let Prompt::Choice { options, correct } = &q.prompt else {
+            return None;
+        };
+        let given = options.get(option)?.clone();
+        let (fact, right) = (q.fact, option == *correct);
+        self.record(deck, fact, given, right, Some(option))
+    }
+
+    /// Answers the current typed question with `text`, judged against the
+    /// back and every `accept` entry with [`answers_match`] (a blank answer is
+    /// wrong). `None` when it is already answered, the round is finished or
+    /// the question is multiple choice.
+    pub fn answer_typed(&mut self, deck: &Deck, text: &str) -> Option<&Answer> {
+        if self.current_answer().is_some() {
+            return None;
+        }
+        let q = self.question(deck)?;
+        if q.prompt != Prompt::Typed {
+            return None;
+        }
+        let fact = q.fact;
+        let right = deck.facts.get(fact).is_some_and(|f| {
+            answers_match(text, &f.back) || f.accept.iter().any(|a| answers_match(text, a))
+        });
+        self.record(deck, fact, text.trim().to_string(), right, None)
+    }
+
+    fn record(
+        &mut self,
+        deck: &Deck,
+        fact: usize,
+        given: String,
+        correct: bool,
+        choice: Option<usize>,
+    ) -> Option<&Answer> {
+        let expected = deck
+            .facts
+            .get(fact)
+            .map(|f| f.back.clone())
+            .unwrap_or_default();
+        self.answers.push(Answer {
+            fact,
+            given,
+            expected,
+            correct,
+            choice,
+        });
+        self.answers.last()
+    }
+
+    /// The answer to the current question, once given.
+    pub fn current_answer(&self) -> Option<&Answer> {
+        self.answers.get(self.pos)
+    }
+
+    /// Moves on after the current question is answered; past the last one
+    /// the round is finished. Returns false, and does nothing, when the
+    /// current question is unanswered or the round is finished.
+    #[allow(clippy::should_implement_trait)] // the name the view codes against
+    pub fn next(&mut self) -> bool {
+        if self.pos < self.order.len() && self.answers.len() > self.pos {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// True when every question of this round has been answered and passed.
+    pub fn is_finished(&self) -> bool {
+        self.pos >= self.order.len()
+    }
+
+    /// Right answers so far this round.
+    pub fn score(&self) -> usize {
+        self.answers.iter().filter(|a| a.correct).count()
+    }
+
+    /// This round's answers, in question order, for the summary.
+    pub fn answers(&self) -> &[Answer] {
+        &self.answers
+    }
+
+    /// Starts a new round over the facts answered wrong this round, in a new
+    /// order. Returns false, and changes nothing, when none was.
+    pub fn retry_mistakes(&mut self, deck: &Deck) -> bool {
+        let n = deck.facts.len();
+        let wrong: Vec<usize> = self
+            .answers
+            .iter()
+            .filter(|a| !a.correct && a.fact < n)
+            .map(|a| a.fact)
+            .collect();
+        if wrong.is_empty() {
+            return false;
+        }
+        self.start(wrong, true);
+        true
+    }
+
+    /// Starts a new round over the first round's facts, in a new order.
+    pub fn retry_all(&mut self, deck: &Deck) {
+        let n = deck.facts.len();
+        let facts = self.first.iter().copied().filter(|&f| f < n).collect();
+        self.start(facts, true);
+    }
+
+    /// Makes the question about fact `fact` for this round.
+    fn make(&mut self, deck: &Deck, fact: usize) -> Question {
+        let typed = Question {
+            fact,
+            prompt: Prompt::Typed,
+        };
+        let Some(f) = deck.facts.get(fact) else {
+            return typed;
+        };
+        if self.mode == AnswerMode::Typed {
+            return typed;
+        }
+        if self.indexed != deck.facts.len() || self.by_kind.is_empty() {
+            self.by_kind = vec![Vec::new(); Kind::ALL.len()];
+            for (i, g) in deck.facts.iter().enumerate() {
+                if let Some(list) = self.by_kind.get_mut(g.kind as usize) {
+                    list.push(i);
+                }
+            }
+            self.indexed = deck.facts.len();
+        }
+        let mut rng = Rng::new(derive_seed(
+            derive_seed(self.seed, u64::from(self.round)),
+            fact as u64,
+        ));
+        let same_kind = self
+            .by_kind
+            .get(f.kind as usize)
+            .map_or(&[][..], Vec::as_slice);
+        let mut options = wrong_options(deck, fact, f, same_kind, &mut rng);
+        if options.is_empty() {
+            return typed;
+        }
+        rng.shuffle(&mut options);
+        let correct = rng.below(options.len() + 1);
+        options.insert(correct, f.back.clone());
+        Question {
+            fact,
+            prompt: Prompt::Choice { options, correct },
+        }
+    }
+}
+
+/// Up to [`MAX_OPTIONS`] − 1 wrong options for fact `f` (index `fact`), in
+/// order of preference; `same_kind` lists the facts of its kind.
+fn wrong_options(
+    deck: &Deck,
+    fact: usize,
+    f: &Fact,
+    same_kind: &[usize],
+    rng: &mut Rng,
+) -> Vec<String> {
+    let mut picker = Picker {
+        taken: Vec::new(),
+        wrong: Vec::new(),
+    };
+    for right in std::iter::once(&f.back).chain(&f.accept) {
+        picker
+            .taken
+            .push((normalize_answer(right), fold_case_space(right)));
+    }
+
+    picker.draw(f.distractors.iter().map(String::as_str).collect(), rng);
+    let (same_topic, other_topic): (Vec<&Fact>, Vec<&Fact>) = same_kind
+        .iter()
+        .filter(|&&i| i != fact)
+        .filter_map(|&i| deck.facts.get(i))
+        .partition(|g| g.topic == f.topic);
+    for tier in [same_topic, other_topic] {
+        picker.draw(tier.iter().map(|g| g.back.as_str()).collect(), rng);
+    }
+    if matches!(f.kind, Kind::Number | Kind::Money | Kind::Date) && !picker.full() {
+        for v in variants::generate(&f.back, f.kind) {
+            picker.offer(&v);
+        }
+    }
+    picker.wrong
+}
+
+/// Collects wrong options, refusing any that matches a right answer or an
+/// option already taken.
+struct Picker {
+    /// Normalised and case-folded forms of the right answers and the options.
+    taken: Vec<(String, String)>,
+    wrong: Vec<String>,
+}
+
+impl Picker {
+    fn full(&self) -> bool {
+        self.wrong.len() >= MAX_OPTIONS - 1
+    }
+
+    /// Takes `text` as a wrong option if there is room and it is new.
+    fn offer(&mut self, text: &str) {
+        if self.full() || is_blank(text) {
+            return;
+        }
+        let key = (normalize_answer(text), fold_case_space(text));
+        if self.taken.iter().any(|(n, f)| *n == key.0 || *f == key.1) {
+            return;
+        }
+        self.taken.push(key);
+        self.wrong.push(text.to_string());
+    }
+
+    /// Offers texts from `pool` in a random order until full or none is left.
+    fn draw(&mut self, mut pool: Vec<&str>, rng: &mut Rng) {
+        while !self.full() && !pool.is_empty() {
+            let text = pool.swap_remove(rng.below(pool.len()));
+            self.offer(text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(front: &str, back: &str, kind: Kind) -> Fact {
+        Fact {
+            id: front.to_string(),
+            front: front.to_string(),
+            back: back.to_string(),
+            topic: None,
+            kind,
+            detail: None,
+            quote: None,
+            accept: Vec::new(),
+            distractors: Vec::new(),
+            image: None,
+        }
+    }
+
+    fn deck(facts: Vec<Fact>) -> Deck {
+        Deck {
+            version: 1,
+            id: None,
+            title: "t".into(),
+            language: "en".into(),
+            description: None,
+            source: None,
+            facts,
+        }
+    }
+
+    #[test]
+    fn lone_fact_without_number_is_typed() {
+        let d = deck(vec![fact("Who?", "Charles Michel", Kind::Person)]);
+        let mut q = Quiz::new(&d, &QuizOptions::default());
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            q.question(&d).map(|q| q.prompt.clone()),
+            Some(Prompt::Typed)
+        );
+        assert!(q.answer_choice(&d, 0).is_none());
+        assert!(q
+            .answer_typed(&d, "charles  michel")
+            .is_some_and(|a| a.correct));
+        assert!(q.next());
+        assert!(q.is_finished());
+        assert!(q.question(&d).is_none());
+        assert!(!q.next());
+    }
+
+    #[test]
+    fn empty_and_foreign_decks_do_not_panic() {
+        let empty = deck(Vec::new());
+        let mut q = Quiz::new(&empty, &QuizOptions::default());
+        assert!(q.is_empty() && q.is_finished());
+        assert!(q.question(&empty).is_none());
+        assert!(!q.retry_mistakes(&empty));
+        q.retry_all(&empty);
+        let d = deck(vec![
+            fact("a", "1", Kind::Number),
+            fact("b", "2", Kind::Number),
+        ]);
+        let mut q = Quiz::new(&d, &QuizOptions::default());
+        assert_eq!(
+            q.question(&empty).map(|q| q.prompt.clone()),
+            Some(Prompt::Typed)
+        );
+        assert!(q.answer_typed(&empty, "1").is_some_and(|a| !a.correct));
+    }
+}

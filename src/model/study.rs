@@ -153,12 +153,12 @@ impl Study {
     }
 
     /// The previous card; false at the first.
-    pub fn prev(&mut self) -> bool {
+    pub fn prev_card(&mut self) -> bool {
         self.pos > 0 && self.go_to(self.pos - 1)
     }
 
     /// The next card; past the last card it starts the next round.
-    pub fn next(&mut self) -> bool {
+    pub fn next_card(&mut self) -> bool {
         if self.order.is_empty() {
             return false;
         }
@@ -190,7 +190,7 @@ impl Study {
         if let Some(m) = self.marks.get_mut(fact) {
             *m = mark;
         }
-        self.next()
+        self.next_card()
     }
 
     /// Starts the next round with the cards of the filter not yet known.
@@ -282,9 +282,9 @@ mod tests {
     fn walks_and_turns() {
         let mut s = study(3);
         assert_eq!(s.current(), Some(0));
-        assert!(!s.prev());
+        assert!(!s.prev_card());
         assert_eq!(s.turn(), Some(true));
-        assert!(s.next());
+        assert!(s.next_card());
         assert_eq!((s.current(), s.is_turned()), (Some(1), false));
         assert!(s.last());
         assert_eq!(s.current(), Some(2));

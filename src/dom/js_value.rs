@@ -1,0 +1,91 @@
+//! Reads a JS value (from `JSON.parse` or the host's own object) into the
+//! model's [`Value`] tree by walking it with js-sys: no serde code, no JSON
+//! parser in the wasm. Nesting is capped at [`MAX_DEPTH`], which also stops
+//! cyclic objects.
+
+use crate::model::json::{Value, MAX_DEPTH};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why a JS value is not JSON data, and where.
+pub struct NotJson {
+    /// Path to the offending value, e.g. `facts[2].front`.
+    pub path: String,
+    /// What is wrong.
+    pub message: &'static str,
+}
+
+/// Converts `value` to a [`Value`].
+pub fn to_value(value: &JsValue) -> Result<Value, NotJson> {
+    let mut path = Vec::new();
+    walk(value, &mut path).map_err(|message| NotJson { path: render(&path), message })
+}
+
+enum Seg {
+    Key(String),
+    Index(u32),
+}
+
+fn render(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+fn walk(v: &JsValue, path: &mut Vec<Seg>) -> Result<Value, &'static str> {
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(Value::Number(n));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if path.len() >= MAX_DEPTH {
+        return Err("nested deeper than 32 levels");
+    }
+    if Array::is_array(v) {
+        let arr: &Array = v.unchecked_ref();
+        let mut items = Vec::with_capacity(arr.length().min(10_001) as usize);
+        for i in 0..arr.length() {
+            path.push(Seg::Index(i));
+            items.push(walk(&arr.get(i), path)?);
+            path.pop();
+        }
+        return Ok(Value::Array(items));
+    }
+    if v.is_function() || !v.is_object() {
+        return Err("must be JSON data (not a function, symbol or BigInt)");
+    }
+    let obj: &Object = v.unchecked_ref();
+    let keys = Object::keys(obj);
+    let mut members = Vec::with_capacity(keys.length() as usize);
+    for key in keys.iter() {
+        let name = key.as_string().unwrap_or_default();
+        let item = Reflect::get(obj, &key).map_err(|_| "could not be read")?;
+        path.push(Seg::Key(name));
+        let value = walk(&item, path)?;
+        if let Some(Seg::Key(name)) = path.pop() {
+            members.push((name, value));
+        }
+    }
+    Ok(Value::Object(members))
+}

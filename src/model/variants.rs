@@ -1,0 +1,566 @@
+//! Generated wrong options for numbers, sums of money and dates: the number
+//! changes and the format stays.
+//!
+//! - An amount moves by about a quarter of itself, rounded to two significant
+//!   figures: `$160 billion` gives `$120 billion`, `$200 billion`, …; decimals,
+//!   thousands separators and ordinal suffixes are kept (`1,000` → `1,250`).
+//! - A day of the month moves by whole weeks and stays in its month:
+//!   `25–26 November` gives `18–19 November`, `11–12 November`, ….
+//! - A year moves by one to four years: `2021` gives `2019`, `2023`, ….
+//! - Number words from one to twenty and first to twentieth move by one or
+//!   two: `ninth` gives `seventh`, `eleventh`, ….
+//! - For a date without digits, a month or a weekday moves by one to three:
+//!   `November` gives `September`, …; `Thursday` gives `Tuesday`, ….
+//!
+//! A range (`25–26`, `10-12%`) moves as a whole. Only the first number of the
+//! text changes; every result is positive and no two are the same.
+
+use super::deck::Kind;
+
+/// Most variants [`generate`] returns.
+pub const MAX_VARIANTS: usize = 6;
+
+const ORDINALS: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+const CARDINALS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// Longest month, leap years included, so a day never becomes impossible.
+const MONTH_DAYS: [i64; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/// Moves of a day of the month, in order of preference.
+const DAY_MOVES: [i64; 8] = [-7, 7, -14, 14, -21, 21, -28, 28];
+/// Moves of a year.
+const YEAR_MOVES: [i64; 8] = [-2, 2, -1, 1, -3, 3, -4, 4];
+/// Moves of an amount, in steps of about a quarter of it.
+const AMOUNT_STEPS: [i64; 6] = [-1, 1, -2, 2, 3, 4];
+/// Moves of a number word or a month.
+const WORD_MOVES: [i64; 7] = [-2, 2, -1, 1, 3, -3, 4];
+
+/// A number written with digits: `160`, `1,000`, `1.5`, `25th`.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    /// Byte range in the text, ordinal suffix included.
+    start: usize,
+    end: usize,
+    /// The value in units of its last decimal place (`1.5` → 15).
+    units: i64,
+    decimals: u32,
+    /// Written with thousands separators.
+    grouped: bool,
+    /// Followed by `st`, `nd`, `rd` or `th`.
+    ordinal: bool,
+}
+
+/// Wrong options made from `back`, a `kind` answer, best first: at most
+/// [`MAX_VARIANTS`], all different from `back` and from each other; empty
+/// when `back` has no number, number word or (for dates) month to change.
+pub fn generate(back: &str, kind: Kind) -> Vec<String> {
+    if let Some(first) = scan(back, 0) {
+        return from_digits(back, kind, first);
+    }
+    let words = words(back);
+    for &(at, word) in &words {
+        for table in [&ORDINALS, &CARDINALS] {
+            if let Some(i) = table.iter().position(|w| w.eq_ignore_ascii_case(word)) {
+                return moved(i, &WORD_MOVES, 20, false, |j| {
+                    table
+                        .get(j)
+                        .map(|w| splice(back, at, at + word.len(), &styled(w, word)))
+                });
+            }
+        }
+    }
+    if kind == Kind::Date {
+        for &(at, word) in &words {
+            let w = word.to_ascii_lowercase();
+            if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
+                return moved(d, &WORD_MOVES, 7, true, |j| {
+                    Some(splice(
+                        back,
+                        at,
+                        at + word.len(),
+                        &styled(WEEKDAYS.get(j)?, word),
+                    ))
+                });
+            }
+            if let Some(m) = month(word) {
+                let short = word.len() <= 4 && word.len() < MONTHS.get(m).map_or(0, |n| n.len());
+                return moved(m, &WORD_MOVES, 12, true, |j| {
+                    let name = MONTHS.get(j)?;
+                    let name = if short { name.get(..3)? } else { name };
+                    Some(splice(back, at, at + word.len(), &styled(name, word)))
+                });
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The variants of a text whose first number is `first`.
+fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
+    // A range such as "25–26" or "10 - 12" moves as a whole.
+    let rest = back.get(first.end..).unwrap_or("");
+    let second = rest
+        .trim_start_matches(' ')
+        .strip_prefix(|c: char| matches!(c, '-' | '\u{2010}'..='\u{2015}'))
+        .map(|t| t.trim_start_matches(' '))
+        .and_then(|t| scan(back, back.len() - t.len()).filter(|n| n.start + t.len() == back.len()));
+    let nums: Vec<Num> = std::iter::once(first).chain(second).collect();
+    let whole = nums.iter().all(|n| n.decimals == 0);
+    let month = month_near(back, first.start, nums.last().map_or(first.end, |n| n.end));
+    let is_year = |n: &Num| !n.grouped && n.end - n.start == 4 && (1000..3000).contains(&n.units);
+
+    let (moves, top): (Vec<i64>, i64) = match month {
+        Some(m) if whole && nums.iter().all(|n| (1..=31).contains(&n.units)) => {
+            (DAY_MOVES.to_vec(), MONTH_DAYS.get(m).copied().unwrap_or(28))
+        }
+        _ if nums.iter().all(is_year)
+            && (kind == Kind::Date
+                || month.is_some()
+                || back.trim().len() == first.end - first.start) =>
+        {
+            (YEAR_MOVES.to_vec(), i64::MAX)
+        }
+        _ => {
+            let step = nice_step(first.units);
+            let lower = back.to_lowercase();
+            let percent =
+                back.contains('%') || lower.contains("percent") || lower.contains("per cent");
+            let top = if percent {
+                100 * 10i64.pow(first.decimals)
+            } else {
+                i64::MAX
+            };
+            (AMOUNT_STEPS.iter().map(|k| k * step).collect(), top)
+        }
+    };
+
+    let mut out = Vec::new();
+    for d in moves {
+        if out.len() >= MAX_VARIANTS {
+            break;
+        }
+        if d == 0 || !nums.iter().all(|n| (1..=top).contains(&(n.units + d))) {
+            continue;
+        }
+        // Replace from the last number back, so earlier offsets stay valid.
+        let mut text = back.to_string();
+        for n in nums.iter().rev() {
+            text = splice(&text, n.start, n.end, &format_num(n, n.units + d));
+        }
+        out.push(text);
+    }
+    out
+}
+
+/// About a quarter of `units`, rounded to two significant figures, at least 1.
+fn nice_step(units: i64) -> i64 {
+    let raw = ((units + 2) / 4).max(1);
+    let mut p = 1;
+    while raw / p >= 100 {
+        p *= 10;
+    }
+    ((raw + p / 2) / p * p).max(1)
+}
+
+/// Variants of item `i` of a table of `len` items (number words; or months
+/// and weekdays, which `wrap` round), made by `make`.
+fn moved(
+    i: usize,
+    moves: &[i64],
+    len: i64,
+    wrap: bool,
+    make: impl Fn(usize) -> Option<String>,
+) -> Vec<String> {
+    let i = i as i64;
+    let mut out: Vec<String> = Vec::new();
+    for d in moves {
+        let j = if wrap { (i + d).rem_euclid(len) } else { i + d };
+        if j == i || !(0..len).contains(&j) || out.len() >= MAX_VARIANTS {
+            continue;
+        }
+        if let Some(v) = make(j as usize).filter(|v| !out.contains(v)) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The first number written with digits at or after byte `from`, skipping
+/// digits glued to a letter before them ("G20", "COP26").
+fn scan(s: &str, from: usize) -> Option<Num> {
+    let b = s.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut i = from;
+    loop {
+        while !digit(i) {
+            b.get(i)?;
+            i += 1;
+        }
+        let start = i;
+        let glued = start > 0 && b.get(start - 1).is_some_and(u8::is_ascii_alphabetic);
+        let (mut units, mut grouped, mut decimals) = (0i64, false, 0u32);
+        let mut count = digits(b, &mut i, &mut units);
+        while b.get(i) == Some(&b',')
+            && digit(i + 1)
+            && digit(i + 2)
+            && digit(i + 3)
+            && !digit(i + 4)
+        {
+            grouped = true;
+            i += 1;
+            count += digits(b, &mut i, &mut units);
+        }
+        if b.get(i) == Some(&b'.') && digit(i + 1) {
+            i += 1;
+            decimals = digits(b, &mut i, &mut units);
+            count += decimals;
+        }
+        let suffix = s.get(i..i + 2).unwrap_or("").to_ascii_lowercase();
+        let ordinal = decimals == 0
+            && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+            && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic);
+        if glued || count > 15 {
+            continue;
+        }
+        let end = if ordinal { i + 2 } else { i };
+        return Some(Num {
+            start,
+            end,
+            units,
+            decimals,
+            grouped,
+            ordinal,
+        });
+    }
+}
+
+/// Reads the ASCII digits at `*i` onto `units`; returns how many there were.
+fn digits(b: &[u8], i: &mut usize, units: &mut i64) -> u32 {
+    let mut n = 0;
+    while let Some(d) = b.get(*i).filter(|d| d.is_ascii_digit()) {
+        *units = units.saturating_mul(10).saturating_add(i64::from(d - b'0'));
+        n += 1;
+        *i += 1;
+    }
+    n
+}
+
+/// `n` written as `like` was written, with the value `units`.
+fn format_num(like: &Num, units: i64) -> String {
+    let scale = 10i64.pow(like.decimals);
+    let digits = (units / scale).to_string();
+    let mut out = String::with_capacity(digits.len() + 8);
+    for (i, c) in digits.chars().enumerate() {
+        if like.grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if like.decimals > 0 {
+        let frac = (units % scale + scale).to_string();
+        out.push('.');
+        out.push_str(frac.get(1..).unwrap_or(""));
+    }
+    if like.ordinal {
+        let n = units / scale;
+        out.push_str(match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        });
+    }
+    out
+}
+
+/// `s` with bytes `start..end` replaced by `with`.
+fn splice(s: &str, start: usize, end: usize, with: &str) -> String {
+    let mut out = String::with_capacity(s.len() + with.len());
+    out.push_str(s.get(..start).unwrap_or(""));
+    out.push_str(with);
+    out.push_str(s.get(end..).unwrap_or(""));
+    out
+}
+
+/// The words of `s` (runs of letters) with their byte offsets.
+fn words(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (start, c.is_alphabetic()) {
+            (None, true) => start = Some(i),
+            (Some(st), false) => {
+                out.extend(s.get(st..i).map(|w| (st, w)));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The month (0-based) that `word` names in English, in full or as
+/// `Nov`/`Sept`.
+fn month(word: &str) -> Option<usize> {
+    let w = word.to_ascii_lowercase();
+    MONTHS.iter().position(|m| {
+        *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+    })
+}
+
+/// The month named right before byte `start` or right after byte `end`.
+fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
+    let after = s.get(end..).unwrap_or("").trim_start();
+    let after = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let before = s
+        .get(..start)
+        .unwrap_or("")
+        .trim_end()
+        .trim_end_matches(',');
+    let before = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    month(after).or_else(|| month(before))
+}
+
+/// `word` with the capitals of `like`: `Ninth` → `Seventh`, `NOV` → `SEP`.
+fn styled(word: &str, like: &str) -> String {
+    let mut cs = like.chars();
+    let first_upper = cs.next().is_some_and(char::is_uppercase);
+    if first_upper && cs.clone().next().is_some() && cs.all(|c| !c.is_lowercase()) {
+        return word.to_uppercase();
+    }
+    let mut out = String::with_capacity(word.len());
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 && first_upper {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gen(s: &str, kind: Kind) -> Vec<String> {
+        generate(s, kind)
+    }
+
+    #[test]
+    fn amounts_keep_their_format() {
+        assert_eq!(
+            gen("$160 billion", Kind::Money),
+            [
+                "$120 billion",
+                "$200 billion",
+                "$80 billion",
+                "$240 billion",
+                "$280 billion",
+                "$320 billion"
+            ]
+        );
+        assert_eq!(
+            gen("$24 billion", Kind::Money)[..2],
+            ["$18 billion", "$30 billion"]
+        );
+        assert_eq!(gen("24", Kind::Number)[..2], ["18", "30"]);
+        assert_eq!(gen("1,000", Kind::Number)[..2], ["750", "1,250"]);
+        assert_eq!(
+            gen("€1,234,567", Kind::Money)[..2],
+            ["€924,567", "€1,544,567"]
+        );
+        assert_eq!(
+            gen("1.5 million", Kind::Number)[..2],
+            ["1.1 million", "1.9 million"]
+        );
+        assert_eq!(gen("0.05", Kind::Number)[..3], ["0.04", "0.06", "0.03"]);
+        assert_eq!(gen("1", Kind::Number), ["2", "3", "4", "5"]);
+        assert_eq!(gen("80%", Kind::Number), ["60%", "100%", "40%"]);
+        assert_eq!(
+            gen("10–12 per cent", Kind::Number)[..2],
+            ["7–9 per cent", "13–15 per cent"]
+        );
+        assert_eq!(
+            gen("the 3rd summit", Kind::Number)[..2],
+            ["the 2nd summit", "the 4th summit"]
+        );
+        assert_eq!(gen("G20 of 2 days", Kind::Number)[..1], ["G20 of 1 days"]);
+    }
+
+    #[test]
+    fn dates_move_by_weeks_or_years() {
+        assert_eq!(
+            gen("25–26 November", Kind::Date),
+            ["18–19 November", "11–12 November", "4–5 November"]
+        );
+        assert_eq!(
+            gen("November 25, 2021", Kind::Date)[..2],
+            ["November 18, 2021", "November 11, 2021"]
+        );
+        assert_eq!(
+            gen("9 Dec 2021", Kind::Date)[..3],
+            ["2 Dec 2021", "16 Dec 2021", "23 Dec 2021"]
+        );
+        assert_eq!(
+            gen("2021", Kind::Date)[..4],
+            ["2019", "2023", "2020", "2022"]
+        );
+        assert_eq!(gen("2021", Kind::Number)[..2], ["2019", "2023"]);
+        assert_eq!(
+            gen("November 2021", Kind::Date)[..2],
+            ["November 2019", "November 2023"]
+        );
+        assert_eq!(
+            gen("2000 troops", Kind::Number)[..2],
+            ["1500 troops", "2500 troops"]
+        );
+        assert_eq!(
+            gen("November", Kind::Date)[..3],
+            ["September", "January", "October"]
+        );
+        assert_eq!(gen("late nov", Kind::Date)[..2], ["late sep", "late jan"]);
+        assert!(gen("November", Kind::Number).is_empty());
+        assert_eq!(
+            gen("Thursday", Kind::Date),
+            [
+                "Tuesday",
+                "Saturday",
+                "Wednesday",
+                "Friday",
+                "Sunday",
+                "Monday"
+            ]
+        );
+        assert_eq!(
+            gen("on a sunday in May", Kind::Date)[..2],
+            ["on a friday in May", "on a tuesday in May"]
+        );
+    }
+
+    #[test]
+    fn number_words_move() {
+        assert_eq!(
+            gen("ninth", Kind::Number)[..4],
+            ["seventh", "eleventh", "eighth", "tenth"]
+        );
+        assert_eq!(
+            gen("first", Kind::Number),
+            ["third", "second", "fourth", "fifth"]
+        );
+        assert_eq!(
+            gen("The Twentieth", Kind::Number)[..2],
+            ["The Eighteenth", "The Nineteenth"]
+        );
+        assert_eq!(
+            gen("THREE times", Kind::Number)[..2],
+            ["ONE times", "FIVE times"]
+        );
+        assert!(gen("Charles Michel", Kind::Number).is_empty());
+        assert!(gen("", Kind::Money).is_empty());
+    }
+
+    #[test]
+    fn results_are_distinct_positive_and_differ_from_the_input() {
+        for s in [
+            "1",
+            "2",
+            "3",
+            "0",
+            "0.1",
+            "$160bn",
+            "99%",
+            "31 December",
+            "1 January",
+            "first",
+            "9,999",
+            "x",
+        ] {
+            let v = gen(s, Kind::Number);
+            for (i, a) in v.iter().enumerate() {
+                assert_ne!(a, s);
+                assert!(
+                    !a.contains('-') && !a.starts_with('0') || a.starts_with("0."),
+                    "{s} → {a}"
+                );
+                assert!(v.iter().skip(i + 1).all(|b| b != a), "{s}: {v:?}");
+            }
+        }
+        assert!(gen("0", Kind::Number).iter().all(|a| a != "0"));
+        assert_eq!(
+            gen("99999999999999999999", Kind::Number),
+            Vec::<String>::new()
+        );
+    }
+}
