@@ -14,5 +14,6 @@ pub mod listener;
 pub mod mount;
 pub mod quiz_view;
 pub mod shell;
+pub mod storage;
 pub mod template;
 pub mod widget;

@@ -2,6 +2,7 @@
 //! options, the message panel for loading and errors, and one widget per host.
 
 use super::events;
+use super::storage::Store;
 use super::template::{find, message_markup, set_attr, set_text};
 use super::widget::{ViewOptions, Widget};
 use crate::model::app::{App, Settings};
@@ -9,6 +10,7 @@ use crate::model::deck::Deck;
 use crate::model::json::Value;
 use crate::model::locale::{Key, Lang, Strings};
 use crate::model::options::MountOptions;
+use crate::model::progress::storage_key;
 use crate::model::validate::{parse_deck, Issue};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -216,8 +218,12 @@ fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Slo
         questions: opts.questions,
         answer: opts.answer,
     };
-    let app = App::new(deck, settings);
-    let widget = Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme })
+    let store = Store::open(storage_key(&deck), opts.storage);
+    let mut app = App::new(deck, settings);
+    if let Some(saved) = store.load(app.deck.facts.len()) {
+        app.restore(&saved);
+    }
+    let widget = Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme, store })
         .map_err(|e| MountError::Target(["mount: ", &e.as_string().unwrap_or_else(|| "could not render".into())].concat()))?;
     Ok(Rc::new(RefCell::new(Some(widget))))
 }

@@ -10,9 +10,10 @@ use super::events;
 use super::listener::Listener;
 use super::quiz_view::QuizView;
 use super::shell;
+use super::storage::Store;
 use super::template::{find, set_attr, set_hidden, set_text, widget_markup};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
-use crate::model::locale::Strings;
+use crate::model::locale::{Key, Strings};
 use crate::model::options::Theme;
 use crate::model::study::Mark;
 use std::cell::{Cell, RefCell};
@@ -42,6 +43,7 @@ struct Shared {
     state: RefCell<Option<State>>,
     swipe: Cell<Option<(i32, f64, f64)>>,
     swallow_click: Cell<bool>,
+    store: Store,
 }
 
 /// A mounted widget. Dropping it, or calling [`Widget::destroy`], removes
@@ -57,6 +59,8 @@ pub struct ViewOptions {
     pub strings: Strings,
     /// Forced theme.
     pub theme: Theme,
+    /// Where progress is remembered.
+    pub store: Store,
 }
 
 impl Widget {
@@ -76,6 +80,7 @@ impl Widget {
         set_attr(&title, "lang", &app.deck.language);
         let tabs = shell::build_tabs(&frag, &app, &strings)?;
         shell::build_credit(&frag, &app, &strings)?;
+        set_text(&find(&frag, "[part=reset]")?, strings.get(Key::ResetProgress));
         let view = View {
             tabs,
             live: find(&frag, ".live")?,
@@ -91,6 +96,7 @@ impl Widget {
             state: RefCell::new(Some(state)),
             swipe: Cell::new(None),
             swallow_click: Cell::new(false),
+            store: opts.store,
         });
         let listeners = listen(&shared);
         Ok(Widget { shared, listeners })
@@ -186,6 +192,11 @@ impl Shared {
                 web_sys::console::error_1(&e);
             }
             state.announce(up.dirty);
+            if up.dirty.has(Dirty::RESET) {
+                this.store.clear();
+            } else if up.dirty.has(Dirty::SAVE) {
+                this.store.save(&state.app.progress());
+            }
             let moved_tab = matches!(msg, Msg::Show(_)) && focus_tabs.is_some();
             if !matches!(msg, Msg::Show(_)) || moved_tab {
                 if let Some(el) = state.focus_target(&msg, this.root.active_element()) {
@@ -219,6 +230,7 @@ fn click_msg(target: &Element) -> Option<Msg> {
         "qnext" => Msg::NextQuestion,
         "retry-mistakes" => Msg::RetryMistakes,
         "retry-all" => Msg::RetryAll,
+        "reset" => Msg::ResetProgress,
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@
 //! knows about the DOM, so all of it is tested natively.
 
 use super::deck::Deck;
+use super::progress::Progress;
 use super::quiz::{AnswerMode, Quiz, QuizOptions};
 use super::study::{Mark, Study};
 
@@ -89,6 +90,8 @@ pub enum Msg {
     RetryMistakes,
     /// Quiz again over every question.
     RetryAll,
+    /// Forget every mark and the best score.
+    ResetProgress,
 }
 
 /// Something the host page is told about (a `factcards:*` event).
@@ -146,6 +149,10 @@ impl Dirty {
     pub const SUMMARY: Dirty = Dirty(1 << 7);
     /// The round changed (announce it).
     pub const ROUND: Dirty = Dirty(1 << 8);
+    /// Something worth remembering changed (marks, position, best score).
+    pub const SAVE: Dirty = Dirty(1 << 9);
+    /// Remembered progress was reset.
+    pub const RESET: Dirty = Dirty(1 << 10);
 
     /// Whether any part of `other` is in this set.
     pub fn has(self, other: Dirty) -> bool {
@@ -193,6 +200,8 @@ pub struct App {
     pub quiz: Quiz,
     /// Options.
     pub settings: Settings,
+    /// Best quiz result as (score, total).
+    pub best: Option<(usize, usize)>,
     mode: Mode,
 }
 
@@ -222,12 +231,39 @@ impl App {
             &QuizOptions { seed: settings.seed, questions: settings.questions, answer: settings.answer },
         );
         let mode = if settings.modes == Modes::Quiz { Mode::Quiz } else { Mode::Cards };
-        App { deck, topics, study, quiz, settings, mode }
+        App { deck, topics, study, quiz, settings, best: None, mode }
     }
 
     /// The view showing.
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// What to remember of this state.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            round: self.study.round(),
+            position: self.study.position(),
+            marks: self.study.marks().to_vec(),
+            best: self.best,
+        }
+    }
+
+    /// Restores remembered progress (marks, position, best score).
+    pub fn restore(&mut self, saved: &Progress) {
+        self.study.restore(&saved.marks, saved.position);
+        self.best = saved.best;
+    }
+
+    fn record_best(&mut self, score: usize, total: usize) {
+        let better = match self.best {
+            None => true,
+            // Compare score/total as fractions without division.
+            Some((s, t)) => score * t > s * total,
+        };
+        if better && total > 0 {
+            self.best = Some((score, total));
+        }
     }
 
     /// Applies `msg` and says what changed.
@@ -265,12 +301,13 @@ impl App {
                     if self.study.round() != round {
                         up.dirty |= Dirty::STUDY | Dirty::ROUND;
                     }
+                    up.dirty |= Dirty::SAVE;
                 }
             }
             Msg::Mark(mark) => {
                 let round = self.study.round();
                 if self.study.mark_current(mark) {
-                    up.dirty = study_moved | Dirty::STUDY;
+                    up.dirty = study_moved | Dirty::STUDY | Dirty::SAVE;
                     if self.study.round() != round {
                         up.dirty |= Dirty::ROUND;
                     }
@@ -283,15 +320,20 @@ impl App {
             Msg::Filter(topic) => {
                 let topic = topic.filter(|&t| (t as usize) < self.topics.len());
                 self.study.set_filter(topic);
-                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER;
+                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SAVE;
             }
             Msg::Restart => {
                 self.study.restart();
-                up.dirty = study_moved | Dirty::STUDY;
+                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SAVE;
             }
             Msg::StudyAgain => {
                 self.study.study_again();
-                up.dirty = study_moved | Dirty::STUDY;
+                up.dirty = study_moved | Dirty::STUDY | Dirty::SAVE;
+            }
+            Msg::ResetProgress => {
+                self.study.restart();
+                self.best = None;
+                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SUMMARY | Dirty::RESET;
             }
             Msg::Choose(i) => {
                 if let Some(a) = self.quiz.answer_choice(&self.deck, i) {
@@ -308,9 +350,10 @@ impl App {
             Msg::NextQuestion => {
                 if self.quiz.next() {
                     if self.quiz.is_finished() {
-                        up.dirty = Dirty::SUMMARY;
-                        up.event =
-                            Some(Event::Complete { score: self.quiz.score(), total: self.quiz.len() });
+                        let (score, total) = (self.quiz.score(), self.quiz.len());
+                        self.record_best(score, total);
+                        up.dirty = Dirty::SUMMARY | Dirty::SAVE;
+                        up.event = Some(Event::Complete { score, total });
                     } else {
                         up.dirty = Dirty::QUESTION;
                     }
@@ -424,6 +467,32 @@ mod tests {
         assert_eq!(last, Some(Event::Complete { score: a.quiz.score(), total: 3 }));
         assert!(a.update(Msg::RetryAll).dirty.has(Dirty::QUESTION));
         assert!(!a.quiz.is_finished());
+    }
+
+    #[test]
+    fn progress_round_trips_and_resets() {
+        let mut a = app(3, Modes::Both);
+        a.update(Msg::Turn);
+        assert!(a.update(Msg::Mark(Mark::Known)).dirty.has(Dirty::SAVE));
+        a.best = Some((2, 3));
+        let saved = a.progress();
+        let mut b = app(3, Modes::Both);
+        b.restore(&saved);
+        assert_eq!(b.study.mark(0), Mark::Known);
+        assert_eq!(b.best, Some((2, 3)));
+        let up = b.update(Msg::ResetProgress);
+        assert!(up.dirty.has(Dirty::RESET));
+        assert_eq!((b.study.mark(0), b.best), (Mark::Unseen, None));
+    }
+
+    #[test]
+    fn the_best_score_only_improves() {
+        let mut a = app(3, Modes::Quiz);
+        a.record_best(1, 3);
+        a.record_best(0, 3);
+        assert_eq!(a.best, Some((1, 3)));
+        a.record_best(3, 3);
+        assert_eq!(a.best, Some((3, 3)));
     }
 
     #[test]

@@ -4,13 +4,18 @@
 //! - [`quiz`]: the quiz engine (questions, wrong options, judging, scoring).
 //! - [`study`]: the flip-card study state (order, position, known and learning).
 //! - [`text`]: text normalisation shared by validation and answer matching.
+//! - [`variants`]: generated wrong options for numbers, money and dates.
 //! - [`rng`]: the small seeded PRNG behind every shuffle.
+//! - [`app`]: the widget state and the messages that change it.
+//! - [`locale`]: every UI string; [`options`]: mount options.
+//! - [`progress`]: what is remembered between visits.
 
 pub mod app;
 pub mod deck;
 pub mod json;
 pub mod locale;
 pub mod options;
+pub mod progress;
 pub mod quiz;
 pub mod rng;
 pub mod study;

@@ -1,0 +1,183 @@
+//! Remembered progress: what is saved between visits, its text encoding, and
+//! the storage key that ties it to one version of one deck.
+//!
+//! The record is a short line of text, e.g. `fc1|3|12|kl-k|7/10`: format,
+//! round, position, one mark per fact (`k` known, `l` learning, `-` unseen)
+//! and the best quiz score. Anything that does not decode exactly is ignored,
+//! so a corrupt or foreign value can never break a mount.
+
+use super::deck::Deck;
+use super::study::Mark;
+
+const MAGIC: &str = "fc1";
+
+/// What is remembered for one deck.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Study round number.
+    pub round: u32,
+    /// Position in the round.
+    pub position: usize,
+    /// One mark per fact.
+    pub marks: Vec<Mark>,
+    /// Best quiz result as (score, total), if a quiz was finished.
+    pub best: Option<(usize, usize)>,
+}
+
+impl Progress {
+    /// The record as one line of text.
+    pub fn encode(&self) -> String {
+        let mut out = String::with_capacity(self.marks.len() + 32);
+        out.push_str(MAGIC);
+        out.push('|');
+        out.push_str(&self.round.to_string());
+        out.push('|');
+        out.push_str(&self.position.to_string());
+        out.push('|');
+        out.extend(self.marks.iter().map(|m| match m {
+            Mark::Known => 'k',
+            Mark::Learning => 'l',
+            Mark::Unseen => '-',
+        }));
+        out.push('|');
+        if let Some((score, total)) = self.best {
+            out.push_str(&score.to_string());
+            out.push('/');
+            out.push_str(&total.to_string());
+        }
+        out
+    }
+
+    /// Decodes a record for a deck of `facts` facts; `None` when the text is
+    /// not a record, or not one for a deck of that size.
+    pub fn decode(text: &str, facts: usize) -> Option<Progress> {
+        let mut parts = text.split('|');
+        if parts.next()? != MAGIC {
+            return None;
+        }
+        let round = parts.next()?.parse().ok()?;
+        let position = parts.next()?.parse().ok()?;
+        let marks_text = parts.next()?;
+        if marks_text.len() != facts {
+            return None;
+        }
+        let marks = marks_text
+            .bytes()
+            .map(|b| match b {
+                b'k' => Some(Mark::Known),
+                b'l' => Some(Mark::Learning),
+                b'-' => Some(Mark::Unseen),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let best = match parts.next()? {
+            "" => None,
+            b => {
+                let (s, t) = b.split_once('/')?;
+                let (s, t) = (s.parse().ok()?, t.parse().ok()?);
+                if s > t {
+                    return None;
+                }
+                Some((s, t))
+            }
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(Progress { round, position, marks, best })
+    }
+}
+
+/// FNV-1a, 64 bit: small, stable across builds and platforms.
+fn fnv(hash: &mut u64, bytes: &[u8]) {
+    for b in bytes {
+        *hash ^= u64::from(*b);
+        *hash = hash.wrapping_mul(0x100_0000_01b3);
+    }
+    // A separator, so ("ab", "c") and ("a", "bc") differ.
+    *hash ^= 0xff;
+    *hash = hash.wrapping_mul(0x100_0000_01b3);
+}
+
+/// The localStorage key for `deck`: its id and a hash of its content, so a
+/// changed deck starts fresh. E.g. `factcards:tokayev-brussels-2021:9f3a…`.
+pub fn storage_key(deck: &Deck) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv(&mut h, deck.title.as_bytes());
+    for f in &deck.facts {
+        for part in [&f.id, &f.front, &f.back] {
+            fnv(&mut h, part.as_bytes());
+        }
+    }
+    let mut key = String::from("factcards:");
+    key.push_str(deck.id.as_deref().unwrap_or("deck"));
+    key.push(':');
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for shift in (0..16).rev() {
+        key.push(char::from(HEX[((h >> (shift * 4)) & 0xf) as usize]));
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::deck::{Fact, Kind};
+
+    fn deck(backs: &[&str]) -> Deck {
+        Deck {
+            version: 1,
+            id: Some("d".into()),
+            title: "T".into(),
+            language: "en".into(),
+            description: None,
+            source: None,
+            facts: backs
+                .iter()
+                .enumerate()
+                .map(|(i, b)| Fact {
+                    id: i.to_string(),
+                    front: "q".into(),
+                    back: (*b).into(),
+                    topic: None,
+                    kind: Kind::Other,
+                    detail: None,
+                    quote: None,
+                    accept: vec![],
+                    distractors: vec![],
+                    image: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let p = Progress {
+            round: 3,
+            position: 1,
+            marks: vec![Mark::Known, Mark::Learning, Mark::Unseen],
+            best: Some((7, 10)),
+        };
+        assert_eq!(p.encode(), "fc1|3|1|kl-|7/10");
+        assert_eq!(Progress::decode(&p.encode(), 3), Some(p));
+        let none = Progress { best: None, ..Progress::default() };
+        assert_eq!(Progress::decode(&none.encode(), 0), Some(none));
+    }
+
+    #[test]
+    fn corrupt_records_are_ignored() {
+        for bad in ["", "garbage", "fc1|x|0|k|", "fc1|1|0|kx|", "fc1|1|0|k|", "fc1|1|0|kk|9/3", "fc1|1|0|kk||extra", "fc2|1|0|kk|"] {
+            assert_eq!(Progress::decode(bad, 2), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn key_changes_with_content_not_with_identity() {
+        let a = storage_key(&deck(&["x", "y"]));
+        assert!(a.starts_with("factcards:d:"));
+        assert_eq!(a, storage_key(&deck(&["x", "y"])));
+        assert_ne!(a, storage_key(&deck(&["x", "z"])));
+        assert_ne!(storage_key(&deck(&["ab", "c"])), storage_key(&deck(&["a", "bc"])));
+    }
+}
