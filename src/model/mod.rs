@@ -9,6 +9,7 @@
 //! - [`app`]: the widget state and the messages that change it.
 //! - [`locale`]: every UI string; [`options`]: mount options.
 //! - [`progress`]: what is remembered between visits.
+//! - [`static_html`]: the no-script fallback HTML of a deck.
 
 pub mod app;
 pub mod deck;
@@ -18,6 +19,7 @@ pub mod options;
 pub mod progress;
 pub mod quiz;
 pub mod rng;
+pub mod static_html;
 pub mod study;
 pub mod text;
 pub mod validate;

@@ -1,0 +1,109 @@
+//! Static HTML of a deck, for pages read without script: search engines,
+//! reader modes, slow phones. Put it inside `<fact-cards>`; the widget replaces
+//! it when it starts (its shadow root has no slot, so the fallback is no longer
+//! shown or read), and without script the reader still has every fact.
+//!
+//! Every piece of deck text goes through [`escape`], the same rule the widget
+//! gets from `textContent`: text stays text.
+
+use super::deck::Deck;
+
+/// Escapes text for HTML content and double- or single-quoted attributes.
+pub fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn element(out: &mut String, tag: &str, attrs: &[(&str, &str)], text: &str) {
+    out.push('<');
+    out.push_str(tag);
+    for (name, value) in attrs {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        escape(value, out);
+        out.push('"');
+    }
+    out.push('>');
+    escape(text, out);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// A semantic HTML fragment of `deck`: a heading, a `<dl>` of fronts and
+/// backs with their details and quotes, and the source credit.
+pub fn render(deck: &Deck) -> String {
+    let mut out = String::with_capacity(256 + deck.facts.len() * 256);
+    out.push_str("<section class=\"factcards-fallback\" lang=\"");
+    escape(&deck.language, &mut out);
+    out.push_str("\">\n");
+    element(&mut out, "h2", &[], &deck.title);
+    out.push('\n');
+    if let Some(d) = &deck.description {
+        element(&mut out, "p", &[], d);
+        out.push('\n');
+    }
+    out.push_str("<dl>\n");
+    for fact in &deck.facts {
+        element(&mut out, "dt", &[("id", &["fact-", &fact.id].concat())], &fact.front);
+        out.push_str("\n<dd>");
+        element(&mut out, "strong", &[], &fact.back);
+        if let Some(d) = &fact.detail {
+            out.push(' ');
+            element(&mut out, "span", &[], d);
+        }
+        if let Some(q) = &fact.quote {
+            out.push_str("<blockquote>");
+            element(&mut out, "p", &[], q);
+            out.push_str("</blockquote>");
+        }
+        out.push_str("</dd>\n");
+    }
+    out.push_str("</dl>\n");
+    if let Some(src) = &deck.source {
+        out.push_str("<p>Source: ");
+        let name = src.publisher.as_deref().or(src.url.as_deref()).unwrap_or("");
+        match &src.url {
+            // Validated as http(s) before it gets here.
+            Some(url) => element(&mut out, "a", &[("href", url), ("rel", "noopener noreferrer")], name),
+            None => escape(name, &mut out),
+        }
+        if let Some(h) = &src.headline {
+            out.push_str(", ");
+            element(&mut out, "cite", &[], h);
+        }
+        if let Some(a) = &src.author {
+            out.push_str(", ");
+            escape(a, &mut out);
+        }
+        if let Some(e) = &src.editor {
+            out.push_str(" (edited by ");
+            escape(e, &mut out);
+            out.push(')');
+        }
+        out.push_str("</p>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_special_character() {
+        let mut out = String::new();
+        escape(r#"<img src=x onerror="a('b')">&"#, &mut out);
+        assert_eq!(out, "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;");
+    }
+}
