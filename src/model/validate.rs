@@ -1,10 +1,105 @@
 //! Deck validation: every rule of format v1, every error reported by path.
 //!
-//! PLACEHOLDER: being written (see the Deck issue). Keep the signatures.
+//! [`parse_deck`] walks a [`Value`] once and either builds the typed [`Deck`]
+//! or returns every [`Issue`] it found. [`validate_deck`] runs the same walk
+//! without building anything. Both are linear in the size of the deck: ids are
+//! checked for uniqueness with a hash map, and the checks that compare the
+//! entries of one fact with each other only run on lists within
+//! [`MAX_ENTRIES`].
+//!
+//! # Order of the issues
+//!
+//! Issues come in document order: the members of each object are checked in
+//! the order they are written, so an unknown or repeated field is reported
+//! where it stands. Required fields that are missing are reported when the
+//! object ends, after the problems inside it. Checks between fields (a
+//! distractor equal to the answer) are reported at the entry at fault,
+//! wherever the other field stands.
+//!
+//! # Paths
+//!
+//! A path names the value at fault: `version`, `source.url`, `facts[3].back`,
+//! `facts[0].accept[1]`, `facts[2].image.alt`. The empty path is the deck
+//! itself. Problems with an object's keys (unknown or repeated fields) are
+//! reported at the object, with the key quoted in the message.
+//!
+//! # Limits
+//!
+//! Lengths are counted in characters (Unicode scalar values), as JSON Schema's
+//! `maxLength` counts them. The limits of the format are the constants of
+//! [`crate::model::deck`] and of this module; `www/decks/deck.schema.json`
+//! states the same ones.
 
-use super::deck::Deck;
+use super::deck::{
+    Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE,
+};
 use super::json::Value;
+use super::text::{fold_case_space, is_blank};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
+
+/// Longest deck or fact `id`, in characters.
+pub const MAX_ID: usize = 200;
+/// Longest `topic`, in characters.
+pub const MAX_TOPIC: usize = 100;
+/// Longest deck `description`, in characters.
+pub const MAX_DESCRIPTION: usize = MAX_LONG_TEXT;
+/// Longest `language` tag, in characters.
+pub const MAX_LANGUAGE: usize = 100;
+/// Longest `source.publisher`, `headline`, `author` or `editor`, in characters.
+pub const MAX_SOURCE_FIELD: usize = 1_000;
+/// Longest `source.url` or `image.src`, in characters.
+pub const MAX_URL: usize = 2_000;
+/// Longest `image.alt`, in characters.
+pub const MAX_ALT: usize = 1_000;
+/// Longest entry of `accept` or `distractors`, in characters.
+pub const MAX_ENTRY: usize = 1_000;
+/// Most entries in `accept` or in `distractors`.
+pub const MAX_ENTRIES: usize = 20;
+/// The language of a deck that names none.
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+/// The fields of a deck, in the order the format lists them.
+const DECK_FIELDS: &[&str] = &[
+    "version",
+    "id",
+    "title",
+    "language",
+    "description",
+    "source",
+    "facts",
+];
+/// The fields of `source`.
+const SOURCE_FIELDS: &[&str] = &[
+    "publisher",
+    "headline",
+    "url",
+    "published",
+    "author",
+    "editor",
+];
+/// The fields of a fact.
+const FACT_FIELDS: &[&str] = &[
+    "id",
+    "front",
+    "back",
+    "topic",
+    "kind",
+    "detail",
+    "quote",
+    "accept",
+    "distractors",
+    "image",
+];
+/// The fields of an image.
+const IMAGE_FIELDS: &[&str] = &["src", "alt"];
+/// The names of [`Kind::ALL`], as the message for an unknown kind lists them.
+const KIND_NAMES: &str = "person, organization, place, date, number, money, event, document, other";
+/// Longest quoted excerpt of a value in a message, in characters.
+const MAX_QUOTED: usize = 60;
+/// Longest unknown key for which a near known field is looked for.
+const MAX_SUGGEST: usize = 64;
 
 /// One validation problem: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,11 +112,1036 @@ pub struct Issue {
 
 /// Checks `value` against every rule and builds the deck, or returns every
 /// problem found, in document order.
-pub fn parse_deck(_value: &Value) -> Result<Deck, Vec<Issue>> {
-    Err(vec![Issue { path: String::new(), message: "not implemented".into() }])
+///
+/// The deck built has its defaults filled in: `language` is
+/// [`DEFAULT_LANGUAGE`] when absent, a fact's `kind` is [`Kind::Other`], and a
+/// fact without an `id` gets `fact-N`, N its 1-based position. A `null`
+/// optional field counts as absent.
+pub fn parse_deck(value: &Value) -> Result<Deck, Vec<Issue>> {
+    let mut checker = Checker {
+        issues: Vec::new(),
+        build: true,
+    };
+    match checker.deck(value) {
+        Some(deck) if checker.issues.is_empty() => Ok(deck),
+        _ => Err(checker.issues),
+    }
 }
 
-/// Every problem with `value` as a deck; empty when it is valid.
+/// Every problem with `value` as a deck, in document order; empty when it is
+/// valid. The same checks as [`parse_deck`], without building the deck.
 pub fn validate_deck(value: &Value) -> Vec<Issue> {
-    parse_deck(value).err().unwrap_or_default()
+    let mut checker = Checker {
+        issues: Vec::new(),
+        build: false,
+    };
+    checker.deck(value);
+    checker.issues
+}
+
+/// Parses `text` as JSON and then as a deck with [`parse_deck`]. Text that is
+/// not JSON (or nests deeper than [`super::json::MAX_DEPTH`]) gives one issue
+/// at the empty path, e.g. `not valid JSON: expected ',' or '}' at line 3
+/// column 5`. A leading byte order mark is skipped, as browsers skip it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_deck_text(text: &str) -> Result<Deck, Vec<Issue>> {
+    parse_deck(&parse_json(text)?)
+}
+
+/// Every problem with `text` as a deck: a JSON syntax error, or what
+/// [`validate_deck`] finds. Empty when the text is a valid deck.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn validate_text(text: &str) -> Vec<Issue> {
+    match parse_json(text) {
+        Ok(value) => validate_deck(&value),
+        Err(issues) => issues,
+    }
+}
+
+/// The JSON value in `text`, or the one issue saying why it is not JSON.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_json(text: &str) -> Result<Value, Vec<Issue>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<Value>(text).map_err(|e| {
+        // serde_json quotes tokens with backticks; plain quotes read better.
+        let reason = e.to_string().replace('`', "'");
+        vec![Issue {
+            path: String::new(),
+            message: ["not valid JSON: ", &reason].concat(),
+        }]
+    })
+}
+
+/// Where a value stands in the deck. Rendered to text only when an issue is
+/// reported, so a valid deck costs no path strings.
+enum Path<'p> {
+    /// The deck itself.
+    Root,
+    /// A field of the object at the parent path.
+    Key(&'p Path<'p>, &'static str),
+    /// An entry of the array at the parent path.
+    Index(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    /// Appends the path as text, e.g. `facts[0].accept[1]`.
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, index) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+        }
+    }
+
+    /// The path as text.
+    fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+}
+
+/// Where an id was first used, for the duplicate id message.
+#[derive(Clone, Copy)]
+struct Origin {
+    /// Position of the fact in `facts`.
+    index: usize,
+    /// True when the id was derived from the position, not written.
+    derived: bool,
+}
+
+impl Origin {
+    /// Says where the id was first used, e.g. `facts[0].id`.
+    fn describe(self) -> String {
+        let facts = Path::Key(&Path::Root, "facts");
+        let fact = Path::Index(&facts, self.index);
+        if self.derived {
+            [fact.render().as_str(), ", derived from its position"].concat()
+        } else {
+            Path::Key(&fact, "id").render()
+        }
+    }
+}
+
+/// The ids of the facts seen so far. Written ids are borrowed from the value;
+/// derived ones are owned.
+type Ids<'a> = HashMap<Cow<'a, str>, Origin>;
+
+/// One walk over a deck value, collecting issues.
+struct Checker {
+    /// Every problem found so far, in document order.
+    issues: Vec<Issue>,
+    /// Whether to build the typed deck (for [`parse_deck`]).
+    build: bool,
+}
+
+impl Checker {
+    /// Records a problem at `path`.
+    fn report(&mut self, path: &Path, message: String) {
+        self.issues.push(Issue {
+            path: path.render(),
+            message,
+        });
+    }
+
+    /// Whether the typed deck is still worth building: asked for, and no
+    /// problem found yet.
+    fn building(&self) -> bool {
+        self.build && self.issues.is_empty()
+    }
+
+    /// Walks the members of an object in document order. An unknown field or
+    /// a repeated one is reported at `path`; the first value of each known
+    /// field is handed to `field` with its name and path. Returns the fields
+    /// seen, one bit per position in `fields` (at most 32 of them).
+    fn walk<'a>(
+        &mut self,
+        members: &'a [(String, Value)],
+        fields: &'static [&'static str],
+        path: &Path,
+        mut field: impl FnMut(&mut Self, &'static str, &'a Value, &Path),
+    ) -> u32 {
+        let mut seen = 0u32;
+        for (key, value) in members {
+            match fields.iter().enumerate().find(|(_, name)| **name == key) {
+                None => self.report(path, unknown_field(key, fields)),
+                Some((bit, name)) => {
+                    if seen & (1 << bit) != 0 {
+                        let message = [
+                            "duplicate field ",
+                            &quote(key),
+                            "; each field may appear only once",
+                        ];
+                        self.report(path, message.concat());
+                    } else {
+                        seen |= 1 << bit;
+                        field(self, name, value, &Path::Key(path, name));
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// Reports each of `required` that `seen` (from [`Checker::walk`]) lacks.
+    fn require(&mut self, seen: u32, fields: &[&str], required: &[&'static str], path: &Path) {
+        for &name in required {
+            let present = fields
+                .iter()
+                .position(|f| *f == name)
+                .is_some_and(|bit| seen & (1 << bit) != 0);
+            if !present {
+                self.report(&Path::Key(path, name), "is required".into());
+            }
+        }
+    }
+
+    /// A string that is not blank and has at most `max` characters. Anything
+    /// else, `null` included, is reported.
+    fn string<'a>(&mut self, value: &'a Value, path: &Path, max: usize) -> Option<&'a str> {
+        let Value::String(s) = value else {
+            self.report(path, type_error("a string", value));
+            return None;
+        };
+        if is_blank(s) {
+            self.report(path, "must not be blank".into());
+            return None;
+        }
+        // A string has at least as many bytes as characters.
+        if s.len() > max {
+            let chars = s.chars().count();
+            if chars > max {
+                self.report(path, too_long(max, chars));
+                return None;
+            }
+        }
+        Some(s)
+    }
+
+    /// A required string field: `null` is reported as missing.
+    fn required<'a>(&mut self, value: &'a Value, path: &Path, max: usize) -> Option<&'a str> {
+        if let Value::Null = value {
+            self.report(path, "is required".into());
+            return None;
+        }
+        self.string(value, path, max)
+    }
+
+    /// An optional string field: `null` counts as absent.
+    fn optional<'a>(&mut self, value: &'a Value, path: &Path, max: usize) -> Option<&'a str> {
+        match value {
+            Value::Null => None,
+            _ => self.string(value, path, max),
+        }
+    }
+
+    /// The deck, when `value` is a valid one and the deck is being built.
+    fn deck(&mut self, value: &Value) -> Option<Deck> {
+        let root = Path::Root;
+        let Value::Object(members) = value else {
+            self.report(&root, type_error("an object (a deck)", value));
+            return None;
+        };
+        let mut id = None;
+        let mut title = None;
+        let mut language = None;
+        let mut description = None;
+        let mut source = None;
+        let mut facts = None;
+        let seen = self.walk(members, DECK_FIELDS, &root, |c, name, v, p| match name {
+            "version" => c.version(v, p),
+            "id" => id = c.optional(v, p, MAX_ID),
+            "title" => title = c.required(v, p, MAX_TITLE),
+            "language" => language = c.language(v, p),
+            "description" => description = c.optional(v, p, MAX_DESCRIPTION),
+            "source" => source = c.source(v, p),
+            "facts" => facts = c.facts(v, p),
+            _ => {}
+        });
+        self.require(seen, DECK_FIELDS, &["version", "title", "facts"], &root);
+        if !self.building() {
+            return None;
+        }
+        Some(Deck {
+            version: FORMAT_VERSION,
+            id: id.map(str::to_owned),
+            title: title?.to_owned(),
+            language: language.unwrap_or(DEFAULT_LANGUAGE).to_owned(),
+            description: description.map(str::to_owned),
+            source,
+            facts: facts?,
+        })
+    }
+
+    /// Checks `version`: the number 1.
+    fn version(&mut self, value: &Value, path: &Path) {
+        match value {
+            Value::Null => self.report(path, "is required".into()),
+            Value::Number(n) if *n == f64::from(FORMAT_VERSION) => {}
+            Value::Number(n) => {
+                let expected = FORMAT_VERSION.to_string();
+                let message = [
+                    "unsupported version ",
+                    &n.to_string(),
+                    "; expected ",
+                    &expected,
+                ];
+                self.report(path, message.concat());
+            }
+            other => self.report(path, type_error("a number", other)),
+        }
+    }
+
+    /// Checks `language`: a BCP 47 tag such as `en`, `en-GB` or `zh-Hant-TW`.
+    fn language<'a>(&mut self, value: &'a Value, path: &Path) -> Option<&'a str> {
+        let tag = self.optional(value, path, MAX_LANGUAGE)?;
+        if is_language_tag(tag) {
+            return Some(tag);
+        }
+        let message = [
+            "must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ",
+            &quote(tag),
+        ];
+        self.report(path, message.concat());
+        None
+    }
+
+    /// Checks `source`; the source when valid and building.
+    fn source(&mut self, value: &Value, path: &Path) -> Option<Source> {
+        let members = match value {
+            Value::Null => return None,
+            Value::Object(members) => members,
+            other => {
+                self.report(path, type_error("an object (a source)", other));
+                return None;
+            }
+        };
+        let mut s: [Option<&str>; 6] = [None; 6];
+        let [publisher, headline, url, published, author, editor] = &mut s;
+        self.walk(members, SOURCE_FIELDS, path, |c, name, v, p| match name {
+            "publisher" => *publisher = c.optional(v, p, MAX_SOURCE_FIELD),
+            "headline" => *headline = c.optional(v, p, MAX_SOURCE_FIELD),
+            "url" => *url = c.http_url(v, p),
+            "published" => *published = c.date(v, p),
+            "author" => *author = c.optional(v, p, MAX_SOURCE_FIELD),
+            "editor" => *editor = c.optional(v, p, MAX_SOURCE_FIELD),
+            _ => {}
+        });
+        if !self.building() {
+            return None;
+        }
+        let [publisher, headline, url, published, author, editor] = s.map(|f| f.map(str::to_owned));
+        Some(Source {
+            publisher,
+            headline,
+            url,
+            published,
+            author,
+            editor,
+        })
+    }
+
+    /// Checks an optional http(s) URL (`source.url`).
+    fn http_url<'a>(&mut self, value: &'a Value, path: &Path) -> Option<&'a str> {
+        let url = self.optional(value, path, MAX_URL)?;
+        if is_http_url(url) {
+            return Some(url);
+        }
+        self.report(path, "must be an http or https URL".into());
+        None
+    }
+
+    /// Checks an optional date (`source.published`): a real one, `YYYY-MM-DD`.
+    fn date<'a>(&mut self, value: &'a Value, path: &Path) -> Option<&'a str> {
+        let date = self.optional(value, path, usize::MAX)?;
+        match check_date(date) {
+            DateCheck::Valid => return Some(date),
+            DateCheck::NotADate => self.report(path, "must be a date as YYYY-MM-DD".into()),
+            DateCheck::NoSuchDay => {
+                let message = ["must be a real calendar date; ", date, " does not exist"];
+                self.report(path, message.concat());
+            }
+        }
+        None
+    }
+
+    /// Checks `facts`; every fact when all are valid and building.
+    fn facts(&mut self, value: &Value, path: &Path) -> Option<Vec<Fact>> {
+        let items = match value {
+            Value::Null => {
+                self.report(path, "is required".into());
+                return None;
+            }
+            Value::Array(items) => items,
+            other => {
+                self.report(path, type_error("an array of facts", other));
+                return None;
+            }
+        };
+        if items.is_empty() || items.len() > MAX_FACTS {
+            let message = [
+                "must hold 1 to ",
+                &MAX_FACTS.to_string(),
+                " facts (has ",
+                &items.len().to_string(),
+                ")",
+            ];
+            self.report(path, message.concat());
+        }
+        let mut ids = Ids::with_capacity(items.len().min(MAX_FACTS));
+        let mut facts = Vec::new();
+        if self.building() {
+            facts.reserve_exact(items.len());
+        }
+        for (index, item) in items.iter().enumerate() {
+            if let Some(fact) = self.fact(item, &Path::Index(path, index), index, &mut ids) {
+                facts.push(fact);
+            }
+        }
+        self.building().then_some(facts)
+    }
+
+    /// Checks the fact at `index`; the fact when valid and building.
+    fn fact<'a>(
+        &mut self,
+        value: &'a Value,
+        path: &Path,
+        index: usize,
+        ids: &mut Ids<'a>,
+    ) -> Option<Fact> {
+        let Value::Object(members) = value else {
+            self.report(path, type_error("an object (a fact)", value));
+            return None;
+        };
+        // The distractors are compared with the answer and the accepted
+        // answers wherever those stand in the object, so fold them up front.
+        let distractors_given = value.get("distractors").is_some();
+        let back_folded = match value.get("back") {
+            Some(Value::String(back)) if distractors_given && !is_blank(back) => {
+                Some(fold_case_space(back))
+            }
+            _ => None,
+        };
+        let accept_folded = value.get("accept").map(fold_entries).unwrap_or_default();
+
+        let mut id = None;
+        let mut id_given = false;
+        let mut front = None;
+        let mut back = None;
+        let mut topic = None;
+        let mut kind = None;
+        let mut detail = None;
+        let mut quote = None;
+        let mut accept: &[Value] = &[];
+        let mut distractors: &[Value] = &[];
+        let mut image = None;
+        let seen = self.walk(members, FACT_FIELDS, path, |c, name, v, p| match name {
+            "id" => {
+                id_given = !matches!(v, Value::Null);
+                id = c.optional(v, p, MAX_ID);
+                if let Some(written) = id {
+                    let origin = Origin {
+                        index,
+                        derived: false,
+                    };
+                    c.claim_id(ids, Cow::Borrowed(written), origin, p);
+                }
+            }
+            "front" => front = c.required(v, p, MAX_SIDE),
+            "back" => back = c.required(v, p, MAX_SIDE),
+            "topic" => topic = c.optional(v, p, MAX_TOPIC),
+            "kind" => kind = c.kind(v, p),
+            "detail" => detail = c.optional(v, p, MAX_LONG_TEXT),
+            "quote" => quote = c.optional(v, p, MAX_LONG_TEXT),
+            "accept" => accept = c.accept(v, p, &accept_folded),
+            "distractors" => {
+                distractors = c.distractors(v, p, back_folded.as_deref(), &accept_folded)
+            }
+            "image" => image = c.image(v, p),
+            _ => {}
+        });
+        self.require(seen, FACT_FIELDS, &["front", "back"], path);
+
+        let derived = if id_given {
+            None
+        } else {
+            let derived = ["fact-", &(index + 1).to_string()].concat();
+            let origin = Origin {
+                index,
+                derived: true,
+            };
+            self.claim_id(ids, Cow::Owned(derived.clone()), origin, path);
+            Some(derived)
+        };
+
+        if !self.building() {
+            return None;
+        }
+        Some(Fact {
+            id: match id {
+                Some(written) => written.to_owned(),
+                None => derived?,
+            },
+            front: front?.to_owned(),
+            back: back?.to_owned(),
+            topic: topic.map(str::to_owned),
+            kind: kind.unwrap_or_default(),
+            detail: detail.map(str::to_owned),
+            quote: quote.map(str::to_owned),
+            accept: owned_strings(accept),
+            distractors: owned_strings(distractors),
+            image,
+        })
+    }
+
+    /// Records the id of a fact, or reports it as a duplicate of an earlier
+    /// one. `path` is where the id is written, or the fact for a derived id.
+    fn claim_id<'a>(&mut self, ids: &mut Ids<'a>, id: Cow<'a, str>, origin: Origin, path: &Path) {
+        match ids.entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert(origin);
+            }
+            Entry::Occupied(slot) => {
+                let how = if origin.derived {
+                    " (derived from its position)"
+                } else {
+                    ""
+                };
+                let message = [
+                    "duplicate id ",
+                    &quote(slot.key()),
+                    how,
+                    "; ids must be unique (first used at ",
+                    &slot.get().describe(),
+                    ")",
+                ];
+                self.report(path, message.concat());
+            }
+        }
+    }
+
+    /// Checks `kind`: one of the names of [`Kind`].
+    fn kind(&mut self, value: &Value, path: &Path) -> Option<Kind> {
+        let name = self.optional(value, path, usize::MAX)?;
+        let kind = Kind::parse(name);
+        if kind.is_none() {
+            let message = ["must be one of ", KIND_NAMES, "; got ", &quote(name)];
+            self.report(path, message.concat());
+        }
+        kind
+    }
+
+    /// Checks a list of strings (`accept` or `distractors`): an array of at
+    /// most [`MAX_ENTRIES`] entries, each a string of at most [`MAX_ENTRY`]
+    /// characters, not blank. Calls `compare` with each valid entry's
+    /// position and folded text while the list is within the limit, so the
+    /// entries may be checked against each other. Returns the entries, or
+    /// nothing when the list is absent or not an array.
+    fn entries<'a>(
+        &mut self,
+        value: &'a Value,
+        path: &Path,
+        mut compare: impl FnMut(&mut Self, usize, &str, &Path),
+    ) -> &'a [Value] {
+        let items = match value {
+            Value::Null => return &[],
+            Value::Array(items) => items,
+            other => {
+                self.report(path, type_error("an array of strings", other));
+                return &[];
+            }
+        };
+        let within = items.len() <= MAX_ENTRIES;
+        if !within {
+            let message = [
+                "must hold at most ",
+                &MAX_ENTRIES.to_string(),
+                " entries (has ",
+                &items.len().to_string(),
+                ")",
+            ];
+            self.report(path, message.concat());
+        }
+        for (index, item) in items.iter().enumerate() {
+            let entry_path = Path::Index(path, index);
+            if let Some(text) = self.string(item, &entry_path, MAX_ENTRY) {
+                if within {
+                    compare(self, index, text, &entry_path);
+                }
+            }
+        }
+        items
+    }
+
+    /// Checks `accept`; `folded` holds its entries folded (see
+    /// [`fold_entries`]), used to report an entry that repeats an earlier one.
+    fn accept<'a>(
+        &mut self,
+        value: &'a Value,
+        path: &Path,
+        folded: &[Option<String>],
+    ) -> &'a [Value] {
+        self.entries(value, path, |c, index, _, p| {
+            let Some(Some(this)) = folded.get(index) else {
+                return;
+            };
+            let earlier = folded
+                .iter()
+                .take(index)
+                .position(|f| f.as_ref() == Some(this));
+            if let Some(first) = earlier {
+                c.report(p, repeats("accept", first));
+            }
+        })
+    }
+
+    /// Checks `distractors`: besides the rules of every list, a distractor
+    /// may not be the answer (`back`, folded in `back`), an accepted answer
+    /// (folded in `accept`), or a repeat of an earlier distractor.
+    fn distractors<'a>(
+        &mut self,
+        value: &'a Value,
+        path: &Path,
+        back: Option<&str>,
+        accept: &[Option<String>],
+    ) -> &'a [Value] {
+        // The valid distractors so far, folded, with their positions.
+        let mut earlier: Vec<(usize, String)> = Vec::new();
+        self.entries(value, path, |c, index, text, p| {
+            let this = fold_case_space(text);
+            if back == Some(this.as_str()) {
+                c.report(p, "must not equal the answer (back)".into());
+            } else if let Some(i) = accept.iter().position(|a| a.as_ref() == Some(&this)) {
+                let message = [
+                    "must not equal an accepted answer (accept[",
+                    &i.to_string(),
+                    "])",
+                ];
+                c.report(p, message.concat());
+            } else if let Some((first, _)) = earlier.iter().find(|(_, e)| *e == this) {
+                c.report(p, repeats("distractors", *first));
+            }
+            earlier.push((index, this));
+        })
+    }
+
+    /// Checks `image`; the image when valid and building.
+    fn image(&mut self, value: &Value, path: &Path) -> Option<Image> {
+        let members = match value {
+            Value::Null => return None,
+            Value::Object(members) => members,
+            other => {
+                self.report(path, type_error("an object (an image)", other));
+                return None;
+            }
+        };
+        let mut src = None;
+        let mut alt = None;
+        let seen = self.walk(members, IMAGE_FIELDS, path, |c, name, v, p| match name {
+            "src" => src = c.image_src(v, p),
+            "alt" => alt = c.required(v, p, MAX_ALT),
+            _ => {}
+        });
+        self.require(seen, IMAGE_FIELDS, &["src", "alt"], path);
+        if !self.building() {
+            return None;
+        }
+        Some(Image {
+            src: src?.to_owned(),
+            alt: alt?.to_owned(),
+        })
+    }
+
+    /// Checks `image.src`: an http(s) URL or a relative path.
+    fn image_src<'a>(&mut self, value: &'a Value, path: &Path) -> Option<&'a str> {
+        let src = self.required(value, path, MAX_URL)?;
+        if is_http_url(src) || is_relative_path(src) {
+            return Some(src);
+        }
+        self.report(
+            path,
+            "must be an http or https URL or a relative path".into(),
+        );
+        None
+    }
+}
+
+/// `must be EXPECTED, not TYPE`.
+fn type_error(expected: &str, got: &Value) -> String {
+    ["must be ", expected, ", not ", got.type_name()].concat()
+}
+
+/// `must be at most MAX characters (has CHARS)`.
+fn too_long(max: usize, chars: usize) -> String {
+    [
+        "must be at most ",
+        &max.to_string(),
+        " characters (has ",
+        &chars.to_string(),
+        ")",
+    ]
+    .concat()
+}
+
+/// `must not repeat an earlier entry (FIELD[FIRST])`.
+fn repeats(field: &str, first: usize) -> String {
+    [
+        "must not repeat an earlier entry (",
+        field,
+        "[",
+        &first.to_string(),
+        "])",
+    ]
+    .concat()
+}
+
+/// `s` in double quotes for a message: quotes, backslashes and control
+/// characters escaped, and cut to [`MAX_QUOTED`] characters with `…`.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(4 * MAX_QUOTED) + 2);
+    out.push('"');
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX_QUOTED {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The message for an unknown field `key` of an object with `fields`: the
+/// nearest field when one is close, else the list of them.
+fn unknown_field(key: &str, fields: &[&str]) -> String {
+    let mut message = ["unknown field ", &quote(key)].concat();
+    match suggest(key, fields) {
+        Some(near) => {
+            message.push_str("; did you mean \"");
+            message.push_str(near);
+            message.push_str("\"?");
+        }
+        None => {
+            message.push_str("; known fields are ");
+            message.push_str(&fields.join(", "));
+        }
+    }
+    message
+}
+
+/// The field of `fields` nearest to `key`, if it is near enough to be the one
+/// meant: at most one edit for keys of up to five characters, two for longer
+/// ones, case ignored. An edit inserts, deletes or replaces a character, or
+/// swaps two neighbours (`fornt` → `front`).
+fn suggest<'f>(key: &str, fields: &[&'f str]) -> Option<&'f str> {
+    let key: Vec<char> = key.chars().flat_map(char::to_lowercase).collect();
+    if key.is_empty() || key.len() > MAX_SUGGEST {
+        return None;
+    }
+    let allowed = if key.len() <= 5 { 1 } else { 2 };
+    let mut best: Option<(usize, &'f str)> = None;
+    for &field in fields {
+        let candidate: Vec<char> = field.chars().collect();
+        let distance = edit_distance(&key, &candidate);
+        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, field));
+        }
+    }
+    best.map(|(_, field)| field)
+}
+
+/// Edit distance between `a` and `b` counting insertions, deletions,
+/// replacements and swaps of neighbours (optimal string alignment).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    // Three rows of the table: two back, one back, and the current one.
+    let mut two_back: Vec<usize> = vec![0; b.len() + 1];
+    let mut one_back: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        let mut prev_diag = one_back.first().copied().unwrap_or(0);
+        let mut left = i + 1;
+        if let Some(first) = row.first_mut() {
+            *first = left;
+        }
+        for (j, &cb) in b.iter().enumerate() {
+            let up = one_back.get(j + 1).copied().unwrap_or(usize::MAX);
+            let cost = usize::from(ca != cb);
+            let mut best = (prev_diag + cost).min(up + 1).min(left + 1);
+            let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca);
+            if swapped {
+                if let Some(&d) = two_back.get(j - 1) {
+                    best = best.min(d + 1);
+                }
+            }
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = best;
+            }
+            prev_diag = up;
+            left = best;
+        }
+        std::mem::swap(&mut two_back, &mut one_back);
+        std::mem::swap(&mut one_back, &mut row);
+    }
+    one_back.last().copied().unwrap_or(0)
+}
+
+/// The entries of a list folded with [`fold_case_space`], `None` for those
+/// that are not valid strings. Empty when the list is not an array or is over
+/// [`MAX_ENTRIES`], so no entry is compared.
+fn fold_entries(list: &Value) -> Vec<Option<String>> {
+    match list {
+        Value::Array(items) if items.len() <= MAX_ENTRIES => items
+            .iter()
+            .map(|item| match item {
+                Value::String(s) if !is_blank(s) => Some(fold_case_space(s)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The strings of a checked list, owned.
+fn owned_strings(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether `tag` looks like a BCP 47 language tag: subtags of letters and
+/// digits joined by hyphens, the first of two or three letters, the others of
+/// one to eight characters. A loose check; it does not consult the registry.
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let primary = subtags.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Whether `c` may appear in a URL or path as the format takes them: not
+/// white space, not a control character, not a backslash (which browsers read
+/// as a slash) and not a byte order mark.
+fn url_char(c: char) -> bool {
+    !(c.is_whitespace() || c.is_control() || c == '\\' || c == '\u{feff}')
+}
+
+/// `s` without `prefix`, compared ignoring ASCII case.
+fn strip_prefix_ignore_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let head = s.get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix) {
+        s.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// Whether `s` is an absolute http or https URL with a host.
+fn is_http_url(s: &str) -> bool {
+    let rest =
+        strip_prefix_ignore_case(s, "http://").or_else(|| strip_prefix_ignore_case(s, "https://"));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty() && rest.chars().all(url_char)
+}
+
+/// Whether `s` is a relative path such as `images/a.png`, `../a.png` or
+/// `/img/a.png`: no scheme (no `:` before the first `/`, `?` or `#`), and not
+/// protocol-relative (`//host`).
+fn is_relative_path(s: &str) -> bool {
+    let first_segment = s.split(['/', '?', '#']).next().unwrap_or_default();
+    !s.starts_with("//") && !first_segment.contains(':') && s.chars().all(url_char)
+}
+
+/// What [`check_date`] found.
+enum DateCheck {
+    /// A real date.
+    Valid,
+    /// Not of the form `YYYY-MM-DD`.
+    NotADate,
+    /// Of the form, but no such day (month 13, 30 February…).
+    NoSuchDay,
+}
+
+/// Checks that `s` is a real date in the proleptic Gregorian calendar written
+/// `YYYY-MM-DD`.
+fn check_date(s: &str) -> DateCheck {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes() else {
+        return DateCheck::NotADate;
+    };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return DateCheck::NotADate;
+    }
+    let number = |bytes: &[u8]| bytes.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    let year = number(&[y0, y1, y2, y3]);
+    let month = number(&[m0, m1]);
+    let day = number(&[d0, d1]);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    if (1..=days).contains(&day) {
+        DateCheck::Valid
+    } else {
+        DateCheck::NoSuchDay
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_match_the_kinds() {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(KIND_NAMES, names.join(", "));
+    }
+
+    #[test]
+    fn suggests_near_fields_only() {
+        assert_eq!(suggest("fornt", FACT_FIELDS), Some("front"));
+        assert_eq!(suggest("Front", FACT_FIELDS), Some("front"));
+        assert_eq!(suggest("distractor", FACT_FIELDS), Some("distractors"));
+        assert_eq!(suggest("acept", FACT_FIELDS), Some("accept"));
+        assert_eq!(suggest("titel", DECK_FIELDS), Some("title"));
+        assert_eq!(suggest("atl", IMAGE_FIELDS), Some("alt"));
+        assert_eq!(suggest("x", FACT_FIELDS), None);
+        assert_eq!(suggest("answer", FACT_FIELDS), None);
+        assert_eq!(suggest("", FACT_FIELDS), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        let d = |a: &str, b: &str| {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            edit_distance(&a, &b)
+        };
+        assert_eq!(d("fornt", "front"), 1);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("abc", ""), 3);
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("same", "same"), 0);
+    }
+
+    #[test]
+    fn dates() {
+        assert!(matches!(check_date("2021-12-09"), DateCheck::Valid));
+        assert!(matches!(check_date("2024-02-29"), DateCheck::Valid));
+        assert!(matches!(check_date("2000-02-29"), DateCheck::Valid));
+        assert!(matches!(check_date("1900-02-29"), DateCheck::NoSuchDay));
+        assert!(matches!(check_date("2021-02-29"), DateCheck::NoSuchDay));
+        assert!(matches!(check_date("2021-13-01"), DateCheck::NoSuchDay));
+        assert!(matches!(check_date("2021-04-31"), DateCheck::NoSuchDay));
+        assert!(matches!(check_date("2021-01-00"), DateCheck::NoSuchDay));
+        assert!(matches!(check_date("2021-1-09"), DateCheck::NotADate));
+        assert!(matches!(check_date("09.12.2021"), DateCheck::NotADate));
+        assert!(matches!(check_date("２０２１-12-09"), DateCheck::NotADate));
+    }
+
+    #[test]
+    fn language_tags() {
+        for ok in [
+            "en",
+            "en-GB",
+            "zh-Hant-TW",
+            "ast",
+            "es-419",
+            "de-CH-1901",
+            "x",
+        ] {
+            assert_eq!(is_language_tag(ok), ok != "x", "{ok}");
+        }
+        for bad in [
+            "english",
+            "en_GB",
+            "en-",
+            "-en",
+            "e1",
+            "en--GB",
+            "en-abcdefghi",
+            "én",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls_and_paths() {
+        for ok in [
+            "http://a.example",
+            "HTTPS://a.example/x?y#z",
+            "https://a.example:8080/p",
+        ] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "ftp://a",
+            "https://",
+            "https:///x",
+            "https://a b",
+            "http:/a",
+            "https://a\\b",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+        for ok in [
+            "a.png",
+            "img/a.png",
+            "/img/a.png",
+            "../a.png",
+            "./a:b.png",
+            "a.png?x=1:2",
+            "/",
+        ] {
+            assert!(is_relative_path(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/png;base64,AA",
+            "//evil.example/a.png",
+            "\\\\evil/a",
+            "/\\evil",
+            "a b.png",
+            "file:///etc/passwd",
+        ] {
+            assert!(!is_relative_path(bad) && !is_http_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn quotes_and_cuts() {
+        assert_eq!(quote("a\"b\\c\n"), r#""a\"b\\c\n""#);
+        let long = "x".repeat(100);
+        assert_eq!(
+            quote(&long),
+            ["\"", &"x".repeat(MAX_QUOTED), "…\""].concat()
+        );
+    }
 }

@@ -1,0 +1,186 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The `factcards` binary: `validate` on every invalid fixture (exit 1, one
+//! `FILE: path: message` line per issue), on the article's deck (exit 0), on
+//! files it cannot read, and the usage errors (exit 2).
+
+use factcards::model::validate::parse_deck_text;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the binary with `args` in the crate directory, so file names in its
+/// output are the relative ones given.
+fn factcards(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factcards"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run factcards")
+}
+
+/// Stdout as text.
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
+}
+
+/// Stderr as text.
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 stderr")
+}
+
+/// The invalid fixtures, as paths relative to the crate, sorted.
+fn invalid_fixtures() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixture directory")
+        .map(|e| {
+            e.expect("entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8 name")
+        })
+        .filter(|n| n.ends_with(".json"))
+        .map(|n| format!("tests/fixtures/invalid/{n}"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The lines `validate` must print for `file`: one per issue the library
+/// finds, `FILE: path: message`, or `FILE: message` for the deck itself.
+fn expected_lines(file: &str) -> String {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("fixture");
+    let issues = parse_deck_text(&text).expect_err("an invalid fixture");
+    issues
+        .iter()
+        .map(|i| {
+            if i.path.is_empty() {
+                format!("{file}: {}\n", i.message)
+            } else {
+                format!("{file}: {}: {}\n", i.path, i.message)
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_invalid_fixture_fails_with_its_issues() {
+    let files = invalid_fixtures();
+    assert!(files.len() >= 50, "{} invalid fixtures", files.len());
+    for file in files {
+        let output = factcards(&["validate", &file]);
+        assert_eq!(output.status.code(), Some(1), "{file}: {}", stderr(&output));
+        assert_eq!(stdout(&output), expected_lines(&file), "{file}");
+        assert_eq!(stderr(&output), "", "{file}");
+    }
+}
+
+#[test]
+fn problems_read_file_path_message() {
+    let file = "tests/fixtures/invalid/fact-back-blank.json";
+    let output = factcards(&["validate", file]);
+    assert_eq!(
+        stdout(&output),
+        "tests/fixtures/invalid/fact-back-blank.json: facts[0].back: must not be blank\n"
+    );
+    let file = "tests/fixtures/invalid/deck-not-object.json";
+    let output = factcards(&["validate", file]);
+    assert_eq!(
+        stdout(&output),
+        "tests/fixtures/invalid/deck-not-object.json: must be an object (a deck), not an array\n"
+    );
+    let output = factcards(&["validate", "tests/fixtures/invalid/multiple-errors.json"]);
+    assert_eq!(stdout(&output).lines().count(), 16);
+}
+
+#[test]
+fn the_article_deck_is_valid() {
+    let file = "www/decks/tokayev-brussels-2021.json";
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("deck");
+    let n = parse_deck_text(&text).expect("a valid deck").facts.len();
+    let output = factcards(&["validate", file]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let facts = if n == 1 { "fact" } else { "facts" };
+    assert_eq!(stdout(&output), format!("{file}: ok ({n} {facts})\n"));
+}
+
+#[test]
+fn several_files_are_reported_in_order() {
+    let output = factcards(&[
+        "validate",
+        "tests/fixtures/valid/full.json",
+        "tests/fixtures/invalid/fact-back-blank.json",
+        "tests/fixtures/valid/minimal.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "tests/fixtures/valid/full.json: ok (9 facts)\n\
+         tests/fixtures/invalid/fact-back-blank.json: facts[0].back: must not be blank\n\
+         tests/fixtures/valid/minimal.json: ok (1 fact)\n"
+    );
+    let output = factcards(&["validate", "--", "tests/fixtures/valid/minimal.json"]);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn an_unreadable_file_is_an_error() {
+    let output = factcards(&[
+        "validate",
+        "tests/fixtures/valid/minimal.json",
+        "no/such/deck.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("tests/fixtures/valid/minimal.json: ok (1 fact)\n"),
+        "{out}"
+    );
+    assert!(out.contains("no/such/deck.json: cannot read: "), "{out}");
+    let output = factcards(&["validate", "tests/fixtures"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with("tests/fixtures: cannot read: "));
+}
+
+#[test]
+fn text_that_is_not_json_is_reported() {
+    let path = std::env::temp_dir().join(format!("factcards-cli-{}.json", std::process::id()));
+    std::fs::write(&path, "{\"version\": 1,\n\"title\": }").expect("temp file");
+    let name = path.to_str().expect("UTF-8 temp path");
+    let output = factcards(&["validate", name]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        format!("{name}: not valid JSON: expected value at line 2 column 10\n")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["validate"][..],
+        &["check", "deck.json"][..],
+        &["validate", "--strict", "deck.json"][..],
+    ] {
+        let output = factcards(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("usage: factcards"), "{args:?}");
+        assert_eq!(stdout(&output), "", "{args:?}");
+    }
+    let output = factcards(&["render", "www/decks/tokayev-brussels-2021.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("render: not yet available"));
+}
+
+#[test]
+fn help_prints_the_usage() {
+    for flag in ["help", "--help", "-h"] {
+        let output = factcards(&[flag]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(stdout(&output).starts_with("usage: factcards"));
+        assert!(stdout(&output).contains("validate FILE..."));
+    }
+}
