@@ -164,15 +164,14 @@ fn usage_errors_exit_2() {
         &["validate"][..],
         &["check", "deck.json"][..],
         &["validate", "--strict", "deck.json"][..],
+        &["render"][..],
+        &["render", "a.json", "b.json"][..],
     ] {
         let output = factcards(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(stderr(&output).contains("usage: factcards"), "{args:?}");
         assert_eq!(stdout(&output), "", "{args:?}");
     }
-    let output = factcards(&["render", "www/decks/tokayev-brussels-2021.json"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("render: not yet available"));
 }
 
 #[test]
@@ -183,4 +182,73 @@ fn help_prints_the_usage() {
         assert!(stdout(&output).starts_with("usage: factcards"));
         assert!(stdout(&output).contains("validate FILE..."));
     }
+}
+
+/// Splits HTML into its tags, in order; panics on a `<` that starts no tag.
+fn tags(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        let after = &rest[i + 1..];
+        let end = after.find('>').expect("every < opens a tag that closes");
+        out.push(after[..end].to_string());
+        rest = &after[end + 1..];
+    }
+    out
+}
+
+#[test]
+fn render_writes_balanced_escaped_html_of_every_fact() {
+    let dir = std::env::temp_dir().join(format!("factcards-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("hostile.json");
+    let payload = r#"<img src=x onerror="alert(1)"> & 'q'"#;
+    let deck = serde_json::json!({
+        "version": 1, "title": payload, "description": payload,
+        "source": {"publisher": payload, "headline": payload, "url": "https://example.com/?a=1&b=\"2\"", "editor": payload},
+        "facts": [{"id": "x\"y", "front": payload, "back": payload, "detail": payload, "quote": payload}]
+    });
+    std::fs::write(&file, deck.to_string()).unwrap();
+    let out = factcards(&["render", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(!html.contains("<img"), "markup from the deck stays text:\n{html}");
+    assert_eq!(html.matches("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;q&#39;").count(), 9, "{html}");
+    // Parsing it back: every tag is one of ours, and every element closes in order.
+    let mut open: Vec<String> = Vec::new();
+    for tag in tags(&html) {
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(open.pop().as_deref(), Some(name), "tags nest in {html}");
+        } else {
+            let name = tag.split(' ').next().unwrap().to_string();
+            assert!(
+                ["section", "h2", "p", "dl", "dt", "dd", "strong", "span", "blockquote", "a", "cite"].contains(&name.as_str()),
+                "unexpected tag <{name}>"
+            );
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "unclosed {open:?}");
+    assert!(html.contains(r#"href="https://example.com/?a=1&amp;b=&quot;2&quot;""#));
+    assert!(html.contains(r#"id="fact-x&quot;y""#));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn render_the_article_deck_lists_every_fact() {
+    let out = factcards(&["render", "www/decks/tokayev-brussels-2021.json"]);
+    assert!(out.status.success());
+    let html = stdout(&out);
+    let deck = parse_deck_text(&std::fs::read_to_string("www/decks/tokayev-brussels-2021.json").unwrap()).unwrap();
+    assert_eq!(html.matches("<dt ").count(), deck.facts.len());
+    assert!(html.contains("Source: Euractiv"));
+    assert!(html.contains("(edited by Zoran Radosavljevic)"));
+}
+
+#[test]
+fn render_refuses_an_invalid_deck() {
+    let out = factcards(&["render", "tests/fixtures/invalid/fact-back-blank.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("facts[0].back: must not be blank"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
 }

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! factcards validate FILE...   check decks against format v1
-//! factcards render FILE        write a deck as static HTML (not yet available)
+//! factcards render FILE        write a deck as static HTML to stdout
 //! factcards help               print the usage
 //! ```
 //!
@@ -38,7 +38,8 @@ commands:
   validate FILE...   check each deck file against the deck format v1; print
                      \"FILE: ok (N facts)\" for a valid deck, else one line per
                      problem, \"FILE: path: message\"
-  render FILE        write the deck as static HTML (not yet available)
+  render FILE        write the deck as semantic static HTML to stdout (a
+                     fallback to put inside <fact-cards>); exit 1 if invalid
   help               print this help
 
 exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
@@ -62,11 +63,11 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
                 Ok(_) => usage_error("validate: no FILE given"),
                 Err(message) => usage_error(&message),
             },
-            // `render FILE`: static HTML of a deck; being written.
-            Some("render") => {
-                eprintln!("factcards: render: not yet available");
-                ExitCode::from(USAGE_ERROR)
-            }
+            Some("render") => match files(rest) {
+                Ok(files) if files.len() == 1 => render(Path::new(&files[0])),
+                Ok(_) => usage_error("render: give exactly one FILE"),
+                Err(message) => usage_error(&message),
+            },
             Some("help" | "-h" | "--help") => {
                 print!("{USAGE}");
                 ExitCode::SUCCESS
@@ -90,6 +91,39 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
             }
         }
         Ok(files)
+    }
+
+    /// `render FILE`: the deck as static HTML on stdout, or its problems on
+    /// stderr (exit status 1).
+    fn render(file: &Path) -> ExitCode {
+        let name = file.display();
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{name}: cannot read: {e}");
+                return ExitCode::from(INVALID);
+            }
+        };
+        match parse_deck_text(&text) {
+            Ok(deck) => {
+                let html = factcards::model::static_html::render(&deck);
+                let mut out = io::stdout().lock();
+                match out.write_all(html.as_bytes()).and_then(|_| out.flush()) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => output_failed(&e),
+                }
+            }
+            Err(issues) => {
+                for issue in &issues {
+                    if issue.path.is_empty() {
+                        eprintln!("{name}: {}", issue.message);
+                    } else {
+                        eprintln!("{name}: {}: {}", issue.path, issue.message);
+                    }
+                }
+                ExitCode::from(INVALID)
+            }
+        }
     }
 
     /// Prints `message` and the usage to stderr; exit status 2.
