@@ -18,6 +18,7 @@ pub struct QuizView {
     options: Vec<HtmlElement>,
     form: Element,
     pub input: HtmlElement,
+    submit: Element,
     feedback: Element,
     verdict: Element,
     detail: Element,
@@ -45,6 +46,7 @@ impl QuizView {
             options: find_all(root, "[part=option]")?.into_iter().map(JsCast::unchecked_into).collect(),
             form: find(root, "form.typed")?,
             input: html("[part=input]")?,
+            submit: find(root, "[part=submit]")?,
             feedback: find(root, "[part=feedback]")?,
             verdict: find(root, ".verdict")?,
             detail: find(root, ".qdetail")?,
@@ -59,7 +61,7 @@ impl QuizView {
             retry_mistakes: html("[data-msg=retry-mistakes]")?,
         };
         set_text(&find(root, ".l-answer")?, s.get(Key::YourAnswer));
-        set_text(&find(root, "[part=submit]")?, s.get(Key::Check));
+        set_text(&v.submit, s.get(Key::Check));
         set_text(&v.score_title, s.get(Key::ScoreTitle));
         set_text(&v.retry_mistakes, s.get(Key::RetryMistakes));
         set_text(&find(root, "[data-msg=retry-all]")?, s.get(Key::RetryAll));
@@ -92,10 +94,9 @@ impl QuizView {
         if dirty.has(Dirty::QUESTION) {
             set_text(&self.qpos, &s.count(Key::QuestionOf, pos + 1, total));
             set_attr(&self.progress, "max", &total.max(1).to_string());
-            set_attr(&self.progress, "value", &pos.to_string());
             set_attr(&self.progress, "aria-valuemin", "0");
             set_attr(&self.progress, "aria-valuemax", &total.to_string());
-            set_attr(&self.progress, "aria-valuenow", &pos.to_string());
+            self.set_done(pos);
             let Some(question) = app.quiz.question(&app.deck) else { return Ok(()) };
             let fact = question.fact;
             let options: &[String] = match &question.prompt {
@@ -116,6 +117,7 @@ impl QuizView {
             }
             set_hidden(&self.form, !options.is_empty());
             set_flag(&self.input, "disabled", false);
+            set_flag(&self.submit, "disabled", false);
             if let Some(input) = self.input.dyn_ref::<web_sys::HtmlInputElement>() {
                 input.set_value("");
             }
@@ -142,23 +144,30 @@ impl QuizView {
         let Some(fact) = app.deck.facts.get(answer.fact) else { return };
         for (i, button) in self.options.iter().enumerate() {
             set_flag(button, "disabled", true);
+            // The mark is words as well as colour; style.css adds a ✓ or ✗
+            // icon before them, hidden from assistive technology.
             let (class, tag) = if Some(i) == right {
-                ("right", ["✓ ", s.get(Key::RightAnswer)].concat())
+                ("right", s.get(Key::RightAnswer))
             } else if Some(i) == answer.choice {
-                ("wrong", ["✗ ", s.get(Key::YourAnswer)].concat())
+                ("wrong", s.get(Key::YourAnswer))
             } else {
                 continue;
             };
             let _ = button.class_list().add_1(class);
             if let Some(el) = button.last_element_child() {
-                set_text(&el, &tag);
+                set_text(&el, tag);
             }
         }
+        // A typed answer locks like the options: the input and its button.
         set_flag(&self.input, "disabled", true);
+        set_flag(&self.submit, "disabled", true);
+        self.set_done(app.quiz.position() + 1);
+        // Words only; style.css adds the ✓ or ✗ icon, hidden from the status
+        // region's announcement.
         let verdict = if answer.correct {
-            ["✓ ", s.get(Key::Correct)].concat()
+            s.get(Key::Correct).to_owned()
         } else {
-            ["✗ ", &s.with_answer(Key::Incorrect, &answer.expected)].concat()
+            s.with_answer(Key::Incorrect, &answer.expected)
         };
         set_text(&self.verdict, &verdict);
         let _ = self.feedback.class_list().toggle_with_force("right", answer.correct);
@@ -175,6 +184,13 @@ impl QuizView {
         let last = app.quiz.position() + 1 >= app.quiz.len();
         set_text(&self.next, s.get(if last { Key::SeeScore } else { Key::NextQuestion }));
         set_hidden(&self.next, false);
+    }
+
+    /// Fills the progress bar to `done` questions answered.
+    fn set_done(&self, done: usize) {
+        let done = done.to_string();
+        set_attr(&self.progress, "value", &done);
+        set_attr(&self.progress, "aria-valuenow", &done);
     }
 
     fn render_summary(&self, app: &App, s: &Strings) -> Result<(), JsValue> {

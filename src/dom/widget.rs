@@ -243,9 +243,14 @@ fn key_msg(shared: &Shared, e: &KeyboardEvent, target: &Element) -> Option<(Msg,
     let key = e.key();
     let on_tab = target.get_attribute("role").as_deref() == Some("tab");
     if on_tab {
+        // Two tabs: either arrow moves to the other one (wrapping), Home and
+        // End to the first and the last.
+        let on_cards = target.id() == "t-cards";
         let mode = match key.as_str() {
-            "ArrowLeft" | "Home" => Mode::Cards,
-            "ArrowRight" | "End" => Mode::Quiz,
+            "ArrowLeft" | "ArrowRight" if on_cards => Mode::Quiz,
+            "ArrowLeft" | "ArrowRight" => Mode::Cards,
+            "Home" => Mode::Cards,
+            "End" => Mode::Quiz,
             _ => return None,
         };
         return Some((Msg::Show(mode), true));
