@@ -28,6 +28,7 @@ pub struct QuizView {
     next: HtmlElement,
     summary: Element,
     score_title: HtmlElement,
+    best: Element,
     score: Element,
     review: Element,
     retry_mistakes: HtmlElement,
@@ -56,6 +57,7 @@ impl QuizView {
             next: html(".qnext")?,
             summary: find(root, ".summary")?,
             score_title: html(".score-title")?,
+            best: find(root, "[part=best]")?,
             score: find(root, "[part=score]")?,
             review: find(root, "[part=review]")?,
             retry_mistakes: html("[data-msg=retry-mistakes]")?,
@@ -196,6 +198,11 @@ impl QuizView {
     fn render_summary(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
         let quiz = &app.quiz;
         set_text(&self.score, &s.count(Key::Score, quiz.score(), quiz.len()));
+        match app.best {
+            Some((score, total)) => set_text(&self.best, &s.count(Key::Best, score, total)),
+            None => set_text(&self.best, ""),
+        }
+        set_hidden(&self.best, app.best.is_none());
         let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
         self.review.set_text_content(None);
         for answer in quiz.answers() {

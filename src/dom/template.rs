@@ -48,7 +48,7 @@ const MARKUP: &str = concat!(
     r#"<div class="status" role="status"><div part="feedback" class="feedback"><p class="verdict"></p>"#,
     r#"<p class="detail qdetail" dir="auto"></p><figure class="quote qquote" hidden><blockquote dir="auto"></blockquote><figcaption dir="auto"></figcaption></figure></div></div>"#,
     r#"<button type="button" part="next" class="qnext" data-msg="qnext" hidden></button></div>"#,
-    r#"<div class="summary" hidden><h3 class="score-title" tabindex="-1"></h3><p class="score" part="score"></p>"#,
+    r#"<div class="summary" hidden><h3 class="score-title" tabindex="-1"></h3><p class="score" part="score"></p><p class="best" part="best" hidden></p>"#,
     r#"<ol class="review" part="review"></ol><div class="nav">"#,
     r#"<button type="button" part="retry" data-msg="retry-mistakes"></button>"#,
     r#"<button type="button" part="retry" data-msg="retry-all"></button></div></div>"#,

@@ -55,6 +55,7 @@ keys! {
     SeeScore = "seeScore": "See your score", "Voir le score", "Показать результат";
     ScoreTitle = "scoreTitle": "Your score", "Votre score", "Ваш результат";
     Score = "score": "{n} / {total}", "{n} / {total}", "{n} / {total}";
+    Best = "best": "Best so far: {n} / {total}", "Meilleur score : {n} / {total}", "Лучший результат: {n} из {total}";
     NoAnswer = "noAnswer": "(no answer)", "(pas de réponse)", "(нет ответа)";
     RetryMistakes = "retryMistakes": "Retry mistakes", "Refaire les erreurs", "Повторить ошибки";
     RetryAll = "retryAll": "Retry all", "Tout refaire", "Пройти заново";
