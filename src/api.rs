@@ -1,8 +1,7 @@
 //! The JS surface: `init` (the default export), `mount`, `validateDeck`, the
 //! `FactCards` handle and the `<fact-cards>` element.
 
-use crate::dom::mount::{self, Message};
-use crate::dom::widget::Widget;
+use crate::dom::mount::{self, Message, Slot};
 use crate::model::app::Mode;
 use crate::model::locale::{Key, Lang, Strings};
 use crate::model::validate::Issue;
@@ -11,15 +10,164 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+/// The TypeScript declarations of the JS surface that wasm-bindgen cannot
+/// derive from the Rust signatures: the deck, the options, the events and the
+/// `<fact-cards>` element. Written into `pkg/factcards.d.ts`.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A deck of facts, format version 1 (see docs/deck-format.md). */
+export interface Deck {
+    version: 1;
+    title: string;
+    facts: Fact[];
+    /** Stable id; saved progress is keyed on it. */
+    id?: string;
+    /** BCP 47 tag of the deck text; "en" when absent. */
+    language?: string;
+    description?: string;
+    source?: DeckSource;
+}
+
+/** Where the facts come from. Every field is optional. */
+export interface DeckSource {
+    publisher?: string;
+    headline?: string;
+    /** An absolute http(s) URL. */
+    url?: string;
+    /** YYYY-MM-DD. */
+    published?: string;
+    author?: string;
+    editor?: string;
+}
+
+/** What sort of thing a fact's answer is. */
+export type FactKind = "person" | "organization" | "place" | "date" | "number" | "money" | "event" | "document" | "other";
+
+/** One fact: a prompt on the front, its answer on the back. */
+export interface Fact {
+    front: string;
+    back: string;
+    /** Unique in the deck; "fact-N" (1-based position) when absent. */
+    id?: string;
+    topic?: string;
+    /** "other" when absent. */
+    kind?: FactKind;
+    detail?: string;
+    quote?: string;
+    /** Other answers that count as right. */
+    accept?: string[];
+    /** Authored wrong options for the quiz. */
+    distractors?: string[];
+    image?: FactImage;
+}
+
+/** A picture for the front of a card, with its required text alternative. */
+export interface FactImage {
+    src: string;
+    alt: string;
+}
+
+/** One problem with a deck: where (e.g. "facts[3].back"; "" for the deck itself) and what. */
+export interface DeckIssue {
+    path: string;
+    message: string;
+}
+
+/** A view of the widget. */
+export type ViewName = "cards" | "quiz";
+
+/** Names of the UI strings that `labels` may override. */
+export type LabelName =
+    | "cards" | "quiz" | "modes" | "prev" | "next" | "turnHint" | "known" | "learning" | "shuffle"
+    | "restart" | "topic" | "allTopics" | "position" | "cardOf" | "round" | "knownOf" | "complete"
+    | "studyAgain" | "questionOf" | "correct" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
+    | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "noAnswer" | "retryMistakes" | "retryAll"
+    | "source" | "loading" | "failed" | "resetProgress";
+
+/** The third argument of `mount`. Every option is optional; unknown names are errors. */
+export interface MountOptions {
+    /** Which views to offer: "both" (the default) shows "Cards" and "Quiz" tabs. */
+    mode?: "cards" | "quiz" | "both";
+    /** Seed for the shuffles and the quiz (a whole number); random when absent. */
+    seed?: number;
+    /** Quiz questions per round (1 to 10000); 10 when absent; never more than the deck has facts. */
+    questions?: number;
+    /** Multiple choice (the default) or a typed answer. */
+    answer?: "choice" | "typed";
+    /** UI language (en, fr, ru); the nearest `lang` attribute when absent. */
+    locale?: string;
+    /** Overrides of single UI strings. */
+    labels?: Partial<Record<LabelName, string>>;
+    /** Whether study progress is kept in localStorage (default true). */
+    storage?: boolean;
+    /** Force a colour scheme; "auto" (the default) follows prefers-color-scheme. */
+    theme?: "auto" | "light" | "dark";
+}
+
+/** `factcards:ready`: the widget rendered a deck of `facts` facts. */
+export interface ReadyDetail {
+    facts: number;
+}
+
+/** `factcards:flip`: a card was turned to `side`. */
+export interface FlipDetail {
+    factId: string;
+    side: "front" | "back";
+}
+
+/** `factcards:answer`: a quiz question was answered. */
+export interface AnswerDetail {
+    factId: string;
+    correct: boolean;
+    given: string;
+    expected: string;
+}
+
+/** `factcards:complete`: the quiz ended with `score` right out of `total`. */
+export interface CompleteDetail {
+    score: number;
+    total: number;
+}
+
+/** `factcards:error`: the deck, the options or the fetch failed. `path` names the first bad field, if any. */
+export interface ErrorDetail {
+    message: string;
+    path: string | null;
+}
+
+/** The events a host element receives. All bubble and are composed. */
+export interface FactCardsEventMap {
+    "factcards:ready": CustomEvent<ReadyDetail>;
+    "factcards:flip": CustomEvent<FlipDetail>;
+    "factcards:answer": CustomEvent<AnswerDetail>;
+    "factcards:complete": CustomEvent<CompleteDetail>;
+    "factcards:error": CustomEvent<ErrorDetail>;
+}
+
+/** The `<fact-cards>` element, defined once `init()` resolves. */
+export interface FactCardsElement extends HTMLElement {
+    /** Shows the cards or the quiz. */
+    show(mode: ViewName): void;
+}
+
+declare global {
+    interface HTMLElementTagNameMap {
+        "fact-cards": FactCardsElement;
+    }
+    interface HTMLElementEventMap extends FactCardsEventMap {}
+}
+"#;
+
 #[wasm_bindgen(module = "/src/dom/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineFactCards)]
     fn define_fact_cards(mount: &JsValue, show_message: &JsValue);
 }
 
-/// Runs once when `init()` resolves: defines `<fact-cards>`.
-#[wasm_bindgen(start)]
-pub fn start() {
+/// Runs once when `init()` resolves: defines `<fact-cards>`. `private`: the
+/// JS module does not export it, so nothing can run it a second time.
+#[wasm_bindgen(start, private)]
+fn start() {
     #[cfg(feature = "panic-hook")]
     console_error_panic_hook::set_once();
     if web_sys::window().is_none() {
@@ -61,7 +209,35 @@ fn element_message(host: &Element, kind: &str, url: &str, reason: &str) {
 /// A mounted widget, returned by `mount`.
 #[wasm_bindgen]
 pub struct FactCards {
-    widget: Rc<RefCell<Option<Widget>>>,
+    widget: Rc<Slot>,
+}
+
+thread_local! {
+    /// Every mounted widget, by host, held strongly: a widget lives until
+    /// `destroy()`, a new mount into its host, or (for `<fact-cards>`) the
+    /// element's removal, never merely until the JS handle is garbage
+    /// collected (wasm-bindgen frees an unreachable `FactCards` through a
+    /// `FinalizationRegistry`, and `mount(el)` without keeping the result is
+    /// the common case).
+    static KEEP: RefCell<Vec<(Element, Rc<Slot>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records the outcome of a mount into `host`: forgets whatever `host` held
+/// before (a new mount has destroyed it) and any destroyed widget, then keeps
+/// `widget`, if the mount made one, alive.
+fn keep(host: &Element, widget: Option<&Rc<Slot>>) {
+    KEEP.with(|keep| {
+        let mut keep = keep.borrow_mut();
+        keep.retain(|(h, w)| h != host && !matches!(w.try_borrow().as_deref(), Ok(None)));
+        if let Some(widget) = widget {
+            keep.push((host.clone(), widget.clone()));
+        }
+    });
+}
+
+/// Forgets `widget` (it has been destroyed).
+fn unkeep(widget: &Rc<Slot>) {
+    KEEP.with(|keep| keep.borrow_mut().retain(|(_, w)| !Rc::ptr_eq(w, widget)));
 }
 
 #[wasm_bindgen]
@@ -69,15 +245,16 @@ impl FactCards {
     /// Removes the widget, its listeners and everything it rendered. Safe to
     /// call twice.
     pub fn destroy(&mut self) {
-        if let Ok(mut w) = self.widget.try_borrow_mut() {
-            if let Some(mut widget) = w.take() {
-                widget.destroy();
-            }
+        unkeep(&self.widget);
+        // Taken out first, so that the borrow ends before the widget goes.
+        let widget = self.widget.try_borrow_mut().ok().and_then(|mut w| w.take());
+        if let Some(mut widget) = widget {
+            widget.destroy();
         }
     }
 
     /// Shows `"cards"` or `"quiz"`. Throws on any other name.
-    pub fn show(&self, mode: &str) -> Result<(), JsError> {
+    pub fn show(&self, #[wasm_bindgen(unchecked_param_type = "ViewName")] mode: &str) -> Result<(), JsError> {
         let mode = match mode {
             "cards" => Mode::Cards,
             "quiz" => Mode::Quiz,
@@ -95,17 +272,21 @@ impl FactCards {
 /// Mounts a widget into `target` (an element, or a CSS selector) with `deck`
 /// (an object, JSON text, or nothing for the built-in deck) and `options`.
 /// Throws an `Error` naming the first problem of an invalid deck or options;
-/// the same problems show inside the widget.
+/// the same problems show inside the widget. The widget stays until
+/// `destroy()` or the next mount into the same target, whether or not the
+/// returned handle is kept.
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Deck | string | null")] deck: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Deck | string | null")] deck: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions | null")] options: Option<JsValue>,
 ) -> Result<FactCards, JsError> {
     let host = resolve_target(&target)?;
     let deck = deck.unwrap_or(JsValue::UNDEFINED);
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    mount::mount(&host, &deck, &options).map(|widget| FactCards { widget }).map_err(|e| JsError::new(&e.message()))
+    let result = mount::mount(&host, &deck, &options);
+    keep(&host, result.as_ref().ok());
+    result.map(|widget| FactCards { widget }).map_err(|e| JsError::new(&e.message()))
 }
 
 fn resolve_target(target: &JsValue) -> Result<Element, JsError> {

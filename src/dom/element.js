@@ -1,7 +1,13 @@
 // The <fact-cards> custom element. It reads its attributes, fetches `src` or
 // reads an inline <script type="application/json"> child, and hands the deck
 // to the Rust `mount`. Rendering, validation and error display are Rust's.
+//
+// Life cycle: connected -> (one microtask later, so that a burst of attribute
+// changes gives one mount) start; any observed attribute change, or a change
+// of the inline deck, starts again; disconnected -> abort a pending fetch,
+// destroy the widget and empty the shadow root.
 const ATTRS = ["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
+const DEFAULT_TIMEOUT_MS = 15000;
 
 export function defineFactCards(mount, showMessage) {
   if (typeof customElements === "undefined" || customElements.get("fact-cards")) return;
@@ -10,8 +16,22 @@ export function defineFactCards(mount, showMessage) {
     #widget = null;
     #abort = null;
     #queued = false;
-    connectedCallback() { this.#schedule(); }
-    disconnectedCallback() { this.#stop(); }
+    #observer = null;
+    connectedCallback() {
+      // An inline deck may arrive after the element (the parser streams
+      // children in, or a script fills it in later): mount again when it does.
+      this.#observer ??= new MutationObserver(() => {
+        if (!this.hasAttribute("src")) this.#schedule();
+      });
+      this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+      this.#schedule();
+    }
+    disconnectedCallback() {
+      this.#observer?.disconnect();
+      this.#stop();
+      // Leave nothing behind: no widget, no loading or error panel.
+      this.shadowRoot?.replaceChildren();
+    }
     attributeChangedCallback(_name, before, after) {
       if (before !== after && this.isConnected) this.#schedule();
     }
@@ -29,6 +49,9 @@ export function defineFactCards(mount, showMessage) {
       this.#abort?.abort();
       this.#abort = null;
       if (this.#widget) {
+        // destroy() removes the widget's listeners and everything it
+        // rendered; free() releases the handle itself.
+        this.#widget.destroy();
         this.#widget.free();
         this.#widget = null;
       }
@@ -39,6 +62,7 @@ export function defineFactCards(mount, showMessage) {
         const value = this.getAttribute(name);
         if (value === null) continue;
         if (name === "labels") {
+          // Not JSON: passed on as text, which `mount` reports as options.labels.
           try { options.labels = JSON.parse(value); } catch { options.labels = value; }
         } else options[name] = value;
       }
@@ -46,6 +70,10 @@ export function defineFactCards(mount, showMessage) {
     }
     #mount(deck, options) {
       try { this.#widget = mount(this, deck, options); } catch { /* shown in the widget, sent as factcards:error */ }
+    }
+    #timeout() {
+      const ms = Number(this.getAttribute("timeout"));
+      return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_TIMEOUT_MS;
     }
     #start() {
       this.#stop();
@@ -56,27 +84,44 @@ export function defineFactCards(mount, showMessage) {
         this.#mount(inline ? inline.textContent : null, options);
         return;
       }
-      const url = new URL(src, document.baseURI).href;
+      let url;
+      try {
+        url = new URL(src, document.baseURI).href;
+      } catch {
+        showMessage(this, "error", src, "not a valid URL");
+        return;
+      }
       const abort = new AbortController();
       this.#abort = abort;
-      const ms = Number(this.getAttribute("timeout")) || 15000;
+      const ms = this.#timeout();
       const timer = setTimeout(() => abort.abort(new DOMException("timed out", "TimeoutError")), ms);
       showMessage(this, "loading", url, "");
-      fetch(url, { signal: abort.signal })
+      fetch(url, { signal: abort.signal, credentials: "same-origin" })
         .then(async (res) => {
-          if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? " " + res.statusText : ""}`);
+          const status = `HTTP ${res.status}${res.statusText ? " " + res.statusText : ""}`;
+          if (!res.ok) throw new Error(status);
           const type = res.headers.get("content-type") || "";
-          if (type && !/json|text\/plain/i.test(type)) throw new Error(`expected JSON, got ${type.split(";")[0]}`);
+          if (type && !/json|text\/plain/i.test(type)) {
+            throw new Error(`${status}, but expected JSON, got ${type.split(";")[0]}`);
+          }
           const text = await res.text();
-          try { return JSON.parse(text); } catch (e) { throw new Error(`not valid JSON (${e.message})`); }
+          try {
+            return JSON.parse(text);
+          } catch (e) {
+            throw new Error(`${status}, but not valid JSON (${e.message})`);
+          }
         })
         .then((deck) => {
           if (this.#abort === abort) { this.#abort = null; this.#mount(deck, options); }
         })
         .catch((e) => {
+          // Aborted by a re-mount or by removal: nothing to say.
           if (this.#abort !== abort) return;
           this.#abort = null;
-          const reason = abort.signal.aborted ? `no answer within ${ms / 1000} s` : e?.message || String(e);
+          let reason;
+          if (abort.signal.aborted) reason = `no answer within ${ms / 1000} s`;
+          else if (e instanceof TypeError) reason = `network error (${e.message})`;
+          else reason = e?.message || String(e);
           showMessage(this, "error", url, reason);
         })
         .finally(() => clearTimeout(timer));
