@@ -328,6 +328,9 @@ fn listen(shared: &Rc<Shared>) -> Vec<Listener> {
             Shared::dispatch(s, Msg::Submit(text), None);
         }),
         on("pointerdown", |s, e| {
+            // A touch swipe is followed by no click, so a swallow still
+            // pending from the last swipe must not eat the next tap.
+            s.swallow_click.set(false);
             let Some(pe) = e.dyn_ref::<PointerEvent>() else { return };
             let on_card = target_element(&e).and_then(|t| t.closest("[data-msg=turn]").ok().flatten()).is_some();
             s.swipe.set(on_card.then(|| (pe.pointer_id(), pe.client_x() as f64, pe.client_y() as f64)));
