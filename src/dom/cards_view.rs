@@ -1,11 +1,15 @@
 //! The flip-card view: draws [`Study`](crate::model::study::Study) state into
 //! the cards panel.
 
-use super::template::{find, set_attr, set_bool, set_flag, set_hidden, set_text};
+use super::template::{document, find, set_attr, set_bool, set_flag, set_hidden, set_text};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DocumentFragment, Element, HtmlElement};
+
+/// Most facts whose faces size the card (see [`CardsView::build_sizer`]). A
+/// bigger deck keeps the fixed card height and lets a long face scroll.
+const SIZER_MAX_FACTS: usize = 200;
 
 /// Handles on the cards panel's elements.
 pub struct CardsView {
@@ -79,18 +83,77 @@ impl CardsView {
         set_text(&v.known, s.get(Key::Known));
         set_text(&v.learning, s.get(Key::Learning));
         set_text(&v.again, s.get(Key::StudyAgain));
-        set_attr(&v.progress, "aria-label", s.get(Key::Known));
+        set_attr(&v.progress, "aria-label", s.get(Key::ProgressLabel));
         let lang = app.deck.language.as_str();
         for el in [&v.front, &v.back, &v.filter] {
             set_attr(el, "lang", lang);
         }
         v.fill_filter(app, s)?;
         set_hidden(&find(root, ".filter")?, app.topics.len() < 2);
+        v.build_sizer(&find(root, "[part=card] .inner")?, app, s)?;
         Ok(v)
     }
 
+    /// Adds every fact's front and back, unseen and out of the accessibility
+    /// tree, stacked in one grid cell inside the card (`.sizer` in the style
+    /// sheet). The card is then as tall as the tallest face of the whole deck
+    /// at the current width: a long back never needs scrolling, and the card
+    /// keeps its height when turned, between cards and across topic filters,
+    /// so nothing on the host page jumps. The copies mirror the real faces:
+    /// the same classes, and an 8rem slot for an image (the real image's
+    /// largest height).
+    fn build_sizer(&self, inner: &Element, app: &App, s: &Strings) -> Result<(), JsValue> {
+        if app.deck.facts.len() > SIZER_MAX_FACTS {
+            return Ok(());
+        }
+        let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        let add = |parent: &Element, tag: &str, class: &str, text: Option<&str>| -> Result<Element, JsValue> {
+            let el = doc.create_element(tag)?;
+            if !class.is_empty() {
+                el.set_class_name(class);
+            }
+            if let Some(text) = text {
+                set_text(&el, text);
+                set_attr(&el, "dir", "auto");
+            }
+            parent.append_child(&el)?;
+            Ok(el)
+        };
+        let sizer = doc.create_element("div")?;
+        sizer.set_class_name("sizer");
+        set_bool(&sizer, "aria-hidden", true);
+        set_flag(&sizer, "inert", true);
+        set_attr(&sizer, "lang", app.deck.language.as_str());
+        let publisher = app.deck.source.as_ref().and_then(|src| src.publisher.as_deref());
+        let credit = publisher.map(|p| ["— ", p].concat());
+        let hint = s.get(Key::TurnHint);
+        for fact in &app.deck.facts {
+            let front = add(&sizer, "div", "", None)?;
+            add(&front, "p", "topic", Some(fact.topic.as_deref().unwrap_or_default()))?;
+            if fact.image.is_some() {
+                add(&front, "div", "img-slot", None)?;
+            }
+            add(&front, "p", "prompt", Some(&fact.front))?;
+            add(&front, "p", "hint", Some(hint))?;
+            let back = add(&sizer, "div", "", None)?;
+            add(&back, "p", "answer", Some(&fact.back))?;
+            if let Some(detail) = &fact.detail {
+                add(&back, "p", "detail", Some(detail))?;
+            }
+            if let Some(quote) = &fact.quote {
+                let figure = add(&back, "figure", "quote", None)?;
+                add(&figure, "blockquote", "", Some(quote))?;
+                if let Some(credit) = &credit {
+                    add(&figure, "figcaption", "", Some(credit))?;
+                }
+            }
+        }
+        inner.append_child(&sizer)?;
+        Ok(())
+    }
+
     fn fill_filter(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
-        let doc = super::template::document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
         let add = |value: &str, label: &str| -> Result<(), JsValue> {
             let opt = doc.create_element("option")?;
             set_attr(&opt, "value", value);
@@ -118,7 +181,10 @@ impl CardsView {
             set_attr(&self.progress, "aria-valuemin", "0");
             set_attr(&self.progress, "aria-valuemax", &total.to_string());
             set_attr(&self.progress, "aria-valuenow", &known.to_string());
-            set_text(&self.known_of, &s.count(Key::KnownOf, known, total));
+            let known_of = s.count(Key::KnownOf, known, total);
+            // Read as "3 of 24 known" rather than a bare percentage.
+            set_attr(&self.progress, "aria-valuetext", &known_of);
+            set_text(&self.known_of, &known_of);
             if complete {
                 set_text(&self.done_text, &s.count(Key::Complete, 0, total));
             }

@@ -42,6 +42,7 @@ keys! {
     Position = "position": "{n} / {total}", "{n} / {total}", "{n} / {total}";
     CardOf = "cardOf": "Card {n} of {total}", "Carte {n} sur {total}", "Карточка {n} из {total}";
     Round = "round": "Round {n}: {total} cards to go", "Tour {n} : encore {total} cartes", "Круг {n}: осталось карточек — {total}";
+    ProgressLabel = "progressLabel": "Cards known", "Cartes sues", "Изученные карточки";
     KnownOf = "knownOf": "{n} of {total} known", "{n} sur {total} sues", "Знаю {n} из {total}";
     Complete = "complete": "You know all {total} cards.", "Vous connaissez les {total} cartes.", "Вы знаете все карточки: {total}.";
     StudyAgain = "studyAgain": "Study again", "Réviser à nouveau", "Повторить";
