@@ -79,10 +79,10 @@ export type ViewName = "cards" | "quiz";
 /** Names of the UI strings that `labels` may override. */
 export type LabelName =
     | "cards" | "quiz" | "modes" | "prev" | "next" | "turnHint" | "known" | "learning" | "shuffle"
-    | "restart" | "topic" | "allTopics" | "position" | "cardOf" | "round" | "knownOf" | "complete"
+    | "restart" | "topic" | "allTopics" | "progressLabel" | "position" | "cardOf" | "round" | "knownOf" | "complete"
     | "studyAgain" | "questionOf" | "correct" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
-    | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "noAnswer" | "retryMistakes" | "retryAll"
-    | "source" | "loading" | "failed" | "resetProgress";
+    | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "noAnswer" | "retryMistakes" | "retryAll"
+    | "source" | "edited" | "loading" | "failed" | "resetProgress";
 
 /** The third argument of `mount`. Every option is optional; unknown names are errors. */
 export interface MountOptions {

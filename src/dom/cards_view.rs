@@ -88,7 +88,12 @@ impl CardsView {
         for el in [&v.front, &v.back, &v.filter] {
             set_attr(el, "lang", lang);
         }
+        // The widget's own words inside those keep the UI language.
+        set_attr(&find(root, "[part=front] .hint")?, "lang", s.lang().tag());
         v.fill_filter(app, s)?;
+        if let Some(all) = v.filter.first_element_child() {
+            set_attr(&all, "lang", s.lang().tag());
+        }
         set_hidden(&find(root, ".filter")?, app.topics.len() < 2);
         v.build_sizer(&find(root, "[part=card] .inner")?, app, s)?;
         Ok(v)

@@ -75,6 +75,16 @@ impl QuizView {
         for o in &v.options {
             set_attr(o, "lang", lang);
         }
+        // The widget's own words inside those keep the UI language.
+        let ui = s.lang().tag();
+        for el in [find(root, ".l-answer")?, v.submit.clone(), v.verdict.clone()] {
+            set_attr(&el, "lang", ui);
+        }
+        for o in &v.options {
+            if let Some(tag) = o.last_element_child() {
+                set_attr(&tag, "lang", ui);
+            }
+        }
         Ok(v)
     }
 
@@ -220,6 +230,7 @@ impl QuizView {
                 let p = doc.create_element("p")?;
                 let b = doc.create_element("span")?;
                 let _ = b.class_list().add_1("lbl");
+                set_attr(&b, "lang", s.lang().tag());
                 b.set_text_content(Some(&[label, ": "].concat()));
                 let t = doc.create_element("span")?;
                 set_attr(&t, "dir", "auto");

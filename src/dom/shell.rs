@@ -51,13 +51,13 @@ pub fn build_credit(root: &DocumentFragment, app: &App, s: &Strings) -> Result<(
         rest.push_str(a);
     }
     if let Some(e) = &source.editor {
-        rest.push_str(" (ed. ");
-        rest.push_str(e);
-        rest.push(')');
+        rest.push(' ');
+        rest.push_str(&s.with_name(Key::Edited, e));
     }
     let text = find(root, ".c-text")?;
     set_text(&text, &rest);
     set_attr(&credit, "lang", &app.deck.language);
+    set_attr(&find(root, ".l-source")?, "lang", s.lang().tag());
     set_hidden(&credit, false);
     Ok(())
 }

@@ -243,15 +243,18 @@ impl App {
     pub fn progress(&self) -> Progress {
         Progress {
             round: self.study.round(),
-            position: self.study.position(),
+            current: self.study.current(),
             marks: self.study.marks().to_vec(),
             best: self.best,
+            filter: self.study.filter(),
+            in_round: self.study.in_round(),
         }
     }
 
     /// Restores remembered progress (marks, position, best score).
     pub fn restore(&mut self, saved: &Progress) {
-        self.study.restore(&saved.marks, saved.position);
+        let s = saved;
+        self.study.restore(&s.marks, s.filter, s.round, &s.in_round, s.current);
         self.best = saved.best;
     }
 

@@ -61,6 +61,7 @@ keys! {
     RetryMistakes = "retryMistakes": "Retry mistakes", "Refaire les erreurs", "Повторить ошибки";
     RetryAll = "retryAll": "Retry all", "Tout refaire", "Пройти заново";
     Source = "source": "Source", "Source", "Источник";
+    Edited = "edited": "(ed. {name})", "(éd. {name})", "(ред. {name})";
     Loading = "loading": "Loading deck…", "Chargement du jeu…", "Загрузка…";
     Failed = "failed": "This deck could not be shown.", "Ce jeu ne peut pas être affiché.", "Не удалось показать карточки.";
     ResetProgress = "resetProgress": "Reset progress", "Effacer la progression", "Сбросить прогресс";
@@ -153,6 +154,11 @@ impl Strings {
     /// The template `key` with `{n}` and `{total}` filled in.
     pub fn count(&self, key: Key, n: usize, total: usize) -> String {
         fill(self.get(key), &[("{n}", &n.to_string()), ("{total}", &total.to_string())])
+    }
+
+    /// The template `key` with `{name}` filled in.
+    pub fn with_name(&self, key: Key, name: &str) -> String {
+        fill(self.get(key), &[("{name}", name)])
     }
 
     /// The template `key` with `{answer}` filled in.

@@ -1,27 +1,35 @@
 //! Remembered progress: what is saved between visits, its text encoding, and
 //! the storage key that ties it to one version of one deck.
 //!
-//! The record is a short line of text, e.g. `fc1|3|12|kl-k|7/10`: format,
-//! round, position, one mark per fact (`k` known, `l` learning, `-` unseen)
-//! and the best quiz score. Anything that does not decode exactly is ignored,
-//! so a corrupt or foreign value can never break a mount.
+//! The record is a short line of text, e.g. `fc2|3|1|kl-k|7/10||.rr.`:
+//! format, round, the fact on screen (its index; empty when the study is
+//! complete), one mark per fact (`k` known, `l` learning, `-` unseen), the
+//! best quiz score, the topic filter (its number; empty for all topics) and
+//! which facts are in the current round (`r`) or not (`.`). Together these
+//! rebuild the very round the reader left, at the same card. Anything that
+//! does not decode exactly is ignored, so a corrupt or foreign value can
+//! never break a mount.
 
 use super::deck::Deck;
 use super::study::Mark;
 
-const MAGIC: &str = "fc1";
+const MAGIC: &str = "fc2";
 
 /// What is remembered for one deck.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Progress {
     /// Study round number.
     pub round: u32,
-    /// Position in the round.
-    pub position: usize,
+    /// Index of the fact on screen; `None` when the study is complete.
+    pub current: Option<usize>,
     /// One mark per fact.
     pub marks: Vec<Mark>,
     /// Best quiz result as (score, total), if a quiz was finished.
     pub best: Option<(usize, usize)>,
+    /// The topic filter.
+    pub filter: Option<u32>,
+    /// One flag per fact: whether it is in the current round.
+    pub in_round: Vec<bool>,
 }
 
 impl Progress {
@@ -32,7 +40,9 @@ impl Progress {
         out.push('|');
         out.push_str(&self.round.to_string());
         out.push('|');
-        out.push_str(&self.position.to_string());
+        if let Some(current) = self.current {
+            out.push_str(&current.to_string());
+        }
         out.push('|');
         out.extend(self.marks.iter().map(|m| match m {
             Mark::Known => 'k',
@@ -45,6 +55,12 @@ impl Progress {
             out.push('/');
             out.push_str(&total.to_string());
         }
+        out.push('|');
+        if let Some(filter) = self.filter {
+            out.push_str(&filter.to_string());
+        }
+        out.push('|');
+        out.extend(self.in_round.iter().map(|r| if *r { 'r' } else { '.' }));
         out
     }
 
@@ -56,7 +72,10 @@ impl Progress {
             return None;
         }
         let round = parts.next()?.parse().ok()?;
-        let position = parts.next()?.parse().ok()?;
+        let current = match parts.next()? {
+            "" => None,
+            c => Some(c.parse::<usize>().ok().filter(|c| *c < facts)?),
+        };
         let marks_text = parts.next()?;
         if marks_text.len() != facts {
             return None;
@@ -81,10 +100,26 @@ impl Progress {
                 Some((s, t))
             }
         };
+        let filter = match parts.next()? {
+            "" => None,
+            f => Some(f.parse().ok()?),
+        };
+        let rounds_text = parts.next()?;
+        if rounds_text.len() != facts {
+            return None;
+        }
+        let in_round = rounds_text
+            .bytes()
+            .map(|b| match b {
+                b'r' => Some(true),
+                b'.' => Some(false),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
         if parts.next().is_some() {
             return None;
         }
-        Some(Progress { round, position, marks, best })
+        Some(Progress { round, current, marks, best, filter, in_round })
     }
 }
 
@@ -155,11 +190,13 @@ mod tests {
     fn round_trips() {
         let p = Progress {
             round: 3,
-            position: 1,
+            current: Some(1),
             marks: vec![Mark::Known, Mark::Learning, Mark::Unseen],
             best: Some((7, 10)),
+            filter: Some(2),
+            in_round: vec![false, true, true],
         };
-        assert_eq!(p.encode(), "fc1|3|1|kl-|7/10");
+        assert_eq!(p.encode(), "fc2|3|1|kl-|7/10|2|.rr");
         assert_eq!(Progress::decode(&p.encode(), 3), Some(p));
         let none = Progress { best: None, ..Progress::default() };
         assert_eq!(Progress::decode(&none.encode(), 0), Some(none));
@@ -167,7 +204,11 @@ mod tests {
 
     #[test]
     fn corrupt_records_are_ignored() {
-        for bad in ["", "garbage", "fc1|x|0|k|", "fc1|1|0|kx|", "fc1|1|0|k|", "fc1|1|0|kk|9/3", "fc1|1|0|kk||extra", "fc2|1|0|kk|"] {
+        for bad in [
+            "", "garbage", "fc2|x|0|kk|||rr", "fc2|1|0|kx|||rr", "fc2|1|0|k|||r", "fc2|1|0|kk|9/3||rr",
+            "fc2|1|0|kk|||rr|extra", "fc1|1|0|kk|", "fc2|1|2|kk|||rr", "fc2|1|0|kk||x|rr", "fc2|1|0|kk|||rx",
+            "fc2|1|0|kk|||r",
+        ] {
             assert_eq!(Progress::decode(bad, 2), None, "{bad}");
         }
     }

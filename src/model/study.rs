@@ -252,21 +252,45 @@ impl Study {
         self.set_filter(self.filter);
     }
 
-    /// Restores saved marks and position (ignoring anything out of range).
-    pub fn restore(&mut self, marks: &[Mark], round_pos: usize) {
+    /// Which facts are in the current round, one flag per fact.
+    pub fn in_round(&self) -> Vec<bool> {
+        let mut flags = vec![false; self.marks.len()];
+        for &i in &self.order {
+            if let Some(f) = flags.get_mut(i) {
+                *f = true;
+            }
+        }
+        flags
+    }
+
+    /// Restores saved marks, the topic filter, the round (its number and its
+    /// cards, in deck order) and the card on screen, ignoring anything out of
+    /// range. Without round flags (`in_round` of another length), the round is
+    /// the cards not yet known.
+    pub fn restore(&mut self, marks: &[Mark], filter: Option<u32>, round: u32, in_round: &[bool], current: Option<usize>) {
         for (m, saved) in self.marks.iter_mut().zip(marks) {
             *m = *saved;
         }
+        let topics_known = filter.is_none_or(|f| self.topics.contains(&Some(f)));
+        self.filter = if topics_known { filter } else { None };
         let marks = &self.marks;
-        let any_marked = marks.iter().any(|m| *m != Mark::Unseen);
-        if any_marked {
-            // Resume in a round of the cards not yet known.
-            let order: Vec<usize> =
-                self.in_filter().filter(|&i| marks.get(i) != Some(&Mark::Known)).collect();
-            self.order = order;
-        }
-        self.pos = if round_pos < self.order.len() { round_pos } else { 0 };
+        let order: Vec<usize> = if in_round.len() == marks.len() {
+            self.in_filter().filter(|&i| in_round[i]).collect()
+        } else {
+            self.in_filter().filter(|&i| marks.get(i) != Some(&Mark::Known)).collect()
+        };
+        // An empty round means every card is known; if the flags say so
+        // wrongly, fall back to the cards not yet known.
+        self.order = if order.is_empty() {
+            self.in_filter().filter(|&i| marks.get(i) != Some(&Mark::Known)).collect()
+        } else {
+            order
+        };
+        self.round = round.max(1);
+        self.pos = current.and_then(|c| self.order.iter().position(|&i| i == c)).unwrap_or(0);
         self.turned = false;
+        self.shuffled = false;
+        self.shuffles = 0;
     }
 }
 
@@ -357,8 +381,31 @@ mod tests {
     #[test]
     fn restore_ignores_out_of_range_data() {
         let mut s = study(3);
-        s.restore(&[Mark::Known, Mark::Learning, Mark::Unseen, Mark::Known], 99);
+        s.restore(&[Mark::Known, Mark::Learning, Mark::Unseen, Mark::Known], Some(9), 0, &[true], Some(99));
         assert_eq!(s.order(), &[1, 2]);
-        assert_eq!(s.position(), 0);
+        assert_eq!((s.position(), s.round(), s.filter()), (0, 1, None));
+    }
+
+    #[test]
+    fn restore_resumes_the_same_round_at_the_same_card() {
+        // Round 1: fact 0 known, fact 1 learning, on fact 3.
+        let mut s = study(5);
+        for mark in [Mark::Known, Mark::Learning] {
+            s.turn();
+            s.mark_current(mark);
+        }
+        s.next_card();
+        let (marks, round, flags, current) = (s.marks().to_vec(), s.round(), s.in_round(), s.current());
+        let mut t = study(5);
+        t.restore(&marks, None, round, &flags, current);
+        assert_eq!((t.order(), t.position(), t.current(), t.round()), (s.order(), 3, Some(3), 1));
+        // Round 2 (facts 1..5), fact 1 then marked known: on fact 2, 2 of 4.
+        s.last();
+        s.next_card();
+        s.turn();
+        s.mark_current(Mark::Known);
+        let mut u = study(5);
+        u.restore(s.marks(), None, s.round(), &s.in_round(), s.current());
+        assert_eq!((u.order(), u.position(), u.current(), u.round()), (&[1, 2, 3, 4][..], 1, Some(2), 2));
     }
 }
