@@ -79,7 +79,7 @@ export type ViewName = "cards" | "quiz";
 /** Names of the UI strings that `labels` may override. */
 export type LabelName =
     | "cards" | "quiz" | "modes" | "prev" | "next" | "turnHint" | "known" | "learning" | "shuffle"
-    | "restart" | "topic" | "allTopics" | "progressLabel" | "position" | "cardOf" | "round" | "knownOf" | "complete"
+    | "restart" | "topic" | "allTopics" | "progressLabel" | "labelEnd" | "position" | "cardOf" | "round" | "knownOf" | "complete"
     | "studyAgain" | "questionOf" | "correct" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
     | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "noAnswer" | "retryMistakes" | "retryAll"
     | "source" | "edited" | "loading" | "failed" | "resetProgress";

@@ -231,7 +231,7 @@ impl QuizView {
                 let b = doc.create_element("span")?;
                 let _ = b.class_list().add_1("lbl");
                 set_attr(&b, "lang", s.lang().tag());
-                b.set_text_content(Some(&[label, ": "].concat()));
+                b.set_text_content(Some(&[label, s.get(Key::LabelEnd), " "].concat()));
                 let t = doc.create_element("span")?;
                 set_attr(&t, "dir", "auto");
                 t.set_text_content(Some(&text));

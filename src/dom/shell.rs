@@ -27,7 +27,7 @@ pub fn build_credit(root: &DocumentFragment, app: &App, s: &Strings) -> Result<(
     let Some(source) = &app.deck.source else { return Ok(()) };
     let name = source.publisher.as_deref().or(source.url.as_deref());
     let Some(name) = name else { return Ok(()) };
-    set_text(&find(root, ".l-source")?, &[s.get(Key::Source), ":"].concat());
+    set_text(&find(root, ".l-source")?, &[s.get(Key::Source), s.get(Key::LabelEnd)].concat());
     let link = find(root, ".credit a")?;
     let mut rest = String::new();
     match &source.url {

@@ -32,7 +32,7 @@ keys! {
     Modes = "modes": "Study mode", "Mode d’étude", "Режим";
     Prev = "prev": "Previous", "Précédente", "Назад";
     Next = "next": "Next", "Suivante", "Далее";
-    TurnHint = "turnHint": "Tap or press Enter to turn", "Touchez ou appuyez sur Entrée pour retourner", "Нажмите или нажмите Enter, чтобы перевернуть";
+    TurnHint = "turnHint": "Tap or press Enter to turn", "Touchez ou appuyez sur Entrée pour retourner", "Коснитесь или нажмите Enter, чтобы перевернуть";
     Known = "known": "Got it", "Je sais", "Знаю";
     Learning = "learning": "Still learning", "À revoir", "Ещё учу";
     Shuffle = "shuffle": "Shuffle", "Mélanger", "Перемешать";
@@ -60,6 +60,7 @@ keys! {
     NoAnswer = "noAnswer": "(no answer)", "(pas de réponse)", "(нет ответа)";
     RetryMistakes = "retryMistakes": "Retry mistakes", "Refaire les erreurs", "Повторить ошибки";
     RetryAll = "retryAll": "Retry all", "Tout refaire", "Пройти заново";
+    LabelEnd = "labelEnd": ":", " :", ":";
     Source = "source": "Source", "Source", "Источник";
     Edited = "edited": "(ed. {name})", "(éd. {name})", "(ред. {name})";
     Loading = "loading": "Loading deck…", "Chargement du jeu…", "Загрузка…";

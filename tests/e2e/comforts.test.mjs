@@ -671,7 +671,7 @@ for (const tag of ['fr', 'ru']) {
       if (fixed.includes(t)) return true;
       // Labels, tags and templates: anything in the UI language's own words.
       return (
-        /^(Tous les thèmes|Все темы|Votre réponse|Bonne réponse|Ваш ответ|Правильный ответ|Vérifier|Проверить|Incorrect|Неверно|Correct$|Верно$|Source:?$|Источник:?$)/.test(t) ||
+        /^(Tous les thèmes|Все темы|Votre réponse|Bonne réponse|Ваш ответ|Правильный ответ|Vérifier|Проверить|Incorrect|Неверно|Correct$|Верно$|Source ?:?$|Источник:?$)/.test(t) ||
         where === 'verdict'
       );
     });
