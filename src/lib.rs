@@ -17,4 +17,4 @@ mod dom;
 pub use api::*;
 
 /// The article's deck, built into the wasm as the default deck.
-pub const BUILTIN_DECK_JSON: &str = include_str!("../www/decks/tokayev-brussels-2021.json");
+pub const BUILTIN_DECK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.min.json"));

@@ -75,7 +75,7 @@ thread_local! {
     static SHEET: Option<CssStyleSheet> = {
         let sheet = CssStyleSheet::new().ok();
         if let Some(s) = &sheet {
-            let _ = s.replace_sync(include_str!("style.css"));
+            let _ = s.replace_sync(include_str!(concat!(env!("OUT_DIR"), "/style.min.css")));
         }
         sheet
     };
@@ -90,7 +90,7 @@ pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
             MountError::Target(
-                ["mount: cannot render into <", &host.tag_name().to_lowercase(), ">; use a <div> or <fact-cards>"].concat(),
+                ["mount: cannot render into <", &host.tag_name().to_ascii_lowercase(), ">; use a <div> or <fact-cards>"].concat(),
             )
         })?,
     };

@@ -5,17 +5,125 @@ pub fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-/// Lower-cases `s`, trims it and folds every run of white space to one space.
-/// Two texts that are equal after this are "the same option".
+/// Lower-cases `s` with [`fold_char`], trims it and folds every run of white
+/// space to one space. Two texts that are equal after this are "the same
+/// option".
 pub fn fold_case_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.extend(word.chars().map(fold_char));
     }
     out
+}
+
+/// The ranges [`fold_char`] lower-cases: `(first, last, delta)`. A delta of 1
+/// marks a run of pairs, capital then small (`Ā ā Ă ă …`): only the capitals,
+/// at an even distance from `first`, move. Any other delta is added to every
+/// code point of the range.
+const FOLDS: &[(u16, u16, i16)] = &[
+    // Latin-1 Supplement: À–Ö, Ø–Þ.
+    (0xc0, 0xd6, 32),
+    (0xd8, 0xde, 32),
+    // Latin Extended-A.
+    (0x100, 0x12f, 1),
+    (0x130, 0x130, 0x69 - 0x130), // İ → i
+    (0x132, 0x137, 1),
+    (0x139, 0x148, 1),
+    (0x14a, 0x177, 1),
+    (0x178, 0x178, 0xff - 0x178), // Ÿ → ÿ
+    (0x179, 0x17e, 1),
+    // Latin Extended-B: the regular runs (Pinyin, Romanian, Livonian, …).
+    (0x1c4, 0x1c4, 2), // Ǆ → ǆ
+    (0x1c5, 0x1c5, 1), // ǅ → ǆ
+    (0x1c7, 0x1c7, 2), // Ǉ → ǉ
+    (0x1c8, 0x1c8, 1), // ǈ → ǉ
+    (0x1ca, 0x1ca, 2), // Ǌ → ǌ
+    (0x1cb, 0x1dc, 1),
+    (0x1de, 0x1ef, 1),
+    (0x1f1, 0x1f1, 2), // Ǳ → ǳ
+    (0x1f2, 0x1f4, 1),
+    (0x1f8, 0x21f, 1),
+    (0x222, 0x233, 1),
+    (0x246, 0x24f, 1),
+    // Greek and Coptic.
+    (0x370, 0x373, 1),
+    (0x376, 0x376, 1),
+    (0x37f, 0x37f, 0x3f3 - 0x37f), // Ϳ → ϳ
+    (0x386, 0x386, 0x3ac - 0x386), // Ά → ά
+    (0x388, 0x38a, 0x3ad - 0x388),
+    (0x38c, 0x38c, 0x3cc - 0x38c), // Ό → ό
+    (0x38e, 0x38f, 0x3cd - 0x38e),
+    (0x391, 0x3a1, 32),
+    (0x3a3, 0x3ab, 32),            // Σ → σ, as `char::to_lowercase` has it
+    (0x3cf, 0x3cf, 0x3d7 - 0x3cf), // Ϗ → ϗ
+    (0x3d8, 0x3ef, 1),
+    (0x3f7, 0x3f7, 1),
+    (0x3fa, 0x3fa, 1),
+    // Cyrillic and Cyrillic Supplement.
+    (0x400, 0x40f, 80),
+    (0x410, 0x42f, 32),
+    (0x460, 0x481, 1),
+    (0x48a, 0x4bf, 1),
+    (0x4c0, 0x4c0, 0x4cf - 0x4c0), // Ӏ → ӏ
+    (0x4c1, 0x4ce, 1),
+    (0x4d0, 0x52f, 1),
+    // Armenian.
+    (0x531, 0x556, 48),
+    // Georgian: Asomtavruli and Mtavruli to Nuskhuri and Mkhedruli.
+    (0x10a0, 0x10c5, 0x2d00 - 0x10a0),
+    (0x10c7, 0x10c7, 0x2d27 - 0x10c7),
+    (0x10cd, 0x10cd, 0x2d2d - 0x10cd),
+    (0x1c90, 0x1cba, 0x10d0 - 0x1c90),
+    (0x1cbd, 0x1cbf, 0x10fd - 0x1cbd),
+    // Latin Extended Additional (Vietnamese, Welsh, …).
+    (0x1e00, 0x1e95, 1),
+    (0x1e9e, 0x1e9e, 0xdf - 0x1e9e), // ẞ → ß
+    (0x1ea0, 0x1eff, 1),
+    // Roman numerals, circled letters, Glagolitic, Coptic.
+    (0x2160, 0x216f, 16),
+    (0x24b6, 0x24cf, 26),
+    (0x2c00, 0x2c2f, 48),
+    (0x2c80, 0x2ce3, 1),
+    // Cyrillic Extended-B.
+    (0xa640, 0xa66d, 1),
+    (0xa680, 0xa69b, 1),
+    // Fullwidth Latin.
+    (0xff21, 0xff3a, 32),
+];
+
+/// `c` in lower case, for comparing texts without regard to case: a compact
+/// stand-in for `char::to_lowercase`, whose Unicode tables would cost the
+/// wasm about 29 KB.
+///
+/// Covers ASCII; Latin-1 Supplement; Latin Extended-A; the regular runs of
+/// Latin Extended-B (`Ǆ`–`ǜ`, `Ǟ`–`ǯ`, `Ǳ`–`ȟ` with Romanian `Ș Ț`,
+/// `Ȣ`–`ȳ`, `Ɇ`–`ɏ`); Latin Extended Additional; Greek and Coptic (a capital
+/// sigma always becomes `σ`, as with `char::to_lowercase`); Cyrillic and the
+/// Cyrillic Supplement (`Ѐ`–`Џ`, `А`–`Я`, and the pairs `Ѡ`–`ҁ`, `Ҋ`–`ԯ`),
+/// Cyrillic Extended-B; Armenian; Georgian; Glagolitic; Coptic; Roman
+/// numerals; circled letters; and fullwidth Latin. Within these blocks it
+/// agrees with `char::to_lowercase`, except that `İ` becomes a plain `i` (not
+/// `i` and a combining dot). Other letters (the irregular part of Latin
+/// Extended-B, Greek Extended, Cherokee, Deseret, …) are kept as they are.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let u = c as u32;
+    for &(first, last, delta) in FOLDS {
+        let (first, last) = (u32::from(first), u32::from(last));
+        if u < first || u > last {
+            continue;
+        }
+        if delta == 1 && (u - first) % 2 == 1 {
+            return c;
+        }
+        return char::from_u32(u.wrapping_add_signed(i32::from(delta))).unwrap_or(c);
+    }
+    c
 }
 
 /// True when `a` and `b` are equal after [`fold_case_space`].
@@ -96,7 +204,7 @@ const SCALES: [&str; 4] = ["thousand", "million", "billion", "trillion"];
 /// `"160 billion"`; `"Tokaïev"` becomes `"tokaiev"`; Cyrillic and other
 /// scripts are only lower-cased.
 pub fn normalize_answer(s: &str) -> String {
-    let chars: Vec<char> = s.chars().flat_map(char::to_lowercase).collect();
+    let chars: Vec<char> = s.chars().map(fold_char).collect();
     let mut flat = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         let digit_at = |j: Option<usize>| {
@@ -122,8 +230,8 @@ pub fn normalize_answer(s: &str) -> String {
         let cut = t
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(t.len());
-        match t.split_at(cut) {
-            (num, rest) if is_number(num) && !rest.is_empty() => {
+        match (t.get(..cut), t.get(cut..)) {
+            (Some(num), Some(rest)) if is_number(num) && !rest.is_empty() => {
                 tokens.push(num);
                 if !matches!(rest, "st" | "nd" | "rd" | "th") {
                     tokens.push(rest);
@@ -196,6 +304,33 @@ mod tests {
         assert_eq!(normalize_answer("Toka\u{0308}iev"), "tokaiev");
         assert_eq!(normalize_answer("Ёлка ТОКАЕВ"), "елка токаев");
         assert_eq!(normalize_answer("中国"), "中国");
+    }
+
+    #[test]
+    fn fold_char_agrees_with_to_lowercase_where_it_folds() {
+        for &(first, last, _) in FOLDS {
+            for u in u32::from(first)..=u32::from(last) {
+                let Some(c) = char::from_u32(u) else { continue };
+                let lower: Vec<char> = c.to_lowercase().collect();
+                let want = if c == 'İ' { 'i' } else { lower[0] };
+                assert!(c == 'İ' || lower.len() == 1, "{c:?}");
+                assert_eq!(fold_char(c), want, "{c:?} U+{u:04X}");
+            }
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let folded = fold_char(c);
+            assert!(
+                folded == c || c.to_lowercase().next() == Some(folded),
+                "{c:?} → {folded:?}"
+            );
+            if c.is_ascii() {
+                assert_eq!(folded, c.to_ascii_lowercase());
+            }
+        }
+        assert_eq!(
+            fold_case_space("ŞİŞLİ Ǆ Ά ΣΟΦΊΑ ЁЛКА Ӂ ԱՐԱՄ ẞ Ｘ"),
+            "şişli ǆ ά σοφία ёлка ӂ արամ ß ｘ"
+        );
     }
 
     #[test]

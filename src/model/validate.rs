@@ -2,10 +2,10 @@
 //!
 //! [`parse_deck`] walks a [`Value`] once and either builds the typed [`Deck`]
 //! or returns every [`Issue`] it found. [`validate_deck`] runs the same walk
-//! without building anything. Both are linear in the size of the deck: ids are
-//! checked for uniqueness with a hash map, and the checks that compare the
-//! entries of one fact with each other only run on lists within
-//! [`MAX_ENTRIES`].
+//! without building anything. Both are linear in the size of the deck, but
+//! for the ids: they are checked for uniqueness by sorting them up front,
+//! O(n log n) for n facts. The checks that compare the entries of one fact
+//! with each other only run on lists within [`MAX_ENTRIES`].
 //!
 //! # Order of the issues
 //!
@@ -34,10 +34,9 @@ use super::deck::{
     Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE,
 };
 use super::json::Value;
-use super::text::{fold_case_space, is_blank};
+use super::text::{fold_case_space, fold_char, is_blank};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::hash_map::{Entry, HashMap};
 
 /// Longest deck or fact `id`, in characters.
 pub const MAX_ID: usize = 200;
@@ -234,9 +233,55 @@ impl Origin {
     }
 }
 
-/// The ids of the facts seen so far. Written ids are borrowed from the value;
-/// derived ones are owned.
-type Ids<'a> = HashMap<Cow<'a, str>, Origin>;
+/// The id `fact-N` of the fact at `index` that has none written.
+fn derived_id(index: usize) -> String {
+    ["fact-", &(index + 1).to_string()].concat()
+}
+
+/// For the fact at each position of `items`, where its id was first used
+/// when an earlier fact has the same one; `None` when its id is new, or it
+/// has no valid id, or it is not an object. A fact's id is the one the walk
+/// claims: its first `id` member when that is a valid id, or `fact-N` when
+/// it has no `id` or a `null` one.
+///
+/// The ids are sorted, not hashed: O(n log n) for n facts, with no hasher and
+/// no standard sort in the wasm.
+fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
+    // (id, position, derived), sorted by id and then position.
+    let mut ids: Vec<(Cow<'_, str>, usize, bool)> = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        if !matches!(item, Value::Object(_)) {
+            continue;
+        }
+        match item.get("id") {
+            None | Some(Value::Null) => ids.push((Cow::Owned(derived_id(index)), index, true)),
+            Some(Value::String(id)) if !is_blank(id) && char_count(id) <= MAX_ID => {
+                ids.push((Cow::Borrowed(id.as_str()), index, false));
+            }
+            Some(_) => {}
+        }
+    }
+    heap_sort(&mut ids);
+    let mut firsts = vec![None; items.len()];
+    let mut run: Option<(&str, Origin)> = None;
+    for (id, index, derived) in &ids {
+        match run {
+            Some((first_id, origin)) if first_id == id.as_ref() => {
+                if let Some(slot) = firsts.get_mut(*index) {
+                    *slot = Some(origin);
+                }
+            }
+            _ => {
+                let origin = Origin {
+                    index: *index,
+                    derived: *derived,
+                };
+                run = Some((id.as_ref(), origin));
+            }
+        }
+    }
+    firsts
+}
 
 /// One walk over a deck value, collecting issues.
 struct Checker {
@@ -270,7 +315,7 @@ impl Checker {
         members: &'a [(String, Value)],
         fields: &'static [&'static str],
         path: &Path,
-        mut field: impl FnMut(&mut Self, &'static str, &'a Value, &Path),
+        field: &mut dyn FnMut(&mut Self, &'static str, &'a Value, &Path),
     ) -> u32 {
         let mut seen = 0u32;
         for (key, value) in members {
@@ -320,7 +365,7 @@ impl Checker {
         }
         // A string has at least as many bytes as characters.
         if s.len() > max {
-            let chars = s.chars().count();
+            let chars = char_count(s);
             if chars > max {
                 self.report(path, too_long(max, chars));
                 return None;
@@ -359,16 +404,21 @@ impl Checker {
         let mut description = None;
         let mut source = None;
         let mut facts = None;
-        let seen = self.walk(members, DECK_FIELDS, &root, |c, name, v, p| match name {
-            "version" => c.version(v, p),
-            "id" => id = c.optional(v, p, MAX_ID),
-            "title" => title = c.required(v, p, MAX_TITLE),
-            "language" => language = c.language(v, p),
-            "description" => description = c.optional(v, p, MAX_DESCRIPTION),
-            "source" => source = c.source(v, p),
-            "facts" => facts = c.facts(v, p),
-            _ => {}
-        });
+        let seen = self.walk(
+            members,
+            DECK_FIELDS,
+            &root,
+            &mut |c, name, v, p| match name {
+                "version" => c.version(v, p),
+                "id" => id = c.optional(v, p, MAX_ID),
+                "title" => title = c.required(v, p, MAX_TITLE),
+                "language" => language = c.language(v, p),
+                "description" => description = c.optional(v, p, MAX_DESCRIPTION),
+                "source" => source = c.source(v, p),
+                "facts" => facts = c.facts(v, p),
+                _ => {}
+            },
+        );
         self.require(seen, DECK_FIELDS, &["version", "title", "facts"], &root);
         if !self.building() {
             return None;
@@ -390,14 +440,11 @@ impl Checker {
             Value::Null => self.report(path, "is required".into()),
             Value::Number(n) if *n == f64::from(FORMAT_VERSION) => {}
             Value::Number(n) => {
-                let expected = FORMAT_VERSION.to_string();
-                let message = [
-                    "unsupported version ",
-                    &n.to_string(),
-                    "; expected ",
-                    &expected,
-                ];
-                self.report(path, message.concat());
+                let mut message = String::from("unsupported version ");
+                push_number(&mut message, *n);
+                message.push_str("; expected ");
+                message.push_str(&FORMAT_VERSION.to_string());
+                self.report(path, message);
             }
             other => self.report(path, type_error("a number", other)),
         }
@@ -429,15 +476,20 @@ impl Checker {
         };
         let mut s: [Option<&str>; 6] = [None; 6];
         let [publisher, headline, url, published, author, editor] = &mut s;
-        self.walk(members, SOURCE_FIELDS, path, |c, name, v, p| match name {
-            "publisher" => *publisher = c.optional(v, p, MAX_SOURCE_FIELD),
-            "headline" => *headline = c.optional(v, p, MAX_SOURCE_FIELD),
-            "url" => *url = c.http_url(v, p),
-            "published" => *published = c.date(v, p),
-            "author" => *author = c.optional(v, p, MAX_SOURCE_FIELD),
-            "editor" => *editor = c.optional(v, p, MAX_SOURCE_FIELD),
-            _ => {}
-        });
+        self.walk(
+            members,
+            SOURCE_FIELDS,
+            path,
+            &mut |c, name, v, p| match name {
+                "publisher" => *publisher = c.optional(v, p, MAX_SOURCE_FIELD),
+                "headline" => *headline = c.optional(v, p, MAX_SOURCE_FIELD),
+                "url" => *url = c.http_url(v, p),
+                "published" => *published = c.date(v, p),
+                "author" => *author = c.optional(v, p, MAX_SOURCE_FIELD),
+                "editor" => *editor = c.optional(v, p, MAX_SOURCE_FIELD),
+                _ => {}
+            },
+        );
         if !self.building() {
             return None;
         }
@@ -499,26 +551,29 @@ impl Checker {
             ];
             self.report(path, message.concat());
         }
-        let mut ids = Ids::with_capacity(items.len().min(MAX_FACTS));
+        let firsts = first_uses(items);
         let mut facts = Vec::new();
         if self.building() {
             facts.reserve_exact(items.len());
         }
         for (index, item) in items.iter().enumerate() {
-            if let Some(fact) = self.fact(item, &Path::Index(path, index), index, &mut ids) {
+            let first = firsts.get(index).copied().flatten();
+            if let Some(fact) = self.fact(item, &Path::Index(path, index), index, first) {
                 facts.push(fact);
             }
         }
         self.building().then_some(facts)
     }
 
-    /// Checks the fact at `index`; the fact when valid and building.
-    fn fact<'a>(
+    /// Checks the fact at `index`, whose id was first used at `first` when an
+    /// earlier fact has the same one (see [`first_uses`]); the fact when valid
+    /// and building.
+    fn fact(
         &mut self,
-        value: &'a Value,
+        value: &Value,
         path: &Path,
         index: usize,
-        ids: &mut Ids<'a>,
+        first: Option<Origin>,
     ) -> Option<Fact> {
         let Value::Object(members) = value else {
             self.report(path, type_error("an object (a fact)", value));
@@ -546,42 +601,39 @@ impl Checker {
         let mut accept: &[Value] = &[];
         let mut distractors: &[Value] = &[];
         let mut image = None;
-        let seen = self.walk(members, FACT_FIELDS, path, |c, name, v, p| match name {
-            "id" => {
-                id_given = !matches!(v, Value::Null);
-                id = c.optional(v, p, MAX_ID);
-                if let Some(written) = id {
-                    let origin = Origin {
-                        index,
-                        derived: false,
-                    };
-                    c.claim_id(ids, Cow::Borrowed(written), origin, p);
+        let seen = self.walk(
+            members,
+            FACT_FIELDS,
+            path,
+            &mut |c, name, v, p| match name {
+                "id" => {
+                    id_given = !matches!(v, Value::Null);
+                    id = c.optional(v, p, MAX_ID);
+                    if let Some(written) = id {
+                        c.claim_id(first, written, false, p);
+                    }
                 }
-            }
-            "front" => front = c.required(v, p, MAX_SIDE),
-            "back" => back = c.required(v, p, MAX_SIDE),
-            "topic" => topic = c.optional(v, p, MAX_TOPIC),
-            "kind" => kind = c.kind(v, p),
-            "detail" => detail = c.optional(v, p, MAX_LONG_TEXT),
-            "quote" => quote = c.optional(v, p, MAX_LONG_TEXT),
-            "accept" => accept = c.accept(v, p, &accept_folded),
-            "distractors" => {
-                distractors = c.distractors(v, p, back_folded.as_deref(), &accept_folded)
-            }
-            "image" => image = c.image(v, p),
-            _ => {}
-        });
+                "front" => front = c.required(v, p, MAX_SIDE),
+                "back" => back = c.required(v, p, MAX_SIDE),
+                "topic" => topic = c.optional(v, p, MAX_TOPIC),
+                "kind" => kind = c.kind(v, p),
+                "detail" => detail = c.optional(v, p, MAX_LONG_TEXT),
+                "quote" => quote = c.optional(v, p, MAX_LONG_TEXT),
+                "accept" => accept = c.accept(v, p, &accept_folded),
+                "distractors" => {
+                    distractors = c.distractors(v, p, back_folded.as_deref(), &accept_folded)
+                }
+                "image" => image = c.image(v, p),
+                _ => {}
+            },
+        );
         self.require(seen, FACT_FIELDS, &["front", "back"], path);
 
         let derived = if id_given {
             None
         } else {
-            let derived = ["fact-", &(index + 1).to_string()].concat();
-            let origin = Origin {
-                index,
-                derived: true,
-            };
-            self.claim_id(ids, Cow::Owned(derived.clone()), origin, path);
+            let derived = derived_id(index);
+            self.claim_id(first, &derived, true, path);
             Some(derived)
         };
 
@@ -605,30 +657,27 @@ impl Checker {
         })
     }
 
-    /// Records the id of a fact, or reports it as a duplicate of an earlier
-    /// one. `path` is where the id is written, or the fact for a derived id.
-    fn claim_id<'a>(&mut self, ids: &mut Ids<'a>, id: Cow<'a, str>, origin: Origin, path: &Path) {
-        match ids.entry(id) {
-            Entry::Vacant(slot) => {
-                slot.insert(origin);
-            }
-            Entry::Occupied(slot) => {
-                let how = if origin.derived {
-                    " (derived from its position)"
-                } else {
-                    ""
-                };
-                let message = [
-                    "duplicate id ",
-                    &quote(slot.key()),
-                    how,
-                    "; ids must be unique (first used at ",
-                    &slot.get().describe(),
-                    ")",
-                ];
-                self.report(path, message.concat());
-            }
-        }
+    /// Reports the id of a fact as a duplicate when it was used before, at
+    /// `first`. `path` is where the id is written, or the fact for a derived
+    /// id.
+    fn claim_id(&mut self, first: Option<Origin>, id: &str, derived: bool, path: &Path) {
+        let Some(first) = first else {
+            return;
+        };
+        let how = if derived {
+            " (derived from its position)"
+        } else {
+            ""
+        };
+        let message = [
+            "duplicate id ",
+            &quote(id),
+            how,
+            "; ids must be unique (first used at ",
+            &first.describe(),
+            ")",
+        ];
+        self.report(path, message.concat());
     }
 
     /// Checks `kind`: one of the names of [`Kind`].
@@ -652,7 +701,7 @@ impl Checker {
         &mut self,
         value: &'a Value,
         path: &Path,
-        mut compare: impl FnMut(&mut Self, usize, &str, &Path),
+        compare: &mut dyn FnMut(&mut Self, usize, &str, &Path),
     ) -> &'a [Value] {
         let items = match value {
             Value::Null => return &[],
@@ -692,7 +741,7 @@ impl Checker {
         path: &Path,
         folded: &[Option<String>],
     ) -> &'a [Value] {
-        self.entries(value, path, |c, index, _, p| {
+        self.entries(value, path, &mut |c, index, _, p| {
             let Some(Some(this)) = folded.get(index) else {
                 return;
             };
@@ -718,7 +767,7 @@ impl Checker {
     ) -> &'a [Value] {
         // The valid distractors so far, folded, with their positions.
         let mut earlier: Vec<(usize, String)> = Vec::new();
-        self.entries(value, path, |c, index, text, p| {
+        self.entries(value, path, &mut |c, index, text, p| {
             let this = fold_case_space(text);
             if back == Some(this.as_str()) {
                 c.report(p, "must not equal the answer (back)".into());
@@ -748,11 +797,16 @@ impl Checker {
         };
         let mut src = None;
         let mut alt = None;
-        let seen = self.walk(members, IMAGE_FIELDS, path, |c, name, v, p| match name {
-            "src" => src = c.image_src(v, p),
-            "alt" => alt = c.required(v, p, MAX_ALT),
-            _ => {}
-        });
+        let seen = self.walk(
+            members,
+            IMAGE_FIELDS,
+            path,
+            &mut |c, name, v, p| match name {
+                "src" => src = c.image_src(v, p),
+                "alt" => alt = c.required(v, p, MAX_ALT),
+                _ => {}
+            },
+        );
         self.require(seen, IMAGE_FIELDS, &["src", "alt"], path);
         if !self.building() {
             return None;
@@ -775,6 +829,95 @@ impl Checker {
         );
         None
     }
+}
+
+/// Appends `n` as Rust's `Display` writes it (`2`, `2.5`, `-0`, `NaN`,
+/// `inf`, never an exponent), but rounded to 15 significant digits instead of
+/// the shortest text that reads back as `n`: the same text for any number
+/// written with at most 15 significant digits (subnormal ones aside), without
+/// the float formatting tables and code of `core::fmt`.
+fn push_number(out: &mut String, n: f64) {
+    if n.is_nan() {
+        return out.push_str("NaN");
+    }
+    if n.is_sign_negative() {
+        out.push('-');
+    }
+    let a = n.abs();
+    if a.is_infinite() {
+        return out.push_str("inf");
+    }
+    if a == 0.0 {
+        return out.push('0');
+    }
+    // `a` is about `digits × 10^(exp − 14)`, `digits` of 15 decimal digits.
+    let mut exp = 0i32;
+    let mut t = a;
+    while t >= 10.0 {
+        t /= 10.0;
+        exp += 1;
+    }
+    while t < 1.0 {
+        t *= 10.0;
+        exp -= 1;
+    }
+    const LOW: u64 = 100_000_000_000_000;
+    let mut digits = scale10(a, 14 - exp);
+    if digits >= 10 * LOW {
+        exp += 1;
+        digits = scale10(a, 14 - exp);
+    } else if digits < LOW {
+        exp -= 1;
+        digits = scale10(a, 14 - exp);
+    }
+    if digits >= 10 * LOW {
+        digits /= 10;
+        exp += 1;
+    }
+    let mut text = [b'0'; 15];
+    for slot in text.iter_mut().rev() {
+        *slot = b'0' + (digits % 10) as u8;
+        digits /= 10;
+    }
+    let len = 15 - text.iter().rev().take_while(|&&b| b == b'0').count();
+    let text = text.get(..len.max(1)).unwrap_or_default();
+    if exp < 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', exp.unsigned_abs() as usize - 1));
+        out.extend(text.iter().map(|&b| char::from(b)));
+        return;
+    }
+    let whole = exp as usize + 1;
+    for i in 0..whole.max(text.len()) {
+        if i == whole {
+            out.push('.');
+        }
+        out.push(char::from(text.get(i).copied().unwrap_or(b'0')));
+    }
+}
+
+/// `a × 10^power`, rounded to a whole number. Each step multiplies or divides
+/// by an exact power of ten.
+fn scale10(a: f64, power: i32) -> u64 {
+    let mut x = a;
+    let mut left = power;
+    while left != 0 {
+        let step = left.clamp(-22, 22);
+        let factor = (0..step.unsigned_abs()).fold(1.0, |p, _| p * 10.0);
+        if step > 0 {
+            x *= factor;
+        } else {
+            x /= factor;
+        }
+        left -= step;
+    }
+    (x + 0.5) as u64
+}
+
+/// The number of characters of `s`: its bytes that do not continue a
+/// character. A plain loop, smaller in the wasm than `s.chars().count()`.
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xc0 != 0x80).count()
 }
 
 /// `must be EXPECTED, not TYPE`.
@@ -850,7 +993,7 @@ fn unknown_field(key: &str, fields: &[&str]) -> String {
 /// ones, case ignored. An edit inserts, deletes or replaces a character, or
 /// swaps two neighbours (`fornt` → `front`).
 fn suggest<'f>(key: &str, fields: &[&'f str]) -> Option<&'f str> {
-    let key: Vec<char> = key.chars().flat_map(char::to_lowercase).collect();
+    let key: Vec<char> = key.chars().map(fold_char).collect();
     if key.is_empty() || key.len() > MAX_SUGGEST {
         return None;
     }
@@ -974,6 +1117,40 @@ fn is_relative_path(s: &str) -> bool {
     !s.starts_with("//") && !first_segment.contains(':') && s.chars().all(url_char)
 }
 
+/// Sorts `v` in place: a heapsort, O(n log n) without recursion, and a small
+/// fraction of the code of `sort_unstable`.
+fn heap_sort<T: Ord>(v: &mut [T]) {
+    /// Moves `v[root]` down the heap of the first `end` items.
+    fn sift_down<T: Ord>(v: &mut [T], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v.get(child) < v.get(child + 1) {
+                child += 1;
+            }
+            if v.get(root) >= v.get(child) {
+                return;
+            }
+            // `v.swap(root, child)` without its panic path.
+            if let Some([top, .., bottom]) = v.get_mut(root..=child) {
+                std::mem::swap(top, bottom);
+            }
+            root = child;
+        }
+    }
+    for root in (0..v.len() / 2).rev() {
+        sift_down(v, root, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        if let Some([top, .., last]) = v.get_mut(..=end) {
+            std::mem::swap(top, last);
+        }
+        sift_down(v, 0, end);
+    }
+}
+
 /// What [`check_date`] found.
 enum DateCheck {
     /// A real date.
@@ -1048,6 +1225,25 @@ mod tests {
         assert_eq!(d("abc", ""), 3);
         assert_eq!(d("kitten", "sitting"), 3);
         assert_eq!(d("same", "same"), 0);
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut state = 7_u64;
+        for len in 0..60 {
+            let mut v: Vec<u64> = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    (state >> 33) % 10
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            heap_sort(&mut v);
+            assert_eq!(v, want);
+        }
     }
 
     #[test]
@@ -1132,6 +1328,88 @@ mod tests {
             "file:///etc/passwd",
         ] {
             assert!(!is_relative_path(bad) && !is_http_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn numbers_read_as_display_writes_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            2.0,
+            -2.0,
+            2.5,
+            0.1,
+            0.5,
+            1.5,
+            10.0,
+            100.0,
+            1e15,
+            1e16,
+            1e21,
+            1e22,
+            1e23,
+            1e300,
+            1.7976931348623157e308,
+            123.456,
+            -98.765,
+            0.001,
+            1e-7,
+            1.25e-5,
+            5e-324,
+            2.2250738585072014e-308,
+            999999999999999.0,
+            0.30000000000000004 - 4e-17,
+            9_007_199_254_740_991.0,
+            4294967296.0,
+            1.23456789012345,
+            1e-300,
+        ];
+        let mut x = 0.123_456_789_012_345_f64;
+        for _ in 0..400 {
+            x = x * 10.0_f64.powi(3) + 0.7;
+            values.push(x);
+            values.push(1.0 / x);
+        }
+        for k in -30..=30 {
+            values.push(10f64.powi(k));
+            values.push(7.25 * 10f64.powi(k));
+        }
+        // Decimals of up to 15 significant digits, as JSON would give them.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for i in 0..3000_u64 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let digits = (state >> 11) % 10u64.pow(1 + (i % 15) as u32);
+            let power = (state >> 3) % 60;
+            let text = format!("{digits}e{}", power as i64 - 40);
+            values.push(text.parse().expect("a number"));
+        }
+        let mut compared = 0;
+        for n in values {
+            let shortest = n.to_string();
+            let significant = shortest
+                .trim_start_matches(['-', '0', '.'])
+                .replace('.', "");
+            if significant.trim_end_matches('0').len() > 15 || n.is_subnormal() {
+                continue;
+            }
+            let mut ours = String::new();
+            push_number(&mut ours, n);
+            assert_eq!(ours, shortest, "{n:e}");
+            compared += 1;
+        }
+        assert!(compared > 3000, "{compared}");
+        for (n, text) in [
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+        ] {
+            let mut ours = String::new();
+            push_number(&mut ours, n);
+            assert_eq!(ours, text);
         }
     }
 

@@ -186,9 +186,9 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
         }
         _ => {
             let step = nice_step(first.units);
-            let lower = back.to_lowercase();
-            let percent =
-                back.contains('%') || lower.contains("percent") || lower.contains("per cent");
+            let percent = back.contains('%')
+                || contains_ignore_ascii_case(back, "percent")
+                || contains_ignore_ascii_case(back, "per cent");
             let top = if percent {
                 100 * 10i64.pow(first.decimals)
             } else {
@@ -219,10 +219,12 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
 /// About a quarter of `units`, rounded to two significant figures, at least 1.
 fn nice_step(units: i64) -> i64 {
     let raw = ((units + 2) / 4).max(1);
-    let mut p = 1;
-    while raw / p >= 100 {
+    let mut p: i64 = 1;
+    // `max(1)`: p is never 0, and the division needs no panic path.
+    while raw / p.max(1) >= 100 {
         p *= 10;
     }
+    let p = p.max(1);
     ((raw + p / 2) / p * p).max(1)
 }
 
@@ -311,7 +313,8 @@ fn digits(b: &[u8], i: &mut usize, units: &mut i64) -> u32 {
 
 /// `n` written as `like` was written, with the value `units`.
 fn format_num(like: &Num, units: i64) -> String {
-    let scale = 10i64.pow(like.decimals);
+    // At least 1, which the compiler cannot see from `pow`: no panic paths.
+    let scale = 10i64.pow(like.decimals).max(1);
     let digits = (units / scale).to_string();
     let mut out = String::with_capacity(digits.len() + 8);
     for (i, c) in digits.chars().enumerate() {
@@ -392,19 +395,26 @@ fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
     month(after).or_else(|| month(before))
 }
 
+/// Whether `needle` (ASCII) occurs in `hay`, ASCII case ignored.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// `word` with the capitals of `like`: `Ninth` → `Seventh`, `NOV` → `SEP`.
+/// Both are ASCII: `like` matched a word of the English tables, compared
+/// ignoring ASCII case.
 fn styled(word: &str, like: &str) -> String {
-    let mut cs = like.chars();
-    let first_upper = cs.next().is_some_and(char::is_uppercase);
-    if first_upper && cs.clone().next().is_some() && cs.all(|c| !c.is_lowercase()) {
-        return word.to_uppercase();
+    let mut cs = like.bytes();
+    let first_upper = cs.next().is_some_and(|b| b.is_ascii_uppercase());
+    if first_upper && cs.len() > 0 && cs.all(|b| !b.is_ascii_lowercase()) {
+        return word.to_ascii_uppercase();
     }
-    let mut out = String::with_capacity(word.len());
-    for (i, c) in word.chars().enumerate() {
-        if i == 0 && first_upper {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
+    let mut out = word.to_owned();
+    if first_upper {
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
         }
     }
     out
