@@ -1,0 +1,49 @@
+# Shared helpers for scripts/*.sh. Source it; don't run it.
+# shellcheck shell=bash
+
+# Repo root = the parent of this file's directory.
+FC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export FC_ROOT
+
+# cargo-installed tools (wasm-pack, wasm-bindgen) live here; rustup puts
+# cargo here too. Make sure they're found even in a non-login shell.
+case ":$PATH:" in
+  *":${CARGO_HOME:-$HOME/.cargo}/bin:"*) ;;
+  *) export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" ;;
+esac
+
+# The browser and driver the test layers use (Debian's chromium packages).
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+fc_say()  { printf '%s\n' "$*"; }
+fc_warn() { printf 'warning: %s\n' "$*" >&2; }
+fc_die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The wasm-bindgen version pinned in Cargo.toml (`wasm-bindgen = "=X"` or
+# `wasm-bindgen = { version = "=X", ... }`), falling back to Cargo.lock.
+fc_wasm_bindgen_version() {
+  local v
+  v="$(sed -n -E 's/^[[:space:]]*wasm-bindgen[[:space:]]*=[[:space:]]*(\{[^}]*version[[:space:]]*=[[:space:]]*)?"=?[[:space:]]*([0-9]+\.[0-9]+\.[0-9]+)".*/\2/p' \
+        "$FC_ROOT/Cargo.toml" | head -n 1)"
+  if [ -z "$v" ] && [ -f "$FC_ROOT/Cargo.lock" ]; then
+    v="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$FC_ROOT/Cargo.lock")"
+  fi
+  [ -n "$v" ] || fc_die "could not read the wasm-bindgen version from Cargo.toml"
+  printf '%s\n' "$v"
+}
+
+# Major version of `node` on PATH, or 0 when there is none.
+fc_node_major() {
+  if command -v node >/dev/null 2>&1; then
+    node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
+  else
+    echo 0
+  fi
+}
+
+# version_ge A B: true when version A >= version B.
+version_ge() {
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
+}
