@@ -16,11 +16,7 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    minify(
-        "www/decks/tokayev-brussels-2021.json",
-        "deck.min.json",
-        minify_json,
-    );
+    minify("www/decks/tokayev-brussels-2021.json", "deck.min.json", minify_json);
     minify("src/dom/style.css", "style.min.css", minify_css);
 }
 
@@ -29,11 +25,9 @@ fn minify(file: &str, name: &str, minified: fn(&str) -> String) {
     println!("cargo:rerun-if-changed={file}");
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let text = fs::read_to_string(Path::new(&root).join(file))
-        .unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
+    let text = fs::read_to_string(Path::new(&root).join(file)).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
     let target = Path::new(&out).join(name);
-    fs::write(&target, minified(&text))
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+    fs::write(&target, minified(&text)).unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
 }
 
 /// JSON without the white space between tokens; strings are kept as written.
@@ -95,10 +89,7 @@ fn minify_css(text: &str) -> String {
         }
         out.push(c);
         let quote = matches!(c, '"' | '\'').then_some(c);
-        let url = c == '('
-            && out
-                .get(out.len().saturating_sub(4)..)
-                .is_some_and(|s| s.eq_ignore_ascii_case("url("));
+        let url = c == '(' && out.get(out.len().saturating_sub(4)..).is_some_and(|s| s.eq_ignore_ascii_case("url("));
         if quote.is_some() || url {
             // Copy up to the closing quote or parenthesis, escapes included.
             let close = quote.unwrap_or(')');

@@ -11,7 +11,7 @@ cd "$FC_ROOT"
 
 bash scripts/install.sh --demo
 
-echo "building: wasm-pack build --target web --release"
-wasm-pack build --target web --release
+echo "building: bash scripts/build.sh (wasm-pack build --target web --release, then wasm-opt -Oz)"
+bash scripts/build.sh
 
 exec node scripts/serve.mjs "$@"

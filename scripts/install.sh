@@ -4,7 +4,7 @@
 #
 #   bash scripts/install.sh          # everything scripts/test.sh needs
 #   bash scripts/install.sh --demo   # only what scripts/demo.sh needs
-#                                    # (no chromium, chromedriver or npm packages)
+#                                    # (no chromium or chromedriver)
 #
 # Assumes Debian (apt) with Rust installed through rustup. Runs as root, or
 # uses sudo for apt when not root. Logs of installs go to target/install-logs/.
@@ -83,14 +83,10 @@ else
   run_logged rustup-target rustup target add wasm32-unknown-unknown
 fi
 
-# --- apt packages: binaryen (wasm-opt), chromium + chromedriver -----------
+# --- apt packages: chromium + chromedriver ---------------------------------
+# (No Debian binaryen: its wasm-opt 108 breaks this build; scripts/build.sh
+# uses binaryen 132 from npm, installed with the npm packages below.)
 APT_PKGS=()
-if command -v wasm-opt >/dev/null 2>&1; then
-  fc_say "ok: wasm-opt $(wasm-opt --version 2>/dev/null | head -n 1 | sed 's/^wasm-opt version //')"
-else
-  fc_say "installing: binaryen (apt, for wasm-opt)"
-  APT_PKGS+=(binaryen)
-fi
 if [ "$MODE" = full ]; then
   if [ -x "$CHROMIUM" ]; then
     fc_say "ok: chromium $("$CHROMIUM" --version 2>/dev/null | head -n 1 | awk '{print $2}')"
@@ -118,7 +114,7 @@ else
   fi
   APT_PKGS+=(nodejs)
 fi
-if [ "$MODE" = full ]; then
+if true; then
   if command -v npm >/dev/null 2>&1; then
     fc_say "ok: npm $(npm --version 2>/dev/null)"
   else
@@ -132,7 +128,6 @@ if [ "${#APT_PKGS[@]}" -gt 0 ]; then
   node_major="$(fc_node_major)"
   [ "$node_major" -ge "$NODE_MIN_MAJOR" ] ||
     fc_die "node >= $NODE_MIN_MAJOR is needed; apt gave $(node --version 2>/dev/null || echo none)"
-  command -v wasm-opt >/dev/null 2>&1 || fc_die "wasm-opt still missing after installing binaryen"
   if [ "$MODE" = full ]; then
     [ -x "$CHROMIUM" ] || fc_die "$CHROMIUM still missing after installing chromium"
     [ -x "$CHROMEDRIVER" ] || fc_die "$CHROMEDRIVER still missing after installing chromium-driver"
@@ -190,8 +185,8 @@ else
   fc_say "ok: wasm-bindgen $have_wb"
 fi
 
-# --- npm packages for the end-to-end tests --------------------------------
-if [ "$MODE" = full ]; then
+# --- npm packages: the end-to-end tests' and binaryen (wasm-opt) ----------
+if true; then
   E2E="$FC_ROOT/tests/e2e"
   marker="$E2E/node_modules/.package-lock.json"
   if [ -f "$marker" ] && [ ! "$E2E/package-lock.json" -nt "$marker" ] &&

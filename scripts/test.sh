@@ -10,7 +10,7 @@
 #   clippy   cargo clippy --all-targets -- -D warnings           1 check
 #   native   cargo test --no-fail-fast                           its tests
 #   browser  wasm-pack test --headless --chrome -- --test web    its tests
-#   build    wasm-pack build --target web --release              1 check
+#   build    scripts/build.sh (wasm-pack build + wasm-opt -Oz)    1 check
 #   e2e      node --test tests/e2e/*.test.mjs                    its tests
 #
 # Counting: a check is 1 passed or 1 failed. A test layer adds up the
@@ -207,12 +207,12 @@ test_layer browser 40 count_libtest "$LOG_DIR/browser.log" \
   wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" -- --test web
 
 # --- release build -------------------------------------------------------------
-echo "== build: wasm-pack build --target web --release"
+echo "== build: bash scripts/build.sh"
 start=$SECONDS
 # wasm-bindgen adds snippet files but never removes stale ones; start clean
 # so the size test counts only what this build emits.
 rm -rf pkg/snippets
-run_logged build 40 wasm-pack build --target web --release
+run_logged build 40 bash scripts/build.sh
 if [ "$RC" -eq 0 ] && [ -s pkg/factcards.js ] && [ -s pkg/factcards_bg.wasm ]; then
   BUILD_OK=1
   record build 1 0 $((SECONDS - start))

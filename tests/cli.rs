@@ -32,12 +32,7 @@ fn invalid_fixtures() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .expect("fixture directory")
-        .map(|e| {
-            e.expect("entry")
-                .file_name()
-                .into_string()
-                .expect("UTF-8 name")
-        })
+        .map(|e| e.expect("entry").file_name().into_string().expect("UTF-8 name"))
         .filter(|n| n.ends_with(".json"))
         .map(|n| format!("tests/fixtures/invalid/{n}"))
         .collect();
@@ -48,8 +43,7 @@ fn invalid_fixtures() -> Vec<String> {
 /// The lines `validate` must print for `file`: one per issue the library
 /// finds, `FILE: path: message`, or `FILE: message` for the deck itself.
 fn expected_lines(file: &str) -> String {
-    let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("fixture");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("fixture");
     let issues = parse_deck_text(&text).expect_err("an invalid fixture");
     issues
         .iter()
@@ -79,10 +73,7 @@ fn every_invalid_fixture_fails_with_its_issues() {
 fn problems_read_file_path_message() {
     let file = "tests/fixtures/invalid/fact-back-blank.json";
     let output = factcards(&["validate", file]);
-    assert_eq!(
-        stdout(&output),
-        "tests/fixtures/invalid/fact-back-blank.json: facts[0].back: must not be blank\n"
-    );
+    assert_eq!(stdout(&output), "tests/fixtures/invalid/fact-back-blank.json: facts[0].back: must not be blank\n");
     let file = "tests/fixtures/invalid/deck-not-object.json";
     let output = factcards(&["validate", file]);
     assert_eq!(
@@ -96,8 +87,7 @@ fn problems_read_file_path_message() {
 #[test]
 fn the_article_deck_is_valid() {
     let file = "www/decks/tokayev-brussels-2021.json";
-    let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("deck");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("deck");
     let n = parse_deck_text(&text).expect("a valid deck").facts.len();
     let output = factcards(&["validate", file]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
@@ -126,17 +116,10 @@ fn several_files_are_reported_in_order() {
 
 #[test]
 fn an_unreadable_file_is_an_error() {
-    let output = factcards(&[
-        "validate",
-        "tests/fixtures/valid/minimal.json",
-        "no/such/deck.json",
-    ]);
+    let output = factcards(&["validate", "tests/fixtures/valid/minimal.json", "no/such/deck.json"]);
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
-    assert!(
-        out.starts_with("tests/fixtures/valid/minimal.json: ok (1 fact)\n"),
-        "{out}"
-    );
+    assert!(out.starts_with("tests/fixtures/valid/minimal.json: ok (1 fact)\n"), "{out}");
     assert!(out.contains("no/such/deck.json: cannot read: "), "{out}");
     let output = factcards(&["validate", "tests/fixtures"]);
     assert_eq!(output.status.code(), Some(1));
@@ -151,10 +134,7 @@ fn text_that_is_not_json_is_reported() {
     let output = factcards(&["validate", name]);
     std::fs::remove_file(&path).ok();
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(
-        stdout(&output),
-        format!("{name}: not valid JSON: expected value at line 2 column 10\n")
-    );
+    assert_eq!(stdout(&output), format!("{name}: not valid JSON: expected value at line 2 column 10\n"));
 }
 
 #[test]
@@ -222,7 +202,8 @@ fn render_writes_balanced_escaped_html_of_every_fact() {
         } else {
             let name = tag.split(' ').next().unwrap().to_string();
             assert!(
-                ["section", "h2", "p", "dl", "dt", "dd", "strong", "span", "blockquote", "a", "cite"].contains(&name.as_str()),
+                ["section", "h2", "p", "dl", "dt", "dd", "strong", "span", "blockquote", "a", "cite"]
+                    .contains(&name.as_str()),
                 "unexpected tag <{name}>"
             );
             open.push(name);

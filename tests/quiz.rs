@@ -43,11 +43,7 @@ fn deck(facts: Vec<Fact>) -> Deck {
 }
 
 fn opts(seed: u64) -> QuizOptions {
-    QuizOptions {
-        seed,
-        questions: Some(10_000),
-        answer: AnswerMode::Choice,
-    }
+    QuizOptions { seed, questions: Some(10_000), answer: AnswerMode::Choice }
 }
 
 /// Checks every rule a question must keep; returns its options (empty when
@@ -58,26 +54,16 @@ fn check(deck: &Deck, q: &Question) -> Vec<String> {
         return Vec::new();
     };
     assert!((2..=4).contains(&options.len()), "{options:?}");
-    assert_eq!(
-        options[*correct], f.back,
-        "right option is the back, as written"
-    );
+    assert_eq!(options[*correct], f.back, "right option is the back, as written");
     for (i, a) in options.iter().enumerate() {
         for b in &options[i + 1..] {
             assert!(!same_text(a, b), "{a:?} repeats {b:?}");
             assert_ne!(normalize_answer(a), normalize_answer(b), "{a:?} ~ {b:?}");
         }
         if i != *correct {
-            assert!(
-                !answers_match(a, &f.back),
-                "wrong {a:?} matches back {:?}",
-                f.back
-            );
+            assert!(!answers_match(a, &f.back), "wrong {a:?} matches back {:?}", f.back);
             for acc in &f.accept {
-                assert!(
-                    !answers_match(a, acc),
-                    "wrong {a:?} matches accepted {acc:?}"
-                );
+                assert!(!answers_match(a, acc), "wrong {a:?} matches accepted {acc:?}");
             }
         }
     }
@@ -86,11 +72,7 @@ fn check(deck: &Deck, q: &Question) -> Vec<String> {
 
 /// The question about fact `id`, found by running a quiz over every fact.
 fn question_for(deck: &Deck, id: &str, seed: u64) -> Question {
-    let target = deck
-        .facts
-        .iter()
-        .position(|f| f.id == id)
-        .expect("fact in deck");
+    let target = deck.facts.iter().position(|f| f.id == id).expect("fact in deck");
     let mut quiz = Quiz::new(deck, &opts(seed));
     loop {
         let q = quiz.question(deck).expect("fact asked").clone();
@@ -123,19 +105,11 @@ fn play(deck: &Deck, quiz: &mut Quiz, right: impl Fn(usize) -> bool) {
         let ok = right(q.fact);
         let a = match &q.prompt {
             Prompt::Choice { options, correct } => {
-                let pick = if ok {
-                    *correct
-                } else {
-                    (*correct + 1) % options.len()
-                };
+                let pick = if ok { *correct } else { (*correct + 1) % options.len() };
                 quiz.answer_choice(deck, pick).cloned()
             }
             Prompt::Typed => {
-                let text = if ok {
-                    deck.facts[q.fact].back.clone()
-                } else {
-                    "no idea".into()
-                };
+                let text = if ok { deck.facts[q.fact].back.clone() } else { "no idea".into() };
                 quiz.answer_typed(deck, &text).cloned()
             }
         };
@@ -145,16 +119,7 @@ fn play(deck: &Deck, quiz: &mut Quiz, right: impl Fn(usize) -> bool) {
 }
 
 fn people(n: usize, topic: &str) -> Vec<Fact> {
-    (0..n)
-        .map(|i| {
-            fact(
-                &format!("{topic}{i}"),
-                &format!("Person {topic} {i}"),
-                Kind::Person,
-                Some(topic),
-            )
-        })
-        .collect()
+    (0..n).map(|i| fact(&format!("{topic}{i}"), &format!("Person {topic} {i}"), Kind::Person, Some(topic))).collect()
 }
 
 // ---------------------------------------------------------------- options
@@ -167,22 +132,11 @@ fn authored_distractors_come_first() {
         &[],
         &["Ursula von der Leyen", "Josep Borrell", "David Sassoli"],
     );
-    facts[1] = with(
-        fact("a1", "Kassym-Jomart Tokayev", Kind::Person, Some("a")),
-        &[],
-        &["Nursultan Nazarbayev"],
-    );
-    facts[2] = with(
-        fact("a2", "Jean-Luc Maurange", Kind::Person, Some("a")),
-        &[],
-        &["A", "B", "C", "D", "E"],
-    );
+    facts[1] = with(fact("a1", "Kassym-Jomart Tokayev", Kind::Person, Some("a")), &[], &["Nursultan Nazarbayev"]);
+    facts[2] = with(fact("a2", "Jean-Luc Maurange", Kind::Person, Some("a")), &[], &["A", "B", "C", "D", "E"]);
     let d = deck(facts);
     for seed in 0..20 {
-        assert_eq!(
-            wrong(&d, "a0", seed),
-            set(&["Ursula von der Leyen", "Josep Borrell", "David Sassoli"])
-        );
+        assert_eq!(wrong(&d, "a0", seed), set(&["Ursula von der Leyen", "Josep Borrell", "David Sassoli"]));
         let w = wrong(&d, "a1", seed);
         assert_eq!(w.len(), 3);
         assert!(w.contains("Nursultan Nazarbayev"));
@@ -203,11 +157,7 @@ fn wrong_options_are_of_the_same_kind() {
     let d = deck(facts);
     for seed in 0..20 {
         assert_eq!(wrong(&d, "p", seed), set(&["Ursula von der Leyen"]));
-        assert_eq!(
-            wrong(&d, "o1", seed),
-            set(&["Hyrasia One"]),
-            "other draws from other"
-        );
+        assert_eq!(wrong(&d, "o1", seed), set(&["Hyrasia One"]), "other draws from other");
         let w = wrong(&d, "pl0", seed);
         assert!(w.iter().all(|o| o.starts_with("Place ")), "{w:?}");
     }
@@ -222,10 +172,7 @@ fn same_topic_comes_first() {
     let mut seen_b = BTreeSet::new();
     for seed in 0..30 {
         // Three others in topic a: exactly those.
-        assert_eq!(
-            wrong(&d, "a0", seed),
-            set(&["Person a 1", "Person a 2", "Person a 3"])
-        );
+        assert_eq!(wrong(&d, "a0", seed), set(&["Person a 1", "Person a 2", "Person a 3"]));
         // One other in topic c: it, then two from other topics.
         let w = wrong(&d, "c0", seed);
         assert_eq!(w.len(), 3);
@@ -240,66 +187,35 @@ fn same_topic_comes_first() {
 fn is_dollar_billions(s: &str) -> bool {
     s.strip_prefix('$')
         .and_then(|r| r.strip_suffix(" billion"))
-        .is_some_and(|n| {
-            !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
-        })
+        .is_some_and(|n| !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[test]
 fn generated_options_keep_the_format() {
     let cases: [(&str, Kind, &[&str]); 10] = [
-        (
-            "$160 billion",
-            Kind::Money,
-            &["$120 billion", "$200 billion", "$80 billion"],
-        ),
-        (
-            "$24 billion",
-            Kind::Money,
-            &["$18 billion", "$30 billion", "$12 billion"],
-        ),
-        (
-            "25–26 November",
-            Kind::Date,
-            &["18–19 November", "11–12 November", "4–5 November"],
-        ),
+        ("$160 billion", Kind::Money, &["$120 billion", "$200 billion", "$80 billion"]),
+        ("$24 billion", Kind::Money, &["$18 billion", "$30 billion", "$12 billion"]),
+        ("25–26 November", Kind::Date, &["18–19 November", "11–12 November", "4–5 November"]),
         ("ninth", Kind::Number, &["seventh", "eleventh", "eighth"]),
         ("first", Kind::Number, &["third", "second", "fourth"]),
         ("24", Kind::Number, &["18", "30", "12"]),
         ("1,000", Kind::Number, &["750", "1,250", "500"]),
         ("2021", Kind::Date, &["2019", "2023", "2020"]),
-        (
-            "Thursday",
-            Kind::Date,
-            &["Tuesday", "Saturday", "Wednesday"],
-        ),
-        (
-            "€2.5 million",
-            Kind::Money,
-            &["€1.9 million", "€3.1 million", "€1.3 million"],
-        ),
+        ("Thursday", Kind::Date, &["Tuesday", "Saturday", "Wednesday"]),
+        ("€2.5 million", Kind::Money, &["€1.9 million", "€3.1 million", "€1.3 million"]),
     ];
     for (back, kind, expected) in cases {
-        let d = deck(vec![
-            fact("x", back, kind, None),
-            fact("y", "Somebody", Kind::Person, None),
-        ]);
+        let d = deck(vec![fact("x", back, kind, None), fact("y", "Somebody", Kind::Person, None)]);
         for seed in 0..5 {
             assert_eq!(wrong(&d, "x", seed), set(expected), "{back}");
         }
     }
     // The deck runs short: one other money fact, then generated ones.
-    let d = deck(vec![
-        fact("a", "$160 billion", Kind::Money, None),
-        fact("b", "$24 billion", Kind::Money, None),
-    ]);
+    let d = deck(vec![fact("a", "$160 billion", Kind::Money, None), fact("b", "$24 billion", Kind::Money, None)]);
     for seed in 0..10 {
         let w = wrong(&d, "a", seed);
         assert!(w.contains("$24 billion"));
-        assert!(
-            w.contains("$120 billion") && w.contains("$200 billion"),
-            "{w:?}"
-        );
+        assert!(w.contains("$120 billion") && w.contains("$200 billion"), "{w:?}");
         assert!(w.iter().all(|o| is_dollar_billions(o)), "{w:?}");
     }
 }
@@ -319,11 +235,7 @@ fn nothing_to_vary_means_typed() {
     let d = deck(vec![
         fact("a", "Charles Michel", Kind::Person, None),
         fact("b", "charles   MICHEL", Kind::Person, None),
-        with(
-            fact("c", "Michel", Kind::Other, None),
-            &["Charles Michel"],
-            &["michel", "CHARLES michel"],
-        ),
+        with(fact("c", "Michel", Kind::Other, None), &["Charles Michel"], &["michel", "CHARLES michel"]),
     ]);
     assert_eq!(question_for(&d, "a", 1).prompt, Prompt::Typed);
     assert_eq!(question_for(&d, "c", 1).prompt, Prompt::Typed);
@@ -345,22 +257,14 @@ fn no_wrong_option_matches_an_accepted_answer() {
     for seed in 0..30 {
         let w = wrong(&d, "a", seed);
         // "$120 billion" is accepted, so the generator's first pick is skipped.
-        assert_eq!(
-            w,
-            set(&["$24 billion", "$200 billion", "$80 billion"]),
-            "seed {seed}"
-        );
+        assert_eq!(w, set(&["$24 billion", "$200 billion", "$80 billion"]), "seed {seed}");
     }
 }
 
 #[test]
 fn options_never_repeat() {
     let d = deck(vec![
-        with(
-            fact("a", "Ursula von der Leyen", Kind::Person, None),
-            &[],
-            &["charles michel", "Charles  Michel"],
-        ),
+        with(fact("a", "Ursula von der Leyen", Kind::Person, None), &[], &["charles michel", "Charles  Michel"]),
         fact("b", "Charles Michel", Kind::Person, None),
         fact("c", "CHARLES MICHEL", Kind::Person, None),
         fact("d", " charles michel ", Kind::Person, None),
@@ -413,14 +317,7 @@ fn all_questions(deck: &Deck, o: &QuizOptions) -> Vec<Question> {
 fn mixed_deck() -> Deck {
     let mut facts = people(12, "a");
     facts.extend(people(12, "b"));
-    facts.extend((1..=10).map(|i| {
-        fact(
-            &format!("m{i}"),
-            &format!("${} billion", i * 7),
-            Kind::Money,
-            Some("m"),
-        )
-    }));
+    facts.extend((1..=10).map(|i| fact(&format!("m{i}"), &format!("${} billion", i * 7), Kind::Money, Some("m"))));
     facts.push(fact("d", "25–26 November", Kind::Date, None));
     deck(facts)
 }
@@ -428,33 +325,15 @@ fn mixed_deck() -> Deck {
 #[test]
 fn same_seed_same_quiz_different_seed_different_quiz() {
     let d = mixed_deck();
-    let o = QuizOptions {
-        seed: 99,
-        questions: Some(12),
-        answer: AnswerMode::Choice,
-    };
+    let o = QuizOptions { seed: 99, questions: Some(12), answer: AnswerMode::Choice };
     let first = all_questions(&d, &o);
     assert_eq!(first.len(), 12);
     assert_eq!(first, all_questions(&d, &o));
     assert_eq!(first, all_questions(&d.clone(), &o.clone()));
-    let others = (100..110)
-        .filter(|&s| {
-            all_questions(
-                &d,
-                &QuizOptions {
-                    seed: s,
-                    ..o.clone()
-                },
-            ) != first
-        })
-        .count();
+    let others = (100..110).filter(|&s| all_questions(&d, &QuizOptions { seed: s, ..o.clone() }) != first).count();
     assert!(others >= 9, "{others}");
     // The facts picked differ with the seed too.
-    let picked = |seed| {
-        Quiz::new(&d, &QuizOptions { seed, ..o.clone() })
-            .facts()
-            .to_vec()
-    };
+    let picked = |seed| Quiz::new(&d, &QuizOptions { seed, ..o.clone() }).facts().to_vec();
     assert_eq!(picked(5), picked(5));
     assert_ne!(picked(5), picked(6));
 }
@@ -462,37 +341,17 @@ fn same_seed_same_quiz_different_seed_different_quiz() {
 #[test]
 fn round_length() {
     let d = mixed_deck();
-    let len = |questions| {
-        Quiz::new(
-            &d,
-            &QuizOptions {
-                seed: 1,
-                questions,
-                answer: AnswerMode::Choice,
-            },
-        )
-        .len()
-    };
+    let len = |questions| Quiz::new(&d, &QuizOptions { seed: 1, questions, answer: AnswerMode::Choice }).len();
     assert_eq!(len(None), 10);
     assert_eq!(len(Some(0)), 10);
     assert_eq!(len(Some(3)), 3);
     assert_eq!(len(Some(1_000)), d.facts.len());
     let small = deck(people(4, "a"));
     let q = Quiz::new(&small, &QuizOptions::default());
-    assert_eq!(
-        (q.len(), q.is_empty(), q.position(), q.round()),
-        (4, false, 0, 1)
-    );
+    assert_eq!((q.len(), q.is_empty(), q.position(), q.round()), (4, false, 0, 1));
     let picked: BTreeSet<usize> = q.facts().iter().copied().collect();
     assert_eq!(picked, (0..4).collect());
-    assert_eq!(
-        QuizOptions::default(),
-        QuizOptions {
-            seed: 1,
-            questions: None,
-            answer: AnswerMode::Choice
-        }
-    );
+    assert_eq!(QuizOptions::default(), QuizOptions { seed: 1, questions: None, answer: AnswerMode::Choice });
 }
 
 // ----------------------------------------------------------------- typed
@@ -530,10 +389,7 @@ fn typed_answer_table() {
         ("the ninth.", "The ninth"),
     ];
     for (given, expected) in yes {
-        assert!(
-            answers_match(given, expected),
-            "{given:?} should match {expected:?}"
-        );
+        assert!(answers_match(given, expected), "{given:?} should match {expected:?}");
     }
     let no: [(&str, &str); 14] = [
         ("", "Belgium"),
@@ -552,33 +408,18 @@ fn typed_answer_table() {
         ("2,5", "25"),
     ];
     for (given, expected) in no {
-        assert!(
-            !answers_match(given, expected),
-            "{given:?} should not match {expected:?}"
-        );
+        assert!(!answers_match(given, expected), "{given:?} should not match {expected:?}");
     }
 }
 
 #[test]
 fn typed_mode_checks_back_and_accept() {
     let d = deck(vec![
-        with(
-            fact("m", "$160 billion", Kind::Money, None),
-            &["160 billion"],
-            &["$16 billion"],
-        ),
-        with(
-            fact("p", "Kassym-Jomart Tokayev", Kind::Person, None),
-            &["Tokayev"],
-            &[],
-        ),
+        with(fact("m", "$160 billion", Kind::Money, None), &["160 billion"], &["$16 billion"]),
+        with(fact("p", "Kassym-Jomart Tokayev", Kind::Person, None), &["Tokayev"], &[]),
         fact("q", "Charles Michel", Kind::Person, None),
     ]);
-    let o = QuizOptions {
-        seed: 4,
-        questions: None,
-        answer: AnswerMode::Typed,
-    };
+    let o = QuizOptions { seed: 4, questions: None, answer: AnswerMode::Typed };
     let mut quiz = Quiz::new(&d, &o);
     assert_eq!(quiz.len(), 3);
     let mut seen = 0;
@@ -609,16 +450,9 @@ fn typed_mode_checks_back_and_accept() {
 
 #[test]
 fn typed_question_in_choice_mode_refuses_choices() {
-    let d = deck(vec![with(
-        fact("p", "Kassym-Jomart Tokayev", Kind::Person, None),
-        &["Tokayev"],
-        &[],
-    )]);
+    let d = deck(vec![with(fact("p", "Kassym-Jomart Tokayev", Kind::Person, None), &["Tokayev"], &[])]);
     let mut quiz = Quiz::new(&d, &QuizOptions::default());
-    assert_eq!(
-        quiz.question(&d).map(|q| q.prompt.clone()),
-        Some(Prompt::Typed)
-    );
+    assert_eq!(quiz.question(&d).map(|q| q.prompt.clone()), Some(Prompt::Typed));
     assert!(quiz.answer_choice(&d, 0).is_none());
     assert!(quiz.answer_typed(&d, "TOKAYEV").is_some_and(|a| a.correct));
 }
@@ -632,17 +466,9 @@ fn scoring_and_review() {
     assert!(quiz.current_question().is_none(), "made lazily");
     assert!(!quiz.next(), "cannot skip an unanswered question");
     let q = quiz.question(&d).cloned().expect("question");
-    let Prompt::Choice { options, correct } = q.prompt else {
-        panic!("choice expected")
-    };
-    assert!(
-        quiz.answer_typed(&d, &options[correct]).is_none(),
-        "choice questions take choices"
-    );
-    assert!(
-        quiz.answer_choice(&d, options.len()).is_none(),
-        "out of range"
-    );
+    let Prompt::Choice { options, correct } = q.prompt else { panic!("choice expected") };
+    assert!(quiz.answer_typed(&d, &options[correct]).is_none(), "choice questions take choices");
+    assert!(quiz.answer_choice(&d, options.len()).is_none(), "out of range");
     assert!(quiz.current_answer().is_none());
     let a: Answer = quiz.answer_choice(&d, correct).cloned().expect("answer");
     assert_eq!(
@@ -669,26 +495,17 @@ fn scoring_and_review() {
     assert!(!quiz.next());
     let answers = quiz.answers();
     assert_eq!(answers.len(), 6);
-    assert_eq!(
-        answers.iter().map(|a| a.fact).collect::<Vec<_>>(),
-        quiz.facts()
-    );
+    assert_eq!(answers.iter().map(|a| a.fact).collect::<Vec<_>>(), quiz.facts());
     let right = answers.iter().filter(|a| a.correct).count();
     assert_eq!(quiz.score(), right);
-    assert!(answers
-        .iter()
-        .all(|a| a.correct == (a.fact % 2 == 0 || a.fact == q.fact)));
+    assert!(answers.iter().all(|a| a.correct == (a.fact % 2 == 0 || a.fact == q.fact)));
     assert!(answers.iter().all(|a| a.correct == (a.given == a.expected)));
 }
 
 #[test]
 fn retry_rounds() {
     let d = mixed_deck();
-    let o = QuizOptions {
-        seed: 7,
-        questions: Some(12),
-        answer: AnswerMode::Choice,
-    };
+    let o = QuizOptions { seed: 7, questions: Some(12), answer: AnswerMode::Choice };
     let mut quiz = Quiz::new(&d, &o);
     let first: Vec<usize> = quiz.facts().to_vec();
     play(&d, &mut quiz, |f| f % 3 != 0);
@@ -697,10 +514,7 @@ fn retry_rounds() {
 
     assert!(quiz.retry_mistakes(&d));
     assert_eq!(quiz.round(), 2);
-    assert_eq!(
-        (quiz.position(), quiz.score(), quiz.answers().len()),
-        (0, 0, 0)
-    );
+    assert_eq!((quiz.position(), quiz.score(), quiz.answers().len()), (0, 0, 0));
     assert_eq!(quiz.facts().iter().copied().collect::<BTreeSet<_>>(), wrong);
     assert_eq!(quiz.len(), wrong.len());
     // Deterministic: the same play gives the same retry order.
@@ -713,18 +527,12 @@ fn retry_rounds() {
     play(&d, &mut quiz, |_| true);
     assert_eq!(quiz.score(), wrong.len());
     assert!(!quiz.retry_mistakes(&d));
-    assert_eq!(
-        (quiz.round(), quiz.is_finished(), quiz.score()),
-        (2, true, wrong.len())
-    );
+    assert_eq!((quiz.round(), quiz.is_finished(), quiz.score()), (2, true, wrong.len()));
 
     // Retry all: the first round's facts, reshuffled, round 3.
     quiz.retry_all(&d);
     assert_eq!(quiz.round(), 3);
-    assert_eq!(
-        (quiz.position(), quiz.score(), quiz.answers().len()),
-        (0, 0, 0)
-    );
+    assert_eq!((quiz.position(), quiz.score(), quiz.answers().len()), (0, 0, 0));
     let mut sorted = quiz.facts().to_vec();
     sorted.sort_unstable();
     let mut first_sorted = first.clone();
@@ -759,13 +567,7 @@ fn ten_thousand_facts() {
     let d = deck(facts);
     let start = std::time::Instant::now();
     for seed in 0..5 {
-        let mut quiz = Quiz::new(
-            &d,
-            &QuizOptions {
-                seed,
-                ..QuizOptions::default()
-            },
-        );
+        let mut quiz = Quiz::new(&d, &QuizOptions { seed, ..QuizOptions::default() });
         assert_eq!(quiz.len(), 10);
         assert!(quiz.current_question().is_none());
         play(&d, &mut quiz, |f| f % 2 == 0);
@@ -773,33 +575,18 @@ fn ten_thousand_facts() {
         for a in quiz.answers() {
             assert_eq!(a.correct, a.fact % 2 == 0);
         }
-        let q = Quiz::new(
-            &d,
-            &QuizOptions {
-                seed,
-                ..QuizOptions::default()
-            },
-        );
+        let q = Quiz::new(&d, &QuizOptions { seed, ..QuizOptions::default() });
         let mut q2 = q.clone();
-        assert!(q2
-            .question(&d)
-            .map(|q| check(&d, q).len() == 4)
-            .unwrap_or(false));
+        assert!(q2.question(&d).map(|q| check(&d, q).len() == 4).unwrap_or(false));
     }
-    eprintln!(
-        "5 quizzes of 10 questions over 10,000 facts: {:?}",
-        start.elapsed()
-    );
+    eprintln!("5 quizzes of 10 questions over 10,000 facts: {:?}", start.elapsed());
 }
 
 // ------------------------------------------------------- article's deck
 
 fn article() -> Deck {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/www/decks/tokayev-brussels-2021.json"
-    ))
-    .expect("article deck");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/decks/tokayev-brussels-2021.json"))
+        .expect("article deck");
     let value = serde_json::from_str::<factcards::model::json::Value>(&text).expect("JSON");
     match factcards::model::validate::parse_deck(&value) {
         Ok(deck) => deck,
@@ -813,34 +600,15 @@ fn article() -> Deck {
 fn tiers_in_order(d: &Deck, i: usize, options: &[String]) {
     let f = &d.facts[i];
     let key = |s: &str| normalize_answer(s);
-    let rights: BTreeSet<String> = std::iter::once(&f.back)
-        .chain(&f.accept)
-        .map(|s| key(s))
-        .collect();
+    let rights: BTreeSet<String> = std::iter::once(&f.back).chain(&f.accept).map(|s| key(s)).collect();
     let taken: BTreeSet<String> = options.iter().map(|s| key(s)).collect();
     let usable = |g: &&Fact| g.kind == f.kind && g.id != f.id && !rights.contains(&key(&g.back));
-    let same_topic: BTreeSet<String> = d
-        .facts
-        .iter()
-        .filter(usable)
-        .filter(|g| g.topic == f.topic)
-        .map(|g| key(&g.back))
-        .collect();
-    let same_kind: BTreeSet<String> = d
-        .facts
-        .iter()
-        .filter(usable)
-        .map(|g| key(&g.back))
-        .collect();
-    let drawn: Vec<String> = options
-        .iter()
-        .filter(|o| **o != f.back && !f.distractors.contains(o))
-        .map(|o| key(o))
-        .collect();
-    if drawn
-        .iter()
-        .any(|o| same_kind.contains(o) && !same_topic.contains(o))
-    {
+    let same_topic: BTreeSet<String> =
+        d.facts.iter().filter(usable).filter(|g| g.topic == f.topic).map(|g| key(&g.back)).collect();
+    let same_kind: BTreeSet<String> = d.facts.iter().filter(usable).map(|g| key(&g.back)).collect();
+    let drawn: Vec<String> =
+        options.iter().filter(|o| **o != f.back && !f.distractors.contains(o)).map(|o| key(o)).collect();
+    if drawn.iter().any(|o| same_kind.contains(o) && !same_topic.contains(o)) {
         assert!(same_topic.is_subset(&taken), "{}: {options:?}", f.id);
     }
     if drawn.iter().any(|o| !same_kind.contains(o)) {
@@ -853,14 +621,7 @@ fn article_deck_questions_keep_every_rule() {
     let d = article();
     for seed in 0..25 {
         for answer in [AnswerMode::Choice, AnswerMode::Typed] {
-            let qs = all_questions(
-                &d,
-                &QuizOptions {
-                    seed,
-                    questions: Some(1_000),
-                    answer,
-                },
-            );
+            let qs = all_questions(&d, &QuizOptions { seed, questions: Some(1_000), answer });
             assert_eq!(qs.len(), d.facts.len());
             for q in &qs {
                 let options = check(&d, q);
@@ -871,19 +632,12 @@ fn article_deck_questions_keep_every_rule() {
                 }
                 // Authored distractors first: all of them when three or fewer.
                 if f.distractors.len() <= 3 {
-                    assert!(
-                        f.distractors.iter().all(|x| options.contains(x)),
-                        "{}: {options:?}",
-                        f.id
-                    );
+                    assert!(f.distractors.iter().all(|x| options.contains(x)), "{}: {options:?}", f.id);
                 }
                 tiers_in_order(&d, q.fact, &options);
                 // Every other option is the back of a fact of the same kind,
                 // or generated.
-                for o in options
-                    .iter()
-                    .filter(|o| **o != f.back && !f.distractors.contains(o))
-                {
+                for o in options.iter().filter(|o| **o != f.back && !f.distractors.contains(o)) {
                     let same_kind = d.facts.iter().any(|g| g.kind == f.kind && g.back == *o);
                     let generated = matches!(f.kind, Kind::Number | Kind::Money | Kind::Date);
                     assert!(same_kind || generated, "{}: {o:?}", f.id);
@@ -898,14 +652,8 @@ fn article_deck_wrong_options() {
     let d = article();
     for seed in 0..10 {
         let cases: [(&str, &[&str]); 4] = [
-            (
-                "eu-investment",
-                &["$16 billion", "$60 billion", "$24 billion"],
-            ),
-            (
-                "bilateral-trade",
-                &["$2.4 billion", "$42 billion", "$160 billion"],
-            ),
+            ("eu-investment", &["$16 billion", "$60 billion", "$24 billion"]),
+            ("bilateral-trade", &["$2.4 billion", "$42 billion", "$160 billion"]),
             ("ninth-resources", &["fifth", "twelfth", "first"]),
             ("epca-first", &["second", "third", "ninth"]),
         ];
@@ -915,18 +663,12 @@ fn article_deck_wrong_options() {
         // Three or more authored: only authored ones.
         for f in d.facts.iter().filter(|f| f.distractors.len() >= 3) {
             let w = wrong(&d, &f.id, seed);
-            assert!(
-                w.iter().all(|o| f.distractors.contains(o)),
-                "{}: {w:?}",
-                f.id
-            );
+            assert!(w.iter().all(|o| f.distractors.contains(o)), "{}: {w:?}", f.id);
         }
         // Same topic first: Michel's topic has four other people.
         let w = wrong(&d, "charles-michel", seed);
         let people_topic = |o: &String| {
-            d.facts.iter().any(|g| {
-                g.kind == Kind::Person && g.topic.as_deref() == Some("People") && g.back == *o
-            })
+            d.facts.iter().any(|g| g.kind == Kind::Person && g.topic.as_deref() == Some("People") && g.back == *o)
         };
         assert!(w.iter().all(people_topic), "{w:?}");
     }
@@ -946,18 +688,9 @@ fn article_deck_generated_options_when_short() {
         let w = wrong(&d, "bilateral-trade", seed);
         assert_eq!(w, set(&["$160 billion", "$18 billion", "$30 billion"]));
         assert!(w.iter().all(|o| is_dollar_billions(o)));
-        assert_eq!(
-            wrong(&d, "ninth-resources", seed),
-            set(&["first", "seventh", "eleventh"])
-        );
-        assert_eq!(
-            wrong(&d, "epca-first", seed),
-            set(&["ninth", "third", "second"])
-        );
-        assert_eq!(
-            wrong(&d, "visit-dates", seed),
-            set(&["Thursday", "18–19 November", "11–12 November"])
-        );
+        assert_eq!(wrong(&d, "ninth-resources", seed), set(&["first", "seventh", "eleventh"]));
+        assert_eq!(wrong(&d, "epca-first", seed), set(&["ninth", "third", "second"]));
+        assert_eq!(wrong(&d, "visit-dates", seed), set(&["Thursday", "18–19 November", "11–12 November"]));
     }
 }
 

@@ -14,7 +14,10 @@ use std::sync::OnceLock;
 
 /// The invalid fixtures whose rule JSON Schema cannot state, and why.
 const SCHEMA_CANNOT_CATCH: &[(&str, &str)] = &[
-    ("title-next-line-blank", "U+0085 (next line) is white space to Rust but not to the ECMA-262 \\s of JSON Schema patterns"),
+    (
+        "title-next-line-blank",
+        "U+0085 (next line) is white space to Rust but not to the ECMA-262 \\s of JSON Schema patterns",
+    ),
     ("deck-duplicate-field", "a JSON parser keeps one value of a repeated key, so the schema never sees the repeat"),
     ("source-duplicate-field", "a JSON parser keeps one value of a repeated key, so the schema never sees the repeat"),
     ("fact-id-duplicate", "JSON Schema cannot say that a property is unique across the items of an array"),
@@ -35,8 +38,7 @@ fn crate_path(relative: &str) -> PathBuf {
 
 /// The schema, parsed.
 fn schema() -> Json {
-    let text =
-        std::fs::read_to_string(crate_path("www/decks/deck.schema.json")).expect("schema file");
+    let text = std::fs::read_to_string(crate_path("www/decks/deck.schema.json")).expect("schema file");
     serde_json::from_str(&text).expect("schema is JSON")
 }
 
@@ -65,28 +67,19 @@ fn fixtures(kind: &str) -> Vec<(String, String)> {
 
 /// The schema's errors for `instance`, one line each.
 fn schema_errors(validator: &jsonschema::Validator, instance: &Json) -> Vec<String> {
-    validator
-        .iter_errors(instance)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect()
+    validator.iter_errors(instance).map(|e| format!("{}: {e}", e.instance_path())).collect()
 }
 
 #[test]
 fn the_schema_is_a_draft_2020_12_schema() {
     let schema = schema();
     jsonschema::meta::validate(&schema).expect("valid against its meta-schema");
-    assert_eq!(
-        schema["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(schema["$id"], "https://factcards.invalid/deck.schema.json");
     assert!(schema["title"].is_string());
     let description = schema["description"].as_str().expect("description");
     for rule in ["unique", "distractor", "repeat a key"] {
-        assert!(
-            description.contains(rule),
-            "the description should mention {rule:?}"
-        );
+        assert!(description.contains(rule), "the description should mention {rule:?}");
     }
 }
 
@@ -94,8 +87,7 @@ fn the_schema_is_a_draft_2020_12_schema() {
 fn the_schema_accepts_every_valid_fixture_and_the_article_deck() {
     let validator = validator();
     let mut decks = fixtures("valid");
-    let article = std::fs::read_to_string(crate_path("www/decks/tokayev-brussels-2021.json"))
-        .expect("article deck");
+    let article = std::fs::read_to_string(crate_path("www/decks/tokayev-brussels-2021.json")).expect("article deck");
     decks.push(("www/decks/tokayev-brussels-2021".into(), article));
     for (name, text) in decks {
         let instance: Json = serde_json::from_str(&text).expect("JSON");
@@ -114,9 +106,8 @@ fn the_schema_rejects_the_invalid_fixtures_it_can() {
         let instance: Json = serde_json::from_str(&text).expect("JSON");
         let accepted = validator.is_valid(&instance);
         match SCHEMA_CANNOT_CATCH.iter().find(|(n, _)| *n == name) {
-            Some(_) if !accepted => wrong.push(format!(
-                "{name}: listed as beyond the schema, but the schema rejects it; take it off the list"
-            )),
+            Some(_) if !accepted => wrong
+                .push(format!("{name}: listed as beyond the schema, but the schema rejects it; take it off the list")),
             None if accepted => wrong.push(format!("{name}: the schema accepts it")),
             _ => {}
         }
@@ -156,20 +147,12 @@ fn agree(validator: &jsonschema::Validator, field: &str, value: &str) -> Result<
     if rust_ok == schema_ok {
         Ok(())
     } else {
-        Err(format!(
-            "{field} = {value:?}: Rust says {rust_ok}, the schema says {schema_ok}"
-        ))
+        Err(format!("{field} = {value:?}: Rust says {rust_ok}, the schema says {schema_ok}"))
     }
 }
 
 /// The fields whose strings follow a pattern, as JSON pointers.
-const PATTERNED: [&str; 5] = [
-    "/facts/0/image/src",
-    "/source/url",
-    "/source/published",
-    "/language",
-    "/title",
-];
+const PATTERNED: [&str; 5] = ["/facts/0/image/src", "/source/url", "/source/published", "/language", "/title"];
 
 #[test]
 fn the_patterns_agree_with_the_validator_on_tricky_strings() {

@@ -6,9 +6,7 @@
 
 use factcards::model::deck::{Kind, MAX_FACTS};
 use factcards::model::json::Value;
-use factcards::model::validate::{
-    parse_deck, parse_deck_text, validate_deck, validate_text, Issue, DEFAULT_LANGUAGE,
-};
+use factcards::model::validate::{parse_deck, parse_deck_text, validate_deck, validate_text, Issue, DEFAULT_LANGUAGE};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -174,21 +172,14 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
 
 /// The fixture directory `kind` (`valid` or `invalid`).
 fn fixture_dir(kind: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(kind)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind)
 }
 
 /// The names (without `.json`) of the fixtures in `dir`, sorted.
 fn fixture_names(kind: &str) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(fixture_dir(kind))
         .expect("fixture directory")
-        .map(|e| {
-            e.expect("directory entry")
-                .file_name()
-                .into_string()
-                .expect("UTF-8 name")
-        })
+        .map(|e| e.expect("directory entry").file_name().into_string().expect("UTF-8 name"))
         .filter_map(|n| n.strip_suffix(".json").map(str::to_owned))
         .collect();
     names.sort();
@@ -203,10 +194,7 @@ fn read_fixture(kind: &str, name: &str) -> String {
 
 /// Issues as (path, message) pairs, for comparing with the table.
 fn pairs(issues: &[Issue]) -> Vec<(&str, &str)> {
-    issues
-        .iter()
-        .map(|i| (i.path.as_str(), i.message.as_str()))
-        .collect()
+    issues.iter().map(|i| (i.path.as_str(), i.message.as_str())).collect()
 }
 
 #[test]
@@ -216,32 +204,17 @@ fn every_invalid_fixture_gives_exactly_its_issues() {
         let text = read_fixture("invalid", name);
         let issues = match parse_deck_text(&text) {
             Ok(deck) => {
-                failures.push(format!(
-                    "{name}: parsed as a deck of {} facts",
-                    deck.facts.len()
-                ));
+                failures.push(format!("{name}: parsed as a deck of {} facts", deck.facts.len()));
                 continue;
             }
             Err(issues) => issues,
         };
         if pairs(&issues) != *expected {
-            failures.push(format!(
-                "{name}:\n  expected {expected:#?}\n  got {:#?}",
-                pairs(&issues)
-            ));
+            failures.push(format!("{name}:\n  expected {expected:#?}\n  got {:#?}", pairs(&issues)));
         }
-        assert_eq!(
-            validate_text(&text),
-            issues,
-            "{name}: validate_text differs from parse_deck_text"
-        );
+        assert_eq!(validate_text(&text), issues, "{name}: validate_text differs from parse_deck_text");
     }
-    assert!(
-        failures.is_empty(),
-        "{} fixtures differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} fixtures differ:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -251,11 +224,7 @@ fn the_table_lists_every_invalid_fixture_once() {
     let before = listed.len();
     listed.dedup();
     assert_eq!(before, listed.len(), "a fixture is listed twice");
-    assert_eq!(
-        listed,
-        fixture_names("invalid"),
-        "the table and tests/fixtures/invalid/ differ"
-    );
+    assert_eq!(listed, fixture_names("invalid"), "the table and tests/fixtures/invalid/ differ");
 }
 
 #[test]
@@ -283,18 +252,16 @@ fn every_valid_fixture_parses() {
 
 #[test]
 fn the_article_deck_parses() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("www/decks/tokayev-brussels-2021.json"),
-    )
-    .expect("article deck");
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/decks/tokayev-brussels-2021.json"))
+            .expect("article deck");
     let deck = parse_deck_text(&text).unwrap_or_else(|issues| panic!("{issues:#?}"));
     assert_eq!(parse_deck_text(factcards::BUILTIN_DECK_JSON), Ok(deck));
 }
 
 /// The valid fixture `name`, parsed.
 fn valid(name: &str) -> factcards::model::deck::Deck {
-    parse_deck_text(&read_fixture("valid", name))
-        .unwrap_or_else(|issues| panic!("{name}: {issues:#?}"))
+    parse_deck_text(&read_fixture("valid", name)).unwrap_or_else(|issues| panic!("{name}: {issues:#?}"))
 }
 
 #[test]
@@ -324,25 +291,14 @@ fn nulls_count_as_absent() {
     let fact = &deck.facts[0];
     assert_eq!(fact.id, "fact-1");
     assert_eq!(fact.kind, Kind::Other);
-    assert_eq!(
-        (
-            fact.topic.as_deref(),
-            fact.detail.as_deref(),
-            fact.quote.as_deref()
-        ),
-        (None, None, None)
-    );
+    assert_eq!((fact.topic.as_deref(), fact.detail.as_deref(), fact.quote.as_deref()), (None, None, None));
     assert!(fact.accept.is_empty() && fact.distractors.is_empty() && fact.image.is_none());
     assert_eq!(valid("no-source").source, None);
 }
 
 #[test]
 fn ids_are_derived_from_the_position() {
-    let ids: Vec<String> = valid("derived-ids")
-        .facts
-        .into_iter()
-        .map(|f| f.id)
-        .collect();
+    let ids: Vec<String> = valid("derived-ids").facts.into_iter().map(|f| f.id).collect();
     assert_eq!(ids, ["fact-1", "fact-5", "fact-3", "fact-4"]);
 }
 
@@ -387,31 +343,13 @@ fn lengths_count_characters_not_bytes() {
 #[test]
 fn text_that_is_not_json_is_one_issue() {
     let issues = validate_text("{\n  \"version\": 1,\n  \"title\": \"x\"\n  \"facts\": []\n}");
-    assert_eq!(
-        pairs(&issues),
-        [("", "not valid JSON: expected ',' or '}' at line 4 column 3")]
-    );
+    assert_eq!(pairs(&issues), [("", "not valid JSON: expected ',' or '}' at line 4 column 3")]);
     let issues = validate_text("");
-    assert_eq!(
-        pairs(&issues),
-        [(
-            "",
-            "not valid JSON: EOF while parsing a value at line 1 column 0"
-        )]
-    );
-    let deep = format!(
-        "{{\"version\": 1, \"title\": {}{}}}",
-        "[".repeat(40),
-        "]".repeat(40)
-    );
+    assert_eq!(pairs(&issues), [("", "not valid JSON: EOF while parsing a value at line 1 column 0")]);
+    let deep = format!("{{\"version\": 1, \"title\": {}{}}}", "[".repeat(40), "]".repeat(40));
     let issues = validate_text(&deep);
     assert_eq!(issues.len(), 1);
-    assert!(
-        issues[0]
-            .message
-            .starts_with("not valid JSON: nested deeper than 32 levels"),
-        "{issues:?}"
-    );
+    assert!(issues[0].message.starts_with("not valid JSON: nested deeper than 32 levels"), "{issues:?}");
     assert_eq!(parse_deck_text("[1, 2"), Err(validate_text("[1, 2")));
 }
 
@@ -439,9 +377,7 @@ fn the_deck_must_be_an_object() {
 #[test]
 fn long_values_are_cut_in_messages() {
     let kind = "x".repeat(10_000);
-    let text = format!(
-        r#"{{"version": 1, "title": "t", "facts": [{{"front": "q", "back": "a", "kind": "{kind}"}}]}}"#
-    );
+    let text = format!(r#"{{"version": 1, "title": "t", "facts": [{{"front": "q", "back": "a", "kind": "{kind}"}}]}}"#);
     let issues = validate_text(&text);
     assert_eq!(issues.len(), 1);
     assert!(issues[0].message.len() < 200, "{}", issues[0].message);
@@ -458,10 +394,7 @@ fn big_deck(n: usize) -> String {
             )
         })
         .collect();
-    format!(
-        r#"{{"version": 1, "title": "Big", "facts": [{}]}}"#,
-        facts.join(",\n")
-    )
+    format!(r#"{{"version": 1, "title": "Big", "facts": [{}]}}"#, facts.join(",\n"))
 }
 
 #[test]
@@ -484,21 +417,14 @@ fn a_full_size_deck_is_validated_quickly() {
 
 #[test]
 fn every_repeat_of_an_id_is_reported() {
-    let facts: Vec<String> = (0..3000)
-        .map(|i| format!(r#"{{"id": "same", "front": "q{i}", "back": "a{i}"}}"#))
-        .collect();
-    let text = format!(
-        r#"{{"version": 1, "title": "t", "facts": [{}]}}"#,
-        facts.join(",")
-    );
+    let facts: Vec<String> =
+        (0..3000).map(|i| format!(r#"{{"id": "same", "front": "q{i}", "back": "a{i}"}}"#)).collect();
+    let text = format!(r#"{{"version": 1, "title": "t", "facts": [{}]}}"#, facts.join(","));
     let issues = validate_text(&text);
     assert_eq!(issues.len(), 2999);
     let last = issues.last().expect("issues");
     assert_eq!(last.path, "facts[2999].id");
-    assert_eq!(
-        last.message,
-        r#"duplicate id "same"; ids must be unique (first used at facts[0].id)"#
-    );
+    assert_eq!(last.message, r#"duplicate id "same"; ids must be unique (first used at facts[0].id)"#);
 }
 
 // --- Property test ---------------------------------------------------------
@@ -541,14 +467,7 @@ fn leaf() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        prop_oneof![
-            Just(1.0),
-            Just(2.0),
-            Just(-0.0),
-            Just(f64::NAN),
-            any::<f64>()
-        ]
-        .prop_map(Value::Number),
+        prop_oneof![Just(1.0), Just(2.0), Just(-0.0), Just(f64::NAN), any::<f64>()].prop_map(Value::Number),
         text().prop_map(Value::String),
     ]
 }
@@ -580,23 +499,17 @@ fn list() -> impl Strategy<Value = Value> {
 /// An object from optional members: each present or not, then maybe a stray
 /// member, in an order that is sometimes reversed.
 fn object(members: Vec<BoxedStrategy<(String, Value)>>) -> impl Strategy<Value = Value> {
-    let optional: Vec<_> = members
-        .into_iter()
-        .map(|m| prop::option::weighted(0.7, m))
-        .collect();
-    (
-        optional,
-        prop::option::weighted(0.15, (key(), any_value())),
-        any::<bool>(),
-    )
-        .prop_map(|(members, stray, reverse)| {
+    let optional: Vec<_> = members.into_iter().map(|m| prop::option::weighted(0.7, m)).collect();
+    (optional, prop::option::weighted(0.15, (key(), any_value())), any::<bool>()).prop_map(
+        |(members, stray, reverse)| {
             let mut members: Vec<(String, Value)> = members.into_iter().flatten().collect();
             members.extend(stray);
             if reverse {
                 members.reverse();
             }
             Value::Object(members)
-        })
+        },
+    )
 }
 
 /// The member `name` with a value from `value`.
@@ -609,10 +522,7 @@ where
 
 /// Something close to a fact.
 fn near_fact() -> impl Strategy<Value = Value> {
-    let image = object(vec![
-        member("src", string_or_junk()),
-        member("alt", string_or_junk()),
-    ]);
+    let image = object(vec![member("src", string_or_junk()), member("alt", string_or_junk())]);
     object(vec![
         member("id", string_or_junk()),
         member("front", string_or_junk()),
@@ -629,17 +539,10 @@ fn near_fact() -> impl Strategy<Value = Value> {
 /// Something close to a deck.
 fn near_deck() -> impl Strategy<Value = Value> {
     let source = object(
-        [
-            "publisher",
-            "headline",
-            "url",
-            "published",
-            "author",
-            "editor",
-        ]
-        .into_iter()
-        .map(|name| member(name, string_or_junk()))
-        .collect(),
+        ["publisher", "headline", "url", "published", "author", "editor"]
+            .into_iter()
+            .map(|name| member(name, string_or_junk()))
+            .collect(),
     );
     let version = prop_oneof![4 => Just(Value::Number(1.0)), 1 => leaf()];
     let facts = prop_oneof![
@@ -660,17 +563,8 @@ fn near_deck() -> impl Strategy<Value = Value> {
 /// A few plain, valid strings: names that repeat across fields, so
 /// distractors sometimes equal the answer and ids sometimes collide.
 fn good_text() -> impl Strategy<Value = Value> {
-    prop::sample::select(vec![
-        "Paris",
-        "paris",
-        "Charles Michel",
-        "Astana",
-        "é\u{301}",
-        "שלום",
-        "fact-2",
-        "x",
-    ])
-    .prop_map(|s| Value::String(s.to_owned()))
+    prop::sample::select(vec!["Paris", "paris", "Charles Michel", "Astana", "é\u{301}", "שלום", "fact-2", "x"])
+        .prop_map(|s| Value::String(s.to_owned()))
 }
 
 /// A list of 0 to 3 plain strings.
@@ -688,17 +582,12 @@ fn plausible_deck() -> impl Strategy<Value = Value> {
         ),
         member("alt", good_text()),
     ]);
-    let kind = prop::sample::select(vec!["person", "place", "other", "peron"])
-        .prop_map(|s| Value::String(s.into()));
+    let kind = prop::sample::select(vec!["person", "place", "other", "peron"]).prop_map(|s| Value::String(s.into()));
     let fact = (
         good_text(),
         good_text(),
         object(vec![
-            member(
-                "id",
-                prop::sample::select(vec!["visit", "fact-1", "fact-3"])
-                    .prop_map(|s| Value::String(s.into())),
-            ),
+            member("id", prop::sample::select(vec!["visit", "fact-1", "fact-3"]).prop_map(|s| Value::String(s.into()))),
             member("kind", kind),
             member("topic", good_text()),
             member("accept", good_list()),
@@ -717,23 +606,18 @@ fn plausible_deck() -> impl Strategy<Value = Value> {
     let source = object(vec![
         member(
             "url",
-            prop::sample::select(vec!["https://x.example/", "ftp://x"])
-                .prop_map(|s| Value::String(s.into())),
+            prop::sample::select(vec!["https://x.example/", "ftp://x"]).prop_map(|s| Value::String(s.into())),
         ),
         member(
             "published",
-            prop::sample::select(vec!["2021-12-09", "2021-02-29"])
-                .prop_map(|s| Value::String(s.into())),
+            prop::sample::select(vec!["2021-12-09", "2021-02-29"]).prop_map(|s| Value::String(s.into())),
         ),
     ]);
     (
         prop::collection::vec(fact, 1..5),
         good_text(),
         prop::option::weighted(0.3, source),
-        prop::option::weighted(
-            0.3,
-            prop::sample::select(vec!["en", "zh-Hant-TW", "english"]),
-        ),
+        prop::option::weighted(0.3, prop::sample::select(vec!["en", "zh-Hant-TW", "english"])),
     )
         .prop_map(|(facts, title, source, language)| {
             let mut members = vec![
@@ -794,8 +678,5 @@ fn the_generator_makes_valid_and_invalid_decks() {
             parse_deck(&value).is_ok()
         })
         .count();
-    assert!(
-        valid > 50 && valid < 450,
-        "{valid} of 500 plausible decks are valid"
-    );
+    assert!(valid > 50 && valid < 450, "{valid} of 500 plausible decks are valid");
 }

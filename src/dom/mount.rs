@@ -90,7 +90,12 @@ pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
             MountError::Target(
-                ["mount: cannot render into <", &host.tag_name().to_ascii_lowercase(), ">; use a <div> or <fact-cards>"].concat(),
+                [
+                    "mount: cannot render into <",
+                    &host.tag_name().to_ascii_lowercase(),
+                    ">; use a <div> or <fact-cards>",
+                ]
+                .concat(),
             )
         })?,
     };
@@ -169,7 +174,10 @@ pub fn read_options(options: &JsValue) -> Result<MountOptions, MountError> {
 /// The UI strings for `host`: the `locale` option, else the nearest `lang`
 /// attribute, else English; then the `labels` overrides.
 pub fn strings_for(host: &Element, options: &MountOptions) -> Strings {
-    let tag = options.locale.clone().or_else(|| host.closest("[lang]").ok().flatten().and_then(|el| el.get_attribute("lang")));
+    let tag = options
+        .locale
+        .clone()
+        .or_else(|| host.closest("[lang]").ok().flatten().and_then(|el| el.get_attribute("lang")));
     let mut strings = Strings::new(tag.as_deref().map(Lang::from_tag).unwrap_or_default());
     for (name, text) in &options.labels {
         strings.set_override(name, text);
@@ -223,8 +231,9 @@ fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Slo
     if let Some(saved) = store.load(app.deck.facts.len()) {
         app.restore(&saved);
     }
-    let widget = Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme, store })
-        .map_err(|e| MountError::Target(["mount: ", &e.as_string().unwrap_or_else(|| "could not render".into())].concat()))?;
+    let widget = Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme, store }).map_err(|e| {
+        MountError::Target(["mount: ", &e.as_string().unwrap_or_else(|| "could not render".into())].concat())
+    })?;
     Ok(Rc::new(RefCell::new(Some(widget))))
 }
 

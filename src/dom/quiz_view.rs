@@ -226,7 +226,9 @@ impl QuizView {
             li.append_child(&q)?;
             let given = if answer.given.trim().is_empty() { s.get(Key::NoAnswer) } else { &answer.given };
             let mark = if answer.correct { "✓ " } else { "✗ " };
-            for (label, text) in [(s.get(Key::YourAnswer), [mark, given].concat()), (s.get(Key::RightAnswer), answer.expected.clone())] {
+            for (label, text) in
+                [(s.get(Key::YourAnswer), [mark, given].concat()), (s.get(Key::RightAnswer), answer.expected.clone())]
+            {
                 let p = doc.create_element("p")?;
                 let b = doc.create_element("span")?;
                 let _ = b.class_list().add_1("lbl");

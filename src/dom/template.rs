@@ -76,7 +76,9 @@ fn make_templates() -> Option<(HtmlTemplateElement, HtmlTemplateElement)> {
     Some((make(MARKUP)?, make(MESSAGE)?))
 }
 
-fn clone_template(pick: fn(&(HtmlTemplateElement, HtmlTemplateElement)) -> &HtmlTemplateElement) -> Result<DocumentFragment, JsValue> {
+fn clone_template(
+    pick: fn(&(HtmlTemplateElement, HtmlTemplateElement)) -> &HtmlTemplateElement,
+) -> Result<DocumentFragment, JsValue> {
     TEMPLATES.with(|t| {
         let t = t.as_ref().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
         pick(t).content().clone_node_with_deep(true)?.dyn_into::<DocumentFragment>().map_err(JsValue::from)
@@ -101,8 +103,7 @@ pub fn document() -> Option<Document> {
 /// The first element under `root` matching `selector`, or an internal error
 /// naming it.
 pub fn find(root: &DocumentFragment, selector: &str) -> Result<Element, JsValue> {
-    root.query_selector(selector)?
-        .ok_or_else(|| JsValue::from_str(&["factcards: template lacks ", selector].concat()))
+    root.query_selector(selector)?.ok_or_else(|| JsValue::from_str(&["factcards: template lacks ", selector].concat()))
 }
 
 /// Every element under `root` matching `selector`.

@@ -88,7 +88,9 @@ impl Widget {
             quiz: QuizView::build(&frag, &app, &strings)?,
         };
         let mut state = State { app, strings, view };
-        state.render(Dirty::MODE | Dirty::CARD | Dirty::TURN | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY)?;
+        state.render(
+            Dirty::MODE | Dirty::CARD | Dirty::TURN | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY,
+        )?;
         root.append_child(&frag)?;
         let shared = Rc::new(Shared {
             host: host.clone(),
@@ -162,7 +164,9 @@ impl State {
     fn focus_target(&self, msg: &Msg, active: Option<Element>) -> Option<HtmlElement> {
         let cards = &self.view.cards;
         let quiz = &self.view.quiz;
-        let lost = active.as_ref().is_none_or(|a| a.has_attribute("disabled") || a.closest("[hidden]").ok().flatten().is_some());
+        let lost = active
+            .as_ref()
+            .is_none_or(|a| a.has_attribute("disabled") || a.closest("[hidden]").ok().flatten().is_some());
         match msg {
             Msg::Mark(_) | Msg::StudyAgain => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
             Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => {
@@ -323,7 +327,10 @@ fn listen(shared: &Rc<Shared>) -> Vec<Listener> {
                 .state
                 .try_borrow()
                 .ok()
-                .and_then(|st| st.as_ref().and_then(|st| st.view.quiz.input.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value())))
+                .and_then(|st| {
+                    st.as_ref()
+                        .and_then(|st| st.view.quiz.input.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()))
+                })
                 .unwrap_or_default();
             Shared::dispatch(s, Msg::Submit(text), None);
         }),

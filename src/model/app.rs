@@ -211,16 +211,14 @@ impl App {
         let mut topics: Vec<(String, usize)> = Vec::new();
         let mut fact_topics = Vec::with_capacity(deck.facts.len());
         for fact in &deck.facts {
-            let number = fact.topic.as_deref().map(|topic| {
-                match topics.iter().position(|(t, _)| t == topic) {
-                    Some(i) => {
-                        topics[i].1 += 1;
-                        i as u32
-                    }
-                    None => {
-                        topics.push((topic.to_owned(), 1));
-                        (topics.len() - 1) as u32
-                    }
+            let number = fact.topic.as_deref().map(|topic| match topics.iter().position(|(t, _)| t == topic) {
+                Some(i) => {
+                    topics[i].1 += 1;
+                    i as u32
+                }
+                None => {
+                    topics.push((topic.to_owned(), 1));
+                    (topics.len() - 1) as u32
                 }
             });
             fact_topics.push(number);
@@ -377,12 +375,7 @@ impl App {
 }
 
 fn answer_event(a: &super::quiz::Answer) -> Event {
-    Event::Answer {
-        fact: a.fact,
-        correct: a.correct,
-        given: a.given.clone(),
-        expected: a.expected.clone(),
-    }
+    Event::Answer { fact: a.fact, correct: a.correct, given: a.given.clone(), expected: a.expected.clone() }
 }
 
 #[cfg(test)]

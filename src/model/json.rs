@@ -153,12 +153,7 @@ mod tests {
             Value::Object(vec![
                 (
                     "b".into(),
-                    Value::Array(vec![
-                        Value::Number(1.0),
-                        Value::Number(2.5),
-                        Value::Bool(true),
-                        Value::Null
-                    ])
+                    Value::Array(vec![Value::Number(1.0), Value::Number(2.5), Value::Bool(true), Value::Null])
                 ),
                 ("a".into(), Value::String("x".into())),
             ])

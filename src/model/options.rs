@@ -43,16 +43,18 @@ pub struct MountOptions {
 const KNOWN: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
 
 fn issue(path: &str, message: &str) -> Issue {
-    Issue { path: ["options", path].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("."), message: message.to_owned() }
+    Issue {
+        path: ["options", path].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("."),
+        message: message.to_owned(),
+    }
 }
 
 fn one_of(path: &str, v: &Value, allowed: &[&str]) -> Result<usize, Issue> {
     let list = allowed.iter().map(|a| ["\"", a, "\""].concat()).collect::<Vec<_>>().join(", ");
     match v {
-        Value::String(s) => allowed
-            .iter()
-            .position(|a| a == s)
-            .ok_or_else(|| issue(path, &["must be one of ", &list].concat())),
+        Value::String(s) => {
+            allowed.iter().position(|a| a == s).ok_or_else(|| issue(path, &["must be one of ", &list].concat()))
+        }
         other => Err(issue(path, &["must be one of ", &list, ", not ", other.type_name()].concat())),
     }
 }
@@ -100,7 +102,12 @@ impl MountOptions {
                 "locale" => match v {
                     Value::String(s) if !s.trim().is_empty() => out.locale = Some(s.trim().to_owned()),
                     Value::String(_) => {}
-                    other => return Err(issue("locale", &["must be a language tag such as \"fr\", not ", other.type_name()].concat())),
+                    other => {
+                        return Err(issue(
+                            "locale",
+                            &["must be a language tag such as \"fr\", not ", other.type_name()].concat(),
+                        ))
+                    }
                 },
                 "labels" => {
                     let Value::Object(labels) = v else {
@@ -121,10 +128,13 @@ impl MountOptions {
                 "storage" => match v {
                     Value::Bool(b) => out.storage = *b,
                     Value::String(s) => out.storage = !matches!(s.as_str(), "off" | "false" | "none"),
-                    other => return Err(issue("storage", &["must be true or false, not ", other.type_name()].concat())),
+                    other => {
+                        return Err(issue("storage", &["must be true or false, not ", other.type_name()].concat()))
+                    }
                 },
                 "theme" => {
-                    out.theme = [Theme::Auto, Theme::Light, Theme::Dark][one_of("theme", v, &["auto", "light", "dark"])?]
+                    out.theme =
+                        [Theme::Auto, Theme::Light, Theme::Dark][one_of("theme", v, &["auto", "light", "dark"])?]
                 }
                 other => {
                     let mut msg = ["unknown option; expected one of ", &KNOWN.join(", ")].concat();
@@ -185,7 +195,10 @@ mod tests {
         assert_eq!(e.path, "options.mode");
         assert_eq!(e.message, r#"must be one of "cards", "quiz", "both""#);
         assert_eq!(err(obj(&[("questions", Value::Number(0.0))])).path, "options.questions");
-        assert_eq!(err(obj(&[("seed", Value::Number(1.5))])).message, "must be a whole number from 0 to 9007199254740991");
+        assert_eq!(
+            err(obj(&[("seed", Value::Number(1.5))])).message,
+            "must be a whole number from 0 to 9007199254740991"
+        );
         assert_eq!(err(obj(&[("colour", Value::Bool(true))])).path, "options.colour");
         assert_eq!(err(obj(&[("labels", obj(&[("nope", Value::String("x".into()))]))])).path, "options.labels.nope");
         assert_eq!(err(Value::Number(3.0)).path, "options");

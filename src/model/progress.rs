@@ -205,8 +205,17 @@ mod tests {
     #[test]
     fn corrupt_records_are_ignored() {
         for bad in [
-            "", "garbage", "fc2|x|0|kk|||rr", "fc2|1|0|kx|||rr", "fc2|1|0|k|||r", "fc2|1|0|kk|9/3||rr",
-            "fc2|1|0|kk|||rr|extra", "fc1|1|0|kk|", "fc2|1|2|kk|||rr", "fc2|1|0|kk||x|rr", "fc2|1|0|kk|||rx",
+            "",
+            "garbage",
+            "fc2|x|0|kk|||rr",
+            "fc2|1|0|kx|||rr",
+            "fc2|1|0|k|||r",
+            "fc2|1|0|kk|9/3||rr",
+            "fc2|1|0|kk|||rr|extra",
+            "fc1|1|0|kk|",
+            "fc2|1|2|kk|||rr",
+            "fc2|1|0|kk||x|rr",
+            "fc2|1|0|kk|||rx",
             "fc2|1|0|kk|||r",
         ] {
             assert_eq!(Progress::decode(bad, 2), None, "{bad}");

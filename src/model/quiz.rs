@@ -45,11 +45,7 @@ pub struct QuizOptions {
 
 impl Default for QuizOptions {
     fn default() -> Self {
-        QuizOptions {
-            seed: 1,
-            questions: None,
-            answer: AnswerMode::Choice,
-        }
+        QuizOptions { seed: 1, questions: None, answer: AnswerMode::Choice }
     }
 }
 
@@ -121,11 +117,7 @@ impl Quiz {
     /// all of them) by the seed, in a seeded order. Makes no question yet.
     pub fn new(deck: &Deck, opts: &QuizOptions) -> Quiz {
         let n = deck.facts.len();
-        let len = opts
-            .questions
-            .filter(|&q| q > 0)
-            .unwrap_or(DEFAULT_QUESTIONS)
-            .min(n);
+        let len = opts.questions.filter(|&q| q > 0).unwrap_or(DEFAULT_QUESTIONS).min(n);
         let mut rng = Rng::new(opts.seed);
         // A partial Fisher–Yates: the first `len` places get a random sample.
         let mut pool: Vec<usize> = (0..n).collect();
@@ -248,9 +240,10 @@ impl Quiz {
             return None;
         }
         let fact = q.fact;
-        let right = deck.facts.get(fact).is_some_and(|f| {
-            answers_match(text, &f.back) || f.accept.iter().any(|a| answers_match(text, a))
-        });
+        let right = deck
+            .facts
+            .get(fact)
+            .is_some_and(|f| answers_match(text, &f.back) || f.accept.iter().any(|a| answers_match(text, a)));
         self.record(deck, fact, text.trim().to_string(), right, None)
     }
 
@@ -262,18 +255,8 @@ impl Quiz {
         correct: bool,
         choice: Option<usize>,
     ) -> Option<&Answer> {
-        let expected = deck
-            .facts
-            .get(fact)
-            .map(|f| f.back.clone())
-            .unwrap_or_default();
-        self.answers.push(Answer {
-            fact,
-            given,
-            expected,
-            correct,
-            choice,
-        });
+        let expected = deck.facts.get(fact).map(|f| f.back.clone()).unwrap_or_default();
+        self.answers.push(Answer { fact, given, expected, correct, choice });
         self.answers.last()
     }
 
@@ -314,12 +297,7 @@ impl Quiz {
     /// order. Returns false, and changes nothing, when none was.
     pub fn retry_mistakes(&mut self, deck: &Deck) -> bool {
         let n = deck.facts.len();
-        let wrong: Vec<usize> = self
-            .answers
-            .iter()
-            .filter(|a| !a.correct && a.fact < n)
-            .map(|a| a.fact)
-            .collect();
+        let wrong: Vec<usize> = self.answers.iter().filter(|a| !a.correct && a.fact < n).map(|a| a.fact).collect();
         if wrong.is_empty() {
             return false;
         }
@@ -336,10 +314,7 @@ impl Quiz {
 
     /// Makes the question about fact `fact` for this round.
     fn make(&mut self, deck: &Deck, fact: usize) -> Question {
-        let typed = Question {
-            fact,
-            prompt: Prompt::Typed,
-        };
+        let typed = Question { fact, prompt: Prompt::Typed };
         let Some(f) = deck.facts.get(fact) else {
             return typed;
         };
@@ -355,14 +330,8 @@ impl Quiz {
             }
             self.indexed = deck.facts.len();
         }
-        let mut rng = Rng::new(derive_seed(
-            derive_seed(self.seed, u64::from(self.round)),
-            fact as u64,
-        ));
-        let same_kind = self
-            .by_kind
-            .get(f.kind as usize)
-            .map_or(&[][..], Vec::as_slice);
+        let mut rng = Rng::new(derive_seed(derive_seed(self.seed, u64::from(self.round)), fact as u64));
+        let same_kind = self.by_kind.get(f.kind as usize).map_or(&[][..], Vec::as_slice);
         let mut options = wrong_options(deck, fact, f, same_kind, &mut rng);
         if options.is_empty() {
             return typed;
@@ -370,38 +339,21 @@ impl Quiz {
         rng.shuffle(&mut options);
         let correct = rng.below(options.len() + 1);
         options.insert(correct, f.back.clone());
-        Question {
-            fact,
-            prompt: Prompt::Choice { options, correct },
-        }
+        Question { fact, prompt: Prompt::Choice { options, correct } }
     }
 }
 
 /// Up to [`MAX_OPTIONS`] − 1 wrong options for fact `f` (index `fact`), in
 /// order of preference; `same_kind` lists the facts of its kind.
-fn wrong_options(
-    deck: &Deck,
-    fact: usize,
-    f: &Fact,
-    same_kind: &[usize],
-    rng: &mut Rng,
-) -> Vec<String> {
-    let mut picker = Picker {
-        taken: Vec::new(),
-        wrong: Vec::new(),
-    };
+fn wrong_options(deck: &Deck, fact: usize, f: &Fact, same_kind: &[usize], rng: &mut Rng) -> Vec<String> {
+    let mut picker = Picker { taken: Vec::new(), wrong: Vec::new() };
     for right in std::iter::once(&f.back).chain(&f.accept) {
-        picker
-            .taken
-            .push((normalize_answer(right), fold_case_space(right)));
+        picker.taken.push((normalize_answer(right), fold_case_space(right)));
     }
 
     picker.draw(f.distractors.iter().map(String::as_str).collect(), rng);
-    let (same_topic, other_topic): (Vec<&Fact>, Vec<&Fact>) = same_kind
-        .iter()
-        .filter(|&&i| i != fact)
-        .filter_map(|&i| deck.facts.get(i))
-        .partition(|g| g.topic == f.topic);
+    let (same_topic, other_topic): (Vec<&Fact>, Vec<&Fact>) =
+        same_kind.iter().filter(|&&i| i != fact).filter_map(|&i| deck.facts.get(i)).partition(|g| g.topic == f.topic);
     for tier in [same_topic, other_topic] {
         picker.draw(tier.iter().map(|g| g.back.as_str()).collect(), rng);
     }
@@ -468,15 +420,7 @@ mod tests {
     }
 
     fn deck(facts: Vec<Fact>) -> Deck {
-        Deck {
-            version: 1,
-            id: None,
-            title: "t".into(),
-            language: "en".into(),
-            description: None,
-            source: None,
-            facts,
-        }
+        Deck { version: 1, id: None, title: "t".into(), language: "en".into(), description: None, source: None, facts }
     }
 
     #[test]
@@ -484,14 +428,9 @@ mod tests {
         let d = deck(vec![fact("Who?", "Charles Michel", Kind::Person)]);
         let mut q = Quiz::new(&d, &QuizOptions::default());
         assert_eq!(q.len(), 1);
-        assert_eq!(
-            q.question(&d).map(|q| q.prompt.clone()),
-            Some(Prompt::Typed)
-        );
+        assert_eq!(q.question(&d).map(|q| q.prompt.clone()), Some(Prompt::Typed));
         assert!(q.answer_choice(&d, 0).is_none());
-        assert!(q
-            .answer_typed(&d, "charles  michel")
-            .is_some_and(|a| a.correct));
+        assert!(q.answer_typed(&d, "charles  michel").is_some_and(|a| a.correct));
         assert!(q.next());
         assert!(q.is_finished());
         assert!(q.question(&d).is_none());
@@ -506,15 +445,9 @@ mod tests {
         assert!(q.question(&empty).is_none());
         assert!(!q.retry_mistakes(&empty));
         q.retry_all(&empty);
-        let d = deck(vec![
-            fact("a", "1", Kind::Number),
-            fact("b", "2", Kind::Number),
-        ]);
+        let d = deck(vec![fact("a", "1", Kind::Number), fact("b", "2", Kind::Number)]);
         let mut q = Quiz::new(&d, &QuizOptions::default());
-        assert_eq!(
-            q.question(&empty).map(|q| q.prompt.clone()),
-            Some(Prompt::Typed)
-        );
+        assert_eq!(q.question(&empty).map(|q| q.prompt.clone()), Some(Prompt::Typed));
         assert!(q.answer_typed(&empty, "1").is_some_and(|a| !a.correct));
     }
 }

@@ -62,9 +62,7 @@ impl Rng {
 /// A new seed derived from `seed` and `salt`, e.g. for a retry round or for
 /// one question. Different salts give unrelated streams.
 pub fn derive_seed(seed: u64, salt: u64) -> u64 {
-    mix(seed
-        .wrapping_add(mix(salt.wrapping_add(GOLDEN)))
-        .wrapping_add(GOLDEN))
+    mix(seed.wrapping_add(mix(salt.wrapping_add(GOLDEN))).wrapping_add(GOLDEN))
 }
 
 #[cfg(test)]

@@ -58,11 +58,7 @@ impl Study {
 
     fn in_filter(&self) -> impl Iterator<Item = usize> + '_ {
         let filter = self.filter;
-        self.topics
-            .iter()
-            .enumerate()
-            .filter(move |(_, t)| filter.is_none() || **t == filter)
-            .map(|(i, _)| i)
+        self.topics.iter().enumerate().filter(move |(_, t)| filter.is_none() || **t == filter).map(|(i, _)| i)
     }
 
     /// Index of the fact on the current card, or `None` when study is complete.
@@ -196,10 +192,7 @@ impl Study {
     /// Starts the next round with the cards of the filter not yet known.
     fn next_round(&mut self) {
         let marks = &self.marks;
-        let order: Vec<usize> = self
-            .in_filter()
-            .filter(|&i| marks.get(i) != Some(&Mark::Known))
-            .collect();
+        let order: Vec<usize> = self.in_filter().filter(|&i| marks.get(i) != Some(&Mark::Known)).collect();
         self.order = order;
         if self.shuffled {
             self.shuffle_order();
@@ -267,7 +260,14 @@ impl Study {
     /// cards, in deck order) and the card on screen, ignoring anything out of
     /// range. Without round flags (`in_round` of another length), the round is
     /// the cards not yet known.
-    pub fn restore(&mut self, marks: &[Mark], filter: Option<u32>, round: u32, in_round: &[bool], current: Option<usize>) {
+    pub fn restore(
+        &mut self,
+        marks: &[Mark],
+        filter: Option<u32>,
+        round: u32,
+        in_round: &[bool],
+        current: Option<usize>,
+    ) {
         for (m, saved) in self.marks.iter_mut().zip(marks) {
             *m = *saved;
         }

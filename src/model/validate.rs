@@ -30,9 +30,7 @@
 //! [`crate::model::deck`] and of this module; `www/decks/deck.schema.json`
 //! states the same ones.
 
-use super::deck::{
-    Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE,
-};
+use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
 use super::json::Value;
 use super::text::{fold_case_space, fold_char, is_blank};
 use serde::Serialize;
@@ -60,37 +58,12 @@ pub const MAX_ENTRIES: usize = 20;
 pub const DEFAULT_LANGUAGE: &str = "en";
 
 /// The fields of a deck, in the order the format lists them.
-const DECK_FIELDS: &[&str] = &[
-    "version",
-    "id",
-    "title",
-    "language",
-    "description",
-    "source",
-    "facts",
-];
+const DECK_FIELDS: &[&str] = &["version", "id", "title", "language", "description", "source", "facts"];
 /// The fields of `source`.
-const SOURCE_FIELDS: &[&str] = &[
-    "publisher",
-    "headline",
-    "url",
-    "published",
-    "author",
-    "editor",
-];
+const SOURCE_FIELDS: &[&str] = &["publisher", "headline", "url", "published", "author", "editor"];
 /// The fields of a fact.
-const FACT_FIELDS: &[&str] = &[
-    "id",
-    "front",
-    "back",
-    "topic",
-    "kind",
-    "detail",
-    "quote",
-    "accept",
-    "distractors",
-    "image",
-];
+const FACT_FIELDS: &[&str] =
+    &["id", "front", "back", "topic", "kind", "detail", "quote", "accept", "distractors", "image"];
 /// The fields of an image.
 const IMAGE_FIELDS: &[&str] = &["src", "alt"];
 /// The names of [`Kind::ALL`], as the message for an unknown kind lists them.
@@ -117,10 +90,7 @@ pub struct Issue {
 /// fact without an `id` gets `fact-N`, N its 1-based position. A `null`
 /// optional field counts as absent.
 pub fn parse_deck(value: &Value) -> Result<Deck, Vec<Issue>> {
-    let mut checker = Checker {
-        issues: Vec::new(),
-        build: true,
-    };
+    let mut checker = Checker { issues: Vec::new(), build: true };
     match checker.deck(value) {
         Some(deck) if checker.issues.is_empty() => Ok(deck),
         _ => Err(checker.issues),
@@ -130,10 +100,7 @@ pub fn parse_deck(value: &Value) -> Result<Deck, Vec<Issue>> {
 /// Every problem with `value` as a deck, in document order; empty when it is
 /// valid. The same checks as [`parse_deck`], without building the deck.
 pub fn validate_deck(value: &Value) -> Vec<Issue> {
-    let mut checker = Checker {
-        issues: Vec::new(),
-        build: false,
-    };
+    let mut checker = Checker { issues: Vec::new(), build: false };
     checker.deck(value);
     checker.issues
 }
@@ -164,10 +131,7 @@ fn parse_json(text: &str) -> Result<Value, Vec<Issue>> {
     serde_json::from_str::<Value>(text).map_err(|e| {
         // serde_json quotes tokens with backticks; plain quotes read better.
         let reason = e.to_string().replace('`', "'");
-        vec![Issue {
-            path: String::new(),
-            message: ["not valid JSON: ", &reason].concat(),
-        }]
+        vec![Issue { path: String::new(), message: ["not valid JSON: ", &reason].concat() }]
     })
 }
 
@@ -272,10 +236,7 @@ fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
                 }
             }
             _ => {
-                let origin = Origin {
-                    index: *index,
-                    derived: *derived,
-                };
+                let origin = Origin { index: *index, derived: *derived };
                 run = Some((id.as_ref(), origin));
             }
         }
@@ -294,10 +255,7 @@ struct Checker {
 impl Checker {
     /// Records a problem at `path`.
     fn report(&mut self, path: &Path, message: String) {
-        self.issues.push(Issue {
-            path: path.render(),
-            message,
-        });
+        self.issues.push(Issue { path: path.render(), message });
     }
 
     /// Whether the typed deck is still worth building: asked for, and no
@@ -323,11 +281,7 @@ impl Checker {
                 None => self.report(path, unknown_field(key, fields)),
                 Some((bit, name)) => {
                     if seen & (1 << bit) != 0 {
-                        let message = [
-                            "duplicate field ",
-                            &quote(key),
-                            "; each field may appear only once",
-                        ];
+                        let message = ["duplicate field ", &quote(key), "; each field may appear only once"];
                         self.report(path, message.concat());
                     } else {
                         seen |= 1 << bit;
@@ -342,10 +296,7 @@ impl Checker {
     /// Reports each of `required` that `seen` (from [`Checker::walk`]) lacks.
     fn require(&mut self, seen: u32, fields: &[&str], required: &[&'static str], path: &Path) {
         for &name in required {
-            let present = fields
-                .iter()
-                .position(|f| *f == name)
-                .is_some_and(|bit| seen & (1 << bit) != 0);
+            let present = fields.iter().position(|f| *f == name).is_some_and(|bit| seen & (1 << bit) != 0);
             if !present {
                 self.report(&Path::Key(path, name), "is required".into());
             }
@@ -404,21 +355,16 @@ impl Checker {
         let mut description = None;
         let mut source = None;
         let mut facts = None;
-        let seen = self.walk(
-            members,
-            DECK_FIELDS,
-            &root,
-            &mut |c, name, v, p| match name {
-                "version" => c.version(v, p),
-                "id" => id = c.optional(v, p, MAX_ID),
-                "title" => title = c.required(v, p, MAX_TITLE),
-                "language" => language = c.language(v, p),
-                "description" => description = c.optional(v, p, MAX_DESCRIPTION),
-                "source" => source = c.source(v, p),
-                "facts" => facts = c.facts(v, p),
-                _ => {}
-            },
-        );
+        let seen = self.walk(members, DECK_FIELDS, &root, &mut |c, name, v, p| match name {
+            "version" => c.version(v, p),
+            "id" => id = c.optional(v, p, MAX_ID),
+            "title" => title = c.required(v, p, MAX_TITLE),
+            "language" => language = c.language(v, p),
+            "description" => description = c.optional(v, p, MAX_DESCRIPTION),
+            "source" => source = c.source(v, p),
+            "facts" => facts = c.facts(v, p),
+            _ => {}
+        });
         self.require(seen, DECK_FIELDS, &["version", "title", "facts"], &root);
         if !self.building() {
             return None;
@@ -456,10 +402,7 @@ impl Checker {
         if is_language_tag(tag) {
             return Some(tag);
         }
-        let message = [
-            "must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ",
-            &quote(tag),
-        ];
+        let message = ["must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ", &quote(tag)];
         self.report(path, message.concat());
         None
     }
@@ -476,32 +419,20 @@ impl Checker {
         };
         let mut s: [Option<&str>; 6] = [None; 6];
         let [publisher, headline, url, published, author, editor] = &mut s;
-        self.walk(
-            members,
-            SOURCE_FIELDS,
-            path,
-            &mut |c, name, v, p| match name {
-                "publisher" => *publisher = c.optional(v, p, MAX_SOURCE_FIELD),
-                "headline" => *headline = c.optional(v, p, MAX_SOURCE_FIELD),
-                "url" => *url = c.http_url(v, p),
-                "published" => *published = c.date(v, p),
-                "author" => *author = c.optional(v, p, MAX_SOURCE_FIELD),
-                "editor" => *editor = c.optional(v, p, MAX_SOURCE_FIELD),
-                _ => {}
-            },
-        );
+        self.walk(members, SOURCE_FIELDS, path, &mut |c, name, v, p| match name {
+            "publisher" => *publisher = c.optional(v, p, MAX_SOURCE_FIELD),
+            "headline" => *headline = c.optional(v, p, MAX_SOURCE_FIELD),
+            "url" => *url = c.http_url(v, p),
+            "published" => *published = c.date(v, p),
+            "author" => *author = c.optional(v, p, MAX_SOURCE_FIELD),
+            "editor" => *editor = c.optional(v, p, MAX_SOURCE_FIELD),
+            _ => {}
+        });
         if !self.building() {
             return None;
         }
         let [publisher, headline, url, published, author, editor] = s.map(|f| f.map(str::to_owned));
-        Some(Source {
-            publisher,
-            headline,
-            url,
-            published,
-            author,
-            editor,
-        })
+        Some(Source { publisher, headline, url, published, author, editor })
     }
 
     /// Checks an optional http(s) URL (`source.url`).
@@ -542,13 +473,7 @@ impl Checker {
             }
         };
         if items.is_empty() || items.len() > MAX_FACTS {
-            let message = [
-                "must hold 1 to ",
-                &MAX_FACTS.to_string(),
-                " facts (has ",
-                &items.len().to_string(),
-                ")",
-            ];
+            let message = ["must hold 1 to ", &MAX_FACTS.to_string(), " facts (has ", &items.len().to_string(), ")"];
             self.report(path, message.concat());
         }
         let firsts = first_uses(items);
@@ -568,13 +493,7 @@ impl Checker {
     /// Checks the fact at `index`, whose id was first used at `first` when an
     /// earlier fact has the same one (see [`first_uses`]); the fact when valid
     /// and building.
-    fn fact(
-        &mut self,
-        value: &Value,
-        path: &Path,
-        index: usize,
-        first: Option<Origin>,
-    ) -> Option<Fact> {
+    fn fact(&mut self, value: &Value, path: &Path, index: usize, first: Option<Origin>) -> Option<Fact> {
         let Value::Object(members) = value else {
             self.report(path, type_error("an object (a fact)", value));
             return None;
@@ -583,9 +502,7 @@ impl Checker {
         // answers wherever those stand in the object, so fold them up front.
         let distractors_given = value.get("distractors").is_some();
         let back_folded = match value.get("back") {
-            Some(Value::String(back)) if distractors_given && !is_blank(back) => {
-                Some(fold_case_space(back))
-            }
+            Some(Value::String(back)) if distractors_given && !is_blank(back) => Some(fold_case_space(back)),
             _ => None,
         };
         let accept_folded = value.get("accept").map(fold_entries).unwrap_or_default();
@@ -601,32 +518,25 @@ impl Checker {
         let mut accept: &[Value] = &[];
         let mut distractors: &[Value] = &[];
         let mut image = None;
-        let seen = self.walk(
-            members,
-            FACT_FIELDS,
-            path,
-            &mut |c, name, v, p| match name {
-                "id" => {
-                    id_given = !matches!(v, Value::Null);
-                    id = c.optional(v, p, MAX_ID);
-                    if let Some(written) = id {
-                        c.claim_id(first, written, false, p);
-                    }
+        let seen = self.walk(members, FACT_FIELDS, path, &mut |c, name, v, p| match name {
+            "id" => {
+                id_given = !matches!(v, Value::Null);
+                id = c.optional(v, p, MAX_ID);
+                if let Some(written) = id {
+                    c.claim_id(first, written, false, p);
                 }
-                "front" => front = c.required(v, p, MAX_SIDE),
-                "back" => back = c.required(v, p, MAX_SIDE),
-                "topic" => topic = c.optional(v, p, MAX_TOPIC),
-                "kind" => kind = c.kind(v, p),
-                "detail" => detail = c.optional(v, p, MAX_LONG_TEXT),
-                "quote" => quote = c.optional(v, p, MAX_LONG_TEXT),
-                "accept" => accept = c.accept(v, p, &accept_folded),
-                "distractors" => {
-                    distractors = c.distractors(v, p, back_folded.as_deref(), &accept_folded)
-                }
-                "image" => image = c.image(v, p),
-                _ => {}
-            },
-        );
+            }
+            "front" => front = c.required(v, p, MAX_SIDE),
+            "back" => back = c.required(v, p, MAX_SIDE),
+            "topic" => topic = c.optional(v, p, MAX_TOPIC),
+            "kind" => kind = c.kind(v, p),
+            "detail" => detail = c.optional(v, p, MAX_LONG_TEXT),
+            "quote" => quote = c.optional(v, p, MAX_LONG_TEXT),
+            "accept" => accept = c.accept(v, p, &accept_folded),
+            "distractors" => distractors = c.distractors(v, p, back_folded.as_deref(), &accept_folded),
+            "image" => image = c.image(v, p),
+            _ => {}
+        });
         self.require(seen, FACT_FIELDS, &["front", "back"], path);
 
         let derived = if id_given {
@@ -664,19 +574,9 @@ impl Checker {
         let Some(first) = first else {
             return;
         };
-        let how = if derived {
-            " (derived from its position)"
-        } else {
-            ""
-        };
-        let message = [
-            "duplicate id ",
-            &quote(id),
-            how,
-            "; ids must be unique (first used at ",
-            &first.describe(),
-            ")",
-        ];
+        let how = if derived { " (derived from its position)" } else { "" };
+        let message =
+            ["duplicate id ", &quote(id), how, "; ids must be unique (first used at ", &first.describe(), ")"];
         self.report(path, message.concat());
     }
 
@@ -713,13 +613,8 @@ impl Checker {
         };
         let within = items.len() <= MAX_ENTRIES;
         if !within {
-            let message = [
-                "must hold at most ",
-                &MAX_ENTRIES.to_string(),
-                " entries (has ",
-                &items.len().to_string(),
-                ")",
-            ];
+            let message =
+                ["must hold at most ", &MAX_ENTRIES.to_string(), " entries (has ", &items.len().to_string(), ")"];
             self.report(path, message.concat());
         }
         for (index, item) in items.iter().enumerate() {
@@ -735,20 +630,12 @@ impl Checker {
 
     /// Checks `accept`; `folded` holds its entries folded (see
     /// [`fold_entries`]), used to report an entry that repeats an earlier one.
-    fn accept<'a>(
-        &mut self,
-        value: &'a Value,
-        path: &Path,
-        folded: &[Option<String>],
-    ) -> &'a [Value] {
+    fn accept<'a>(&mut self, value: &'a Value, path: &Path, folded: &[Option<String>]) -> &'a [Value] {
         self.entries(value, path, &mut |c, index, _, p| {
             let Some(Some(this)) = folded.get(index) else {
                 return;
             };
-            let earlier = folded
-                .iter()
-                .take(index)
-                .position(|f| f.as_ref() == Some(this));
+            let earlier = folded.iter().take(index).position(|f| f.as_ref() == Some(this));
             if let Some(first) = earlier {
                 c.report(p, repeats("accept", first));
             }
@@ -772,11 +659,7 @@ impl Checker {
             if back == Some(this.as_str()) {
                 c.report(p, "must not equal the answer (back)".into());
             } else if let Some(i) = accept.iter().position(|a| a.as_ref() == Some(&this)) {
-                let message = [
-                    "must not equal an accepted answer (accept[",
-                    &i.to_string(),
-                    "])",
-                ];
+                let message = ["must not equal an accepted answer (accept[", &i.to_string(), "])"];
                 c.report(p, message.concat());
             } else if let Some((first, _)) = earlier.iter().find(|(_, e)| *e == this) {
                 c.report(p, repeats("distractors", *first));
@@ -797,24 +680,16 @@ impl Checker {
         };
         let mut src = None;
         let mut alt = None;
-        let seen = self.walk(
-            members,
-            IMAGE_FIELDS,
-            path,
-            &mut |c, name, v, p| match name {
-                "src" => src = c.image_src(v, p),
-                "alt" => alt = c.required(v, p, MAX_ALT),
-                _ => {}
-            },
-        );
+        let seen = self.walk(members, IMAGE_FIELDS, path, &mut |c, name, v, p| match name {
+            "src" => src = c.image_src(v, p),
+            "alt" => alt = c.required(v, p, MAX_ALT),
+            _ => {}
+        });
         self.require(seen, IMAGE_FIELDS, &["src", "alt"], path);
         if !self.building() {
             return None;
         }
-        Some(Image {
-            src: src?.to_owned(),
-            alt: alt?.to_owned(),
-        })
+        Some(Image { src: src?.to_owned(), alt: alt?.to_owned() })
     }
 
     /// Checks `image.src`: an http(s) URL or a relative path.
@@ -823,10 +698,7 @@ impl Checker {
         if is_http_url(src) || is_relative_path(src) {
             return Some(src);
         }
-        self.report(
-            path,
-            "must be an http or https URL or a relative path".into(),
-        );
+        self.report(path, "must be an http or https URL or a relative path".into());
         None
     }
 }
@@ -927,26 +799,12 @@ fn type_error(expected: &str, got: &Value) -> String {
 
 /// `must be at most MAX characters (has CHARS)`.
 fn too_long(max: usize, chars: usize) -> String {
-    [
-        "must be at most ",
-        &max.to_string(),
-        " characters (has ",
-        &chars.to_string(),
-        ")",
-    ]
-    .concat()
+    ["must be at most ", &max.to_string(), " characters (has ", &chars.to_string(), ")"].concat()
 }
 
 /// `must not repeat an earlier entry (FIELD[FIRST])`.
 fn repeats(field: &str, first: usize) -> String {
-    [
-        "must not repeat an earlier entry (",
-        field,
-        "[",
-        &first.to_string(),
-        "])",
-    ]
-    .concat()
+    ["must not repeat an earlier entry (", field, "[", &first.to_string(), "])"].concat()
 }
 
 /// `s` in double quotes for a message: quotes, backslashes and control
@@ -1062,11 +920,7 @@ fn fold_entries(list: &Value) -> Vec<Option<String>> {
 
 /// The strings of a checked list, owned.
 fn owned_strings(items: &[Value]) -> Vec<String> {
-    items
-        .iter()
-        .filter_map(Value::as_str)
-        .map(str::to_owned)
-        .collect()
+    items.iter().filter_map(Value::as_str).map(str::to_owned).collect()
 }
 
 /// Whether `tag` looks like a BCP 47 language tag: subtags of letters and
@@ -1077,8 +931,7 @@ fn is_language_tag(tag: &str) -> bool {
     let primary = subtags.next().unwrap_or_default();
     (2..=3).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && subtags
-            .all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && subtags.all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Whether `c` may appear in a URL or path as the format takes them: not
@@ -1100,8 +953,7 @@ fn strip_prefix_ignore_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
 
 /// Whether `s` is an absolute http or https URL with a host.
 fn is_http_url(s: &str) -> bool {
-    let rest =
-        strip_prefix_ignore_case(s, "http://").or_else(|| strip_prefix_ignore_case(s, "https://"));
+    let rest = strip_prefix_ignore_case(s, "http://").or_else(|| strip_prefix_ignore_case(s, "https://"));
     let Some(rest) = rest else {
         return false;
     };
@@ -1233,9 +1085,7 @@ mod tests {
         for len in 0..60 {
             let mut v: Vec<u64> = (0..len)
                 .map(|_| {
-                    state = state
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1);
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
                     (state >> 33) % 10
                 })
                 .collect();
@@ -1263,59 +1113,23 @@ mod tests {
 
     #[test]
     fn language_tags() {
-        for ok in [
-            "en",
-            "en-GB",
-            "zh-Hant-TW",
-            "ast",
-            "es-419",
-            "de-CH-1901",
-            "x",
-        ] {
+        for ok in ["en", "en-GB", "zh-Hant-TW", "ast", "es-419", "de-CH-1901", "x"] {
             assert_eq!(is_language_tag(ok), ok != "x", "{ok}");
         }
-        for bad in [
-            "english",
-            "en_GB",
-            "en-",
-            "-en",
-            "e1",
-            "en--GB",
-            "en-abcdefghi",
-            "én",
-        ] {
+        for bad in ["english", "en_GB", "en-", "-en", "e1", "en--GB", "en-abcdefghi", "én"] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }
 
     #[test]
     fn urls_and_paths() {
-        for ok in [
-            "http://a.example",
-            "HTTPS://a.example/x?y#z",
-            "https://a.example:8080/p",
-        ] {
+        for ok in ["http://a.example", "HTTPS://a.example/x?y#z", "https://a.example:8080/p"] {
             assert!(is_http_url(ok), "{ok}");
         }
-        for bad in [
-            "ftp://a",
-            "https://",
-            "https:///x",
-            "https://a b",
-            "http:/a",
-            "https://a\\b",
-        ] {
+        for bad in ["ftp://a", "https://", "https:///x", "https://a b", "http:/a", "https://a\\b"] {
             assert!(!is_http_url(bad), "{bad}");
         }
-        for ok in [
-            "a.png",
-            "img/a.png",
-            "/img/a.png",
-            "../a.png",
-            "./a:b.png",
-            "a.png?x=1:2",
-            "/",
-        ] {
+        for ok in ["a.png", "img/a.png", "/img/a.png", "../a.png", "./a:b.png", "a.png?x=1:2", "/"] {
             assert!(is_relative_path(ok), "{ok}");
         }
         for bad in [
@@ -1379,9 +1193,7 @@ mod tests {
         // Decimals of up to 15 significant digits, as JSON would give them.
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         for i in 0..3000_u64 {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             let digits = (state >> 11) % 10u64.pow(1 + (i % 15) as u32);
             let power = (state >> 3) % 60;
             let text = format!("{digits}e{}", power as i64 - 40);
@@ -1390,9 +1202,7 @@ mod tests {
         let mut compared = 0;
         for n in values {
             let shortest = n.to_string();
-            let significant = shortest
-                .trim_start_matches(['-', '0', '.'])
-                .replace('.', "");
+            let significant = shortest.trim_start_matches(['-', '0', '.']).replace('.', "");
             if significant.trim_end_matches('0').len() > 15 || n.is_subnormal() {
                 continue;
             }
@@ -1402,11 +1212,7 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 3000, "{compared}");
-        for (n, text) in [
-            (f64::NAN, "NaN"),
-            (f64::INFINITY, "inf"),
-            (f64::NEG_INFINITY, "-inf"),
-        ] {
+        for (n, text) in [(f64::NAN, "NaN"), (f64::INFINITY, "inf"), (f64::NEG_INFINITY, "-inf")] {
             let mut ours = String::new();
             push_number(&mut ours, n);
             assert_eq!(ours, text);
@@ -1417,9 +1223,6 @@ mod tests {
     fn quotes_and_cuts() {
         assert_eq!(quote("a\"b\\c\n"), r#""a\"b\\c\n""#);
         let long = "x".repeat(100);
-        assert_eq!(
-            quote(&long),
-            ["\"", &"x".repeat(MAX_QUOTED), "…\""].concat()
-        );
+        assert_eq!(quote(&long), ["\"", &"x".repeat(MAX_QUOTED), "…\""].concat());
     }
 }

@@ -78,15 +78,7 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Longest month, leap years included, so a day never becomes impossible.
 const MONTH_DAYS: [i64; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -126,9 +118,7 @@ pub fn generate(back: &str, kind: Kind) -> Vec<String> {
         for table in [&ORDINALS, &CARDINALS] {
             if let Some(i) = table.iter().position(|w| w.eq_ignore_ascii_case(word)) {
                 return moved(i, &WORD_MOVES, 20, false, |j| {
-                    table
-                        .get(j)
-                        .map(|w| splice(back, at, at + word.len(), &styled(w, word)))
+                    table.get(j).map(|w| splice(back, at, at + word.len(), &styled(w, word)))
                 });
             }
         }
@@ -138,12 +128,7 @@ pub fn generate(back: &str, kind: Kind) -> Vec<String> {
             let w = word.to_ascii_lowercase();
             if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
                 return moved(d, &WORD_MOVES, 7, true, |j| {
-                    Some(splice(
-                        back,
-                        at,
-                        at + word.len(),
-                        &styled(WEEKDAYS.get(j)?, word),
-                    ))
+                    Some(splice(back, at, at + word.len(), &styled(WEEKDAYS.get(j)?, word)))
                 });
             }
             if let Some(m) = month(word) {
@@ -178,9 +163,7 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
             (DAY_MOVES.to_vec(), MONTH_DAYS.get(m).copied().unwrap_or(28))
         }
         _ if nums.iter().all(is_year)
-            && (kind == Kind::Date
-                || month.is_some()
-                || back.trim().len() == first.end - first.start) =>
+            && (kind == Kind::Date || month.is_some() || back.trim().len() == first.end - first.start) =>
         {
             (YEAR_MOVES.to_vec(), i64::MAX)
         }
@@ -189,11 +172,7 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
             let percent = back.contains('%')
                 || contains_ignore_ascii_case(back, "percent")
                 || contains_ignore_ascii_case(back, "per cent");
-            let top = if percent {
-                100 * 10i64.pow(first.decimals)
-            } else {
-                i64::MAX
-            };
+            let top = if percent { 100 * 10i64.pow(first.decimals) } else { i64::MAX };
             (AMOUNT_STEPS.iter().map(|k| k * step).collect(), top)
         }
     };
@@ -230,13 +209,7 @@ fn nice_step(units: i64) -> i64 {
 
 /// Variants of item `i` of a table of `len` items (number words; or months
 /// and weekdays, which `wrap` round), made by `make`.
-fn moved(
-    i: usize,
-    moves: &[i64],
-    len: i64,
-    wrap: bool,
-    make: impl Fn(usize) -> Option<String>,
-) -> Vec<String> {
+fn moved(i: usize, moves: &[i64], len: i64, wrap: bool, make: impl Fn(usize) -> Option<String>) -> Vec<String> {
     let i = i as i64;
     let mut out: Vec<String> = Vec::new();
     for d in moves {
@@ -266,12 +239,7 @@ fn scan(s: &str, from: usize) -> Option<Num> {
         let glued = start > 0 && b.get(start - 1).is_some_and(u8::is_ascii_alphabetic);
         let (mut units, mut grouped, mut decimals) = (0i64, false, 0u32);
         let mut count = digits(b, &mut i, &mut units);
-        while b.get(i) == Some(&b',')
-            && digit(i + 1)
-            && digit(i + 2)
-            && digit(i + 3)
-            && !digit(i + 4)
-        {
+        while b.get(i) == Some(&b',') && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4) {
             grouped = true;
             i += 1;
             count += digits(b, &mut i, &mut units);
@@ -289,14 +257,7 @@ fn scan(s: &str, from: usize) -> Option<Num> {
             continue;
         }
         let end = if ordinal { i + 2 } else { i };
-        return Some(Num {
-            start,
-            end,
-            units,
-            decimals,
-            grouped,
-            ordinal,
-        });
+        return Some(Num { start, end, units, decimals, grouped, ordinal });
     }
 }
 
@@ -371,35 +332,21 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 /// `Nov`/`Sept`.
 fn month(word: &str) -> Option<usize> {
     let w = word.to_ascii_lowercase();
-    MONTHS.iter().position(|m| {
-        *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
-    })
+    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
 }
 
 /// The month named right before byte `start` or right after byte `end`.
 fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
     let after = s.get(end..).unwrap_or("").trim_start();
-    let after = after
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    let before = s
-        .get(..start)
-        .unwrap_or("")
-        .trim_end()
-        .trim_end_matches(',');
-    let before = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let after = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let before = s.get(..start).unwrap_or("").trim_end().trim_end_matches(',');
+    let before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     month(after).or_else(|| month(before))
 }
 
 /// Whether `needle` (ASCII) occurs in `hay`, ASCII case ignored.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// `word` with the capitals of `like`: `Ninth` → `Seventh`, `NOV` → `SEP`.
@@ -432,145 +379,58 @@ mod tests {
     fn amounts_keep_their_format() {
         assert_eq!(
             gen("$160 billion", Kind::Money),
-            [
-                "$120 billion",
-                "$200 billion",
-                "$80 billion",
-                "$240 billion",
-                "$280 billion",
-                "$320 billion"
-            ]
+            ["$120 billion", "$200 billion", "$80 billion", "$240 billion", "$280 billion", "$320 billion"]
         );
-        assert_eq!(
-            gen("$24 billion", Kind::Money)[..2],
-            ["$18 billion", "$30 billion"]
-        );
+        assert_eq!(gen("$24 billion", Kind::Money)[..2], ["$18 billion", "$30 billion"]);
         assert_eq!(gen("24", Kind::Number)[..2], ["18", "30"]);
         assert_eq!(gen("1,000", Kind::Number)[..2], ["750", "1,250"]);
-        assert_eq!(
-            gen("€1,234,567", Kind::Money)[..2],
-            ["€924,567", "€1,544,567"]
-        );
-        assert_eq!(
-            gen("1.5 million", Kind::Number)[..2],
-            ["1.1 million", "1.9 million"]
-        );
+        assert_eq!(gen("€1,234,567", Kind::Money)[..2], ["€924,567", "€1,544,567"]);
+        assert_eq!(gen("1.5 million", Kind::Number)[..2], ["1.1 million", "1.9 million"]);
         assert_eq!(gen("0.05", Kind::Number)[..3], ["0.04", "0.06", "0.03"]);
         assert_eq!(gen("1", Kind::Number), ["2", "3", "4", "5"]);
         assert_eq!(gen("80%", Kind::Number), ["60%", "100%", "40%"]);
-        assert_eq!(
-            gen("10–12 per cent", Kind::Number)[..2],
-            ["7–9 per cent", "13–15 per cent"]
-        );
-        assert_eq!(
-            gen("the 3rd summit", Kind::Number)[..2],
-            ["the 2nd summit", "the 4th summit"]
-        );
+        assert_eq!(gen("10–12 per cent", Kind::Number)[..2], ["7–9 per cent", "13–15 per cent"]);
+        assert_eq!(gen("the 3rd summit", Kind::Number)[..2], ["the 2nd summit", "the 4th summit"]);
         assert_eq!(gen("G20 of 2 days", Kind::Number)[..1], ["G20 of 1 days"]);
     }
 
     #[test]
     fn dates_move_by_weeks_or_years() {
-        assert_eq!(
-            gen("25–26 November", Kind::Date),
-            ["18–19 November", "11–12 November", "4–5 November"]
-        );
-        assert_eq!(
-            gen("November 25, 2021", Kind::Date)[..2],
-            ["November 18, 2021", "November 11, 2021"]
-        );
-        assert_eq!(
-            gen("9 Dec 2021", Kind::Date)[..3],
-            ["2 Dec 2021", "16 Dec 2021", "23 Dec 2021"]
-        );
-        assert_eq!(
-            gen("2021", Kind::Date)[..4],
-            ["2019", "2023", "2020", "2022"]
-        );
+        assert_eq!(gen("25–26 November", Kind::Date), ["18–19 November", "11–12 November", "4–5 November"]);
+        assert_eq!(gen("November 25, 2021", Kind::Date)[..2], ["November 18, 2021", "November 11, 2021"]);
+        assert_eq!(gen("9 Dec 2021", Kind::Date)[..3], ["2 Dec 2021", "16 Dec 2021", "23 Dec 2021"]);
+        assert_eq!(gen("2021", Kind::Date)[..4], ["2019", "2023", "2020", "2022"]);
         assert_eq!(gen("2021", Kind::Number)[..2], ["2019", "2023"]);
-        assert_eq!(
-            gen("November 2021", Kind::Date)[..2],
-            ["November 2019", "November 2023"]
-        );
-        assert_eq!(
-            gen("2000 troops", Kind::Number)[..2],
-            ["1500 troops", "2500 troops"]
-        );
-        assert_eq!(
-            gen("November", Kind::Date)[..3],
-            ["September", "January", "October"]
-        );
+        assert_eq!(gen("November 2021", Kind::Date)[..2], ["November 2019", "November 2023"]);
+        assert_eq!(gen("2000 troops", Kind::Number)[..2], ["1500 troops", "2500 troops"]);
+        assert_eq!(gen("November", Kind::Date)[..3], ["September", "January", "October"]);
         assert_eq!(gen("late nov", Kind::Date)[..2], ["late sep", "late jan"]);
         assert!(gen("November", Kind::Number).is_empty());
-        assert_eq!(
-            gen("Thursday", Kind::Date),
-            [
-                "Tuesday",
-                "Saturday",
-                "Wednesday",
-                "Friday",
-                "Sunday",
-                "Monday"
-            ]
-        );
-        assert_eq!(
-            gen("on a sunday in May", Kind::Date)[..2],
-            ["on a friday in May", "on a tuesday in May"]
-        );
+        assert_eq!(gen("Thursday", Kind::Date), ["Tuesday", "Saturday", "Wednesday", "Friday", "Sunday", "Monday"]);
+        assert_eq!(gen("on a sunday in May", Kind::Date)[..2], ["on a friday in May", "on a tuesday in May"]);
     }
 
     #[test]
     fn number_words_move() {
-        assert_eq!(
-            gen("ninth", Kind::Number)[..4],
-            ["seventh", "eleventh", "eighth", "tenth"]
-        );
-        assert_eq!(
-            gen("first", Kind::Number),
-            ["third", "second", "fourth", "fifth"]
-        );
-        assert_eq!(
-            gen("The Twentieth", Kind::Number)[..2],
-            ["The Eighteenth", "The Nineteenth"]
-        );
-        assert_eq!(
-            gen("THREE times", Kind::Number)[..2],
-            ["ONE times", "FIVE times"]
-        );
+        assert_eq!(gen("ninth", Kind::Number)[..4], ["seventh", "eleventh", "eighth", "tenth"]);
+        assert_eq!(gen("first", Kind::Number), ["third", "second", "fourth", "fifth"]);
+        assert_eq!(gen("The Twentieth", Kind::Number)[..2], ["The Eighteenth", "The Nineteenth"]);
+        assert_eq!(gen("THREE times", Kind::Number)[..2], ["ONE times", "FIVE times"]);
         assert!(gen("Charles Michel", Kind::Number).is_empty());
         assert!(gen("", Kind::Money).is_empty());
     }
 
     #[test]
     fn results_are_distinct_positive_and_differ_from_the_input() {
-        for s in [
-            "1",
-            "2",
-            "3",
-            "0",
-            "0.1",
-            "$160bn",
-            "99%",
-            "31 December",
-            "1 January",
-            "first",
-            "9,999",
-            "x",
-        ] {
+        for s in ["1", "2", "3", "0", "0.1", "$160bn", "99%", "31 December", "1 January", "first", "9,999", "x"] {
             let v = gen(s, Kind::Number);
             for (i, a) in v.iter().enumerate() {
                 assert_ne!(a, s);
-                assert!(
-                    !a.contains('-') && !a.starts_with('0') || a.starts_with("0."),
-                    "{s} → {a}"
-                );
+                assert!(!a.contains('-') && !a.starts_with('0') || a.starts_with("0."), "{s} → {a}");
                 assert!(v.iter().skip(i + 1).all(|b| b != a), "{s}: {v:?}");
             }
         }
         assert!(gen("0", Kind::Number).iter().all(|a| a != "0"));
-        assert_eq!(
-            gen("99999999999999999999", Kind::Number),
-            Vec::<String>::new()
-        );
+        assert_eq!(gen("99999999999999999999", Kind::Number), Vec::<String>::new());
     }
 }

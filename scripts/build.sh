@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The release build: wasm-pack, then wasm-opt -Oz from binaryen's npm package.
+#
+#   bash scripts/build.sh [--out-dir DIR]     # default: pkg/
+#
+# wasm-opt is off in Cargo.toml on purpose: Debian's binaryen (wasm-opt 108)
+# rewrites this wasm-bindgen's reference-types output into a module that fails
+# to instantiate ("WebAssembly.Table.set(): Argument 1 is invalid"). A plain
+# `wasm-pack build --target web` therefore always gives a working, larger
+# package; this script adds the optimisation with binaryen 132 from npm
+# (tests/e2e/node_modules, installed by scripts/install.sh).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$FC_ROOT"
+
+OUT=pkg
+if [ "${1:-}" = "--out-dir" ] && [ -n "${2:-}" ]; then OUT="$2"; fi
+WASM_OPT="$FC_ROOT/tests/e2e/node_modules/.bin/wasm-opt"
+[ -x "$WASM_OPT" ] || fc_die "binaryen's wasm-opt is missing: run bash scripts/install.sh"
+
+# wasm-bindgen never removes stale snippet files; the size test counts them.
+rm -rf "$OUT/snippets"
+wasm-pack build --target web --release --out-dir "$OUT"
+wasm="$OUT/factcards_bg.wasm"
+before=$(stat -c %s "$wasm")
+"$WASM_OPT" "$wasm" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+fc_say "wasm-opt -Oz: $before -> $(stat -c %s "$wasm") bytes ($wasm)"
