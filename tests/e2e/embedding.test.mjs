@@ -11,7 +11,7 @@
 // - two instances on a page, ids per shadow root, axe;
 // - styling: the strict-CSP page with zero violations, theming through the
 //   --fc-* custom properties and ::part(), light/dark, no style leaks;
-// - the snippets of docs/snippets.md, pasted into pages as written.
+// - the snippets of README.md, pasted into pages as written.
 //
 // Pages made up by a test are served through page.route() at the test
 // server's own origin (so "./pkg/factcards.js" and "decks/…" resolve to the
@@ -1040,8 +1040,8 @@ test('no style leaks: host rules do not reach the widget; widget rules do not re
 // ---------------------------------------------------------------------------
 // The README snippets
 
-test('docs/snippets.md: every ```html snippet works as written', async () => {
-  const md = await readFile(path.join(REPO_ROOT, 'docs/snippets.md'), 'utf8');
+test('README.md: every ```html snippet works as written', async () => {
+  const md = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
   const blocks = [...md.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
   assert.ok(blocks.length >= 5, `at least five snippets, found ${blocks.length}`);
   const kinds = {
