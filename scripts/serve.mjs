@@ -134,6 +134,8 @@ async function handle(req, res, roots, log) {
     'Content-Length': info.size,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    // Lets a sandboxed (opaque-origin) frame load the module and the wasm.
+    'Access-Control-Allow-Origin': '*',
   };
   if (path.basename(file).toLowerCase().startsWith('csp')) {
     headers['Content-Security-Policy'] = CSP;

@@ -222,17 +222,20 @@ thread_local! {
     static KEEP: RefCell<Vec<(Element, Rc<Slot>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Records the outcome of a mount into `host`: forgets whatever `host` held
-/// before (a new mount has destroyed it) and any destroyed widget, then keeps
-/// `widget`, if the mount made one, alive.
-fn keep(host: &Element, widget: Option<&Rc<Slot>>) {
+/// Forgets whatever `host` held (the mount about to run destroys it) and
+/// any destroyed widget.
+fn forget(host: &Element) {
     KEEP.with(|keep| {
-        let mut keep = keep.borrow_mut();
-        keep.retain(|(h, w)| h != host && !matches!(w.try_borrow().as_deref(), Ok(None)));
-        if let Some(widget) = widget {
-            keep.push((host.clone(), widget.clone()));
-        }
+        keep.borrow_mut().retain(|(h, w)| h != host && !matches!(w.try_borrow().as_deref(), Ok(None)));
     });
+}
+
+/// Keeps `widget` alive, unless it is gone already (a listener mounted into
+/// its host again while its mount was still running).
+fn keep(host: &Element, widget: &Rc<Slot>) {
+    if matches!(widget.try_borrow().as_deref(), Ok(Some(_))) {
+        KEEP.with(|keep| keep.borrow_mut().push((host.clone(), widget.clone())));
+    }
 }
 
 /// Forgets `widget` (it has been destroyed).
@@ -284,8 +287,14 @@ pub fn mount(
     let host = resolve_target(&target)?;
     let deck = deck.unwrap_or(JsValue::UNDEFINED);
     let options = options.unwrap_or(JsValue::UNDEFINED);
+    // Forget the old widget before mounting, not after: a host listener may
+    // mount into `host` again on factcards:ready or factcards:error, while
+    // this mount is still running, and that widget must be kept.
+    forget(&host);
     let result = mount::mount(&host, &deck, &options);
-    keep(&host, result.as_ref().ok());
+    if let Ok(widget) = &result {
+        keep(&host, widget);
+    }
     result.map(|widget| FactCards { widget }).map_err(|e| JsError::new(&e.message()))
 }
 

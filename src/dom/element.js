@@ -73,7 +73,8 @@ export function defineFactCards(mount, showMessage) {
     }
     #timeout() {
       const ms = Number(this.getAttribute("timeout"));
-      return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_TIMEOUT_MS;
+      // setTimeout fires at once for delays past 2^31 - 1 ms.
+      return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 2147483647) : DEFAULT_TIMEOUT_MS;
     }
     #start() {
       this.#stop();

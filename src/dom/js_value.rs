@@ -5,7 +5,20 @@
 
 use crate::model::json::{Value, MAX_DEPTH};
 use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, returning what a Proxy's `ownKeys` trap throws.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn try_keys(obj: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.isArray`, returning what a revoked Proxy throws.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+const UNREADABLE: &str = "could not be read";
 
 /// Why a JS value is not JSON data, and where.
 pub struct NotJson {
@@ -62,12 +75,15 @@ fn walk(v: &JsValue, path: &mut Vec<Seg>) -> Result<Value, &'static str> {
     if path.len() >= MAX_DEPTH {
         return Err("nested deeper than 32 levels");
     }
-    if Array::is_array(v) {
-        let arr: &Array = v.unchecked_ref();
-        let mut items = Vec::with_capacity(arr.length().min(10_001) as usize);
-        for i in 0..arr.length() {
+    if try_is_array(v).map_err(|_| UNREADABLE)? {
+        // Read through Reflect, which catches a throwing Proxy trap.
+        let len = Reflect::get(v, &JsValue::from_str("length")).map_err(|_| UNREADABLE)?;
+        let len = len.as_f64().unwrap_or(0.0) as u32;
+        let mut items = Vec::with_capacity(len.min(10_001) as usize);
+        for i in 0..len {
             path.push(Seg::Index(i));
-            items.push(walk(&arr.get(i), path)?);
+            let item = Reflect::get_u32(v, i).map_err(|_| UNREADABLE)?;
+            items.push(walk(&item, path)?);
             path.pop();
         }
         return Ok(Value::Array(items));
@@ -76,12 +92,13 @@ fn walk(v: &JsValue, path: &mut Vec<Seg>) -> Result<Value, &'static str> {
         return Err("must be JSON data (not a function, symbol or BigInt)");
     }
     let obj: &Object = v.unchecked_ref();
-    let keys = Object::keys(obj);
+    let keys = try_keys(v).map_err(|_| UNREADABLE)?;
     let mut members = Vec::with_capacity(keys.length() as usize);
     for key in keys.iter() {
         let name = key.as_string().unwrap_or_default();
-        let item = Reflect::get(obj, &key).map_err(|_| "could not be read")?;
+        // The key first, so that a getter that throws is reported at its field.
         path.push(Seg::Key(name));
+        let item = Reflect::get(obj, &key).map_err(|_| UNREADABLE)?;
         let value = walk(&item, path)?;
         if let Some(Seg::Key(name)) = path.pop() {
             members.push((name, value));
