@@ -5,7 +5,6 @@ use crate::dom::mount::{self, Message, Slot};
 use crate::model::app::Mode;
 use crate::model::locale::{Key, Lang, Strings};
 use crate::model::validate::Issue;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -212,48 +211,12 @@ pub struct FactCards {
     widget: Rc<Slot>,
 }
 
-thread_local! {
-    /// Every mounted widget, by host, held strongly: a widget lives until
-    /// `destroy()`, a new mount into its host, or (for `<fact-cards>`) the
-    /// element's removal, never merely until the JS handle is garbage
-    /// collected (wasm-bindgen frees an unreachable `FactCards` through a
-    /// `FinalizationRegistry`, and `mount(el)` without keeping the result is
-    /// the common case).
-    static KEEP: RefCell<Vec<(Element, Rc<Slot>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Forgets whatever `host` held (the mount about to run destroys it) and
-/// any destroyed widget.
-fn forget(host: &Element) {
-    KEEP.with(|keep| {
-        keep.borrow_mut().retain(|(h, w)| h != host && !matches!(w.try_borrow().as_deref(), Ok(None)));
-    });
-}
-
-/// Keeps `widget` alive, unless it is gone already (a listener mounted into
-/// its host again while its mount was still running).
-fn keep(host: &Element, widget: &Rc<Slot>) {
-    if matches!(widget.try_borrow().as_deref(), Ok(Some(_))) {
-        KEEP.with(|keep| keep.borrow_mut().push((host.clone(), widget.clone())));
-    }
-}
-
-/// Forgets `widget` (it has been destroyed).
-fn unkeep(widget: &Rc<Slot>) {
-    KEEP.with(|keep| keep.borrow_mut().retain(|(_, w)| !Rc::ptr_eq(w, widget)));
-}
-
 #[wasm_bindgen]
 impl FactCards {
     /// Removes the widget, its listeners and everything it rendered. Safe to
     /// call twice.
     pub fn destroy(&mut self) {
-        unkeep(&self.widget);
-        // Taken out first, so that the borrow ends before the widget goes.
-        let widget = self.widget.try_borrow_mut().ok().and_then(|mut w| w.take());
-        if let Some(mut widget) = widget {
-            widget.destroy();
-        }
+        mount::destroy(&self.widget);
     }
 
     /// Shows `"cards"` or `"quiz"`. Throws on any other name.
@@ -287,15 +250,7 @@ pub fn mount(
     let host = resolve_target(&target)?;
     let deck = deck.unwrap_or(JsValue::UNDEFINED);
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    // Forget the old widget before mounting, not after: a host listener may
-    // mount into `host` again on factcards:ready or factcards:error, while
-    // this mount is still running, and that widget must be kept.
-    forget(&host);
-    let result = mount::mount(&host, &deck, &options);
-    if let Ok(widget) = &result {
-        keep(&host, widget);
-    }
-    result.map(|widget| FactCards { widget }).map_err(|e| JsError::new(&e.message()))
+    mount::mount(&host, &deck, &options).map(|widget| FactCards { widget }).map_err(|e| JsError::new(&e.message()))
 }
 
 fn resolve_target(target: &JsValue) -> Result<Element, JsError> {

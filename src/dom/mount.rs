@@ -13,7 +13,7 @@ use crate::model::options::MountOptions;
 use crate::model::progress::storage_key;
 use crate::model::validate::{parse_deck, Issue};
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -79,8 +79,13 @@ thread_local! {
         }
         sheet
     };
-    /// The widget living in each host, so a second mount replaces the first.
-    static LIVE: RefCell<Vec<(Element, Weak<Slot>)>> = const { RefCell::new(Vec::new()) };
+    /// The widget living in each host, held strongly: a widget lives until
+    /// `destroy()`, a new mount into its host, or (for `<fact-cards>`) the
+    /// element's removal, never merely until its JS handle is garbage
+    /// collected (wasm-bindgen frees an unreachable `FactCards` through a
+    /// `FinalizationRegistry`, and `mount(el)` without keeping the result is
+    /// the common case). A second mount into a host replaces the first.
+    static LIVE: RefCell<Vec<(Element, Rc<Slot>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The open shadow root of `host` (attached on first use), emptied and
@@ -108,26 +113,35 @@ pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
     Ok(root)
 }
 
-/// Destroys the widget already in `host`, if any.
+/// Destroys the widget already in `host`, if any, and forgets it.
 pub fn release(host: &Element) {
     let old = LIVE.with(|live| {
         let mut live = live.borrow_mut();
-        live.retain(|(_, w)| w.strong_count() > 0);
+        live.retain(|(_, w)| !matches!(w.try_borrow().as_deref(), Ok(None)));
         let i = live.iter().position(|(h, _)| h == host)?;
-        live.swap_remove(i).1.upgrade()
+        Some(live.swap_remove(i).1)
     });
-    if let Some(cell) = old {
-        if let Ok(mut w) = cell.try_borrow_mut() {
-            if let Some(mut widget) = w.take() {
-                widget.destroy();
-            }
-        }
+    if let Some(slot) = old {
+        destroy(&slot);
     }
 }
 
-/// Remembers that `widget` lives in `host`.
+/// Remembers that `widget` lives in `host`, unless it is gone already (a host
+/// listener mounted into the same host again while this mount still ran).
 pub fn register(host: &Element, widget: &Rc<Slot>) {
-    LIVE.with(|live| live.borrow_mut().push((host.clone(), Rc::downgrade(widget))));
+    if matches!(widget.try_borrow().as_deref(), Ok(Some(_))) {
+        LIVE.with(|live| live.borrow_mut().push((host.clone(), widget.clone())));
+    }
+}
+
+/// Destroys the widget in `slot` and forgets it. Safe to call twice.
+pub fn destroy(slot: &Rc<Slot>) {
+    LIVE.with(|live| live.borrow_mut().retain(|(_, w)| !Rc::ptr_eq(w, slot)));
+    // Taken out first, so that the borrow ends before the widget goes.
+    let widget = slot.try_borrow_mut().ok().and_then(|mut w| w.take());
+    if let Some(mut widget) = widget {
+        widget.destroy();
+    }
 }
 
 /// Reads a deck given as `undefined`/`null` (the built-in deck), JSON text,
