@@ -20,9 +20,8 @@
 // (section "faults").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir, writeFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, launch, newPage, trackErrors, REPO_ROOT } from './harness.mjs';
+import { startServer, launch, newPage, trackErrors, REPO_ROOT, writeCounts } from './harness.mjs';
 
 const COUNTS = { fetch: [], storage: [], sandbox: null };
 
@@ -355,30 +354,3 @@ test('a sandboxed iframe without allow-same-origin: the widget works, storage wa
   await page.context().close();
 });
 
-/** Merges `section` into target/hardening-counts.json (several test files write it). */
-async function writeCounts(section, counts) {
-  const dir = path.join(REPO_ROOT, 'target');
-  const file = path.join(dir, 'hardening-counts.json');
-  const lock = `${file}.lock`;
-  await mkdir(dir, { recursive: true });
-  for (let i = 0; i < 200; i++) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-  try {
-    let all = {};
-    try {
-      all = JSON.parse(await readFile(file, 'utf8'));
-    } catch {
-      all = {};
-    }
-    all[section] = { ...counts, at: new Date().toISOString() };
-    await writeFile(file, JSON.stringify(all, null, 2) + '\n');
-  } finally {
-    await rmdir(lock).catch(() => {});
-  }
-}

@@ -7,7 +7,7 @@
 // root: Playwright's CSS locators and axe-core both pierce open shadow roots,
 // so `page.locator('[part~="card"]')` finds the cards.
 
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,4 +135,32 @@ export function formatViolations(violations) {
       v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(n.target)}`),
     )
     .join('\n');
+}
+
+/** Merges `section` into target/hardening-counts.json (several test files write it). */
+export async function writeCounts(section, counts) {
+  const dir = path.join(REPO_ROOT, 'target');
+  const file = path.join(dir, 'hardening-counts.json');
+  const lock = `${file}.lock`;
+  await mkdir(dir, { recursive: true });
+  for (let i = 0; i < 200; i++) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  try {
+    let all = {};
+    try {
+      all = JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      all = {};
+    }
+    all[section] = { ...counts, at: new Date().toISOString() };
+    await writeFile(file, JSON.stringify(all, null, 2) + '\n');
+  } finally {
+    await rmdir(lock).catch(() => {});
+  }
 }

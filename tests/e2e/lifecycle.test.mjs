@@ -17,9 +17,8 @@
 // (section "lifecycle").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir, writeFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, launch, newPage, trackErrors, REPO_ROOT } from './harness.mjs';
+import { startServer, launch, newPage, trackErrors, REPO_ROOT, writeCounts } from './harness.mjs';
 
 const CYCLES = 500;
 const WARMUP = 50;
@@ -394,30 +393,3 @@ async function expectHeld(held, n) {
   assert.equal(held.length, n, 'the deck request reached the route');
 }
 
-/** Merges `section` into target/hardening-counts.json (several test files write it). */
-async function writeCounts(section, counts) {
-  const dir = path.join(REPO_ROOT, 'target');
-  const file = path.join(dir, 'hardening-counts.json');
-  const lock = `${file}.lock`;
-  await mkdir(dir, { recursive: true });
-  for (let i = 0; i < 200; i++) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-  try {
-    let all = {};
-    try {
-      all = JSON.parse(await readFile(file, 'utf8'));
-    } catch {
-      all = {};
-    }
-    all[section] = { ...counts, at: new Date().toISOString() };
-    await writeFile(file, JSON.stringify(all, null, 2) + '\n');
-  } finally {
-    await rmdir(lock).catch(() => {});
-  }
-}
