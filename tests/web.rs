@@ -86,3 +86,107 @@ fn validate_deck_reports_problems_of_an_empty_object() {
         }
     }
 }
+
+// ------------------------------------------------------------ behaviour ---
+
+fn json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("valid JSON")
+}
+
+fn text(host: &web_sys::Element, selector: &str) -> String {
+    find(host, selector).and_then(|el| el.text_content()).unwrap_or_default()
+}
+
+fn click(host: &web_sys::Element, selector: &str) {
+    let el: web_sys::HtmlElement = find(host, selector).expect(selector).dyn_into().expect("an HTML element");
+    el.click();
+}
+
+const TWO_FACTS: &str = r#"{"version":1,"title":"T","facts":[
+  {"id":"a","front":"<b>Q1</b>","back":"A1","kind":"person"},
+  {"id":"b","front":"Q2","back":"A2","kind":"person"}]}"#;
+
+#[wasm_bindgen_test]
+fn clicking_the_card_turns_it_and_exposes_the_back() {
+    let host = fresh_host();
+    let mut widget = mount_with(&host, json(TWO_FACTS), json(r#"{"mode":"cards","storage":false}"#));
+    let card = find(&host, r#"[part~="card"]"#).expect("card");
+    let back = find(&host, r#"[part~="back"]"#).expect("back");
+    assert_eq!(card.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(back.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert!(back.has_attribute("inert"));
+    click(&host, r#"[part~="card"]"#);
+    assert_eq!(card.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(back.get_attribute("aria-hidden").as_deref(), Some("false"));
+    assert!(!back.has_attribute("inert"));
+    assert!(find(&host, r#"[part~="known"]:not([disabled])"#).is_some(), "Got it is available once turned");
+    widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn deck_text_stays_text_and_next_moves_on() {
+    let host = fresh_host();
+    let mut widget = mount_with(&host, json(TWO_FACTS), json(r#"{"mode":"cards","storage":false}"#));
+    assert_eq!(text(&host, ".prompt"), "<b>Q1</b>");
+    assert!(find(&host, ".prompt b").is_none(), "no element made from deck text");
+    assert_eq!(text(&host, r#"[part~="position"]"#), "1 / 2");
+    click(&host, r#"[part~="next"][data-msg="next"]"#);
+    assert_eq!(text(&host, ".prompt"), "Q2");
+    assert_eq!(text(&host, r#"[part~="position"]"#), "2 / 2");
+    assert_eq!(text(&host, ".live"), "Card 2 of 2");
+    widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_deck_is_an_error_with_its_path_and_an_alert() {
+    let host = fresh_host();
+    let deck = json(r#"{"version":1,"title":"T","facts":[{"front":"Q","back":"  "}]}"#);
+    let err = factcards::mount(host.clone().into(), Some(deck), None).err().expect("an invalid deck fails");
+    let err = JsValue::from(err);
+    let message = js_sys::Reflect::get(&err, &JsValue::from_str("message")).unwrap().as_string().unwrap();
+    assert_eq!(message, "invalid deck: facts[0].back: must not be blank");
+    let alert = find(&host, r#"[role="alert"]"#).expect("the widget shows an alert");
+    assert!(alert.text_content().unwrap_or_default().contains("facts[0].back: must not be blank"));
+    // The same element takes a good deck afterwards.
+    let mut widget = mount_with(&host, json(TWO_FACTS), JsValue::UNDEFINED);
+    assert!(find(&host, r#"[role="alert"]"#).is_none());
+    assert!(find(&host, r#"[part~="card"]"#).is_some());
+    widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_bad_option_names_its_path() {
+    let host = fresh_host();
+    let err = factcards::mount(host.clone().into(), None, Some(json(r#"{"mode":"slides"}"#))).err().expect("fails");
+    let message =
+        js_sys::Reflect::get(&JsValue::from(err), &JsValue::from_str("message")).unwrap().as_string().unwrap();
+    assert!(message.starts_with("invalid options: options.mode: "), "{message}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn choosing_an_option_judges_it_and_locks_the_others() {
+    let host = fresh_host();
+    let mut widget = mount_with(&host, json(TWO_FACTS), json(r#"{"mode":"quiz","seed":3,"storage":false}"#));
+    assert!(!text(&host, r#"[part~="question"]"#).is_empty());
+    let question = text(&host, r#"[part~="question"]"#);
+    let right = if question == "Q2" { "A2" } else { "A1" };
+    let options = shadow(&host).query_selector_all(r#"[part~="option"]:not([hidden])"#).unwrap();
+    assert_eq!(options.length(), 2, "one right option and one wrong one of the same kind");
+    for i in 0..options.length() {
+        let option: web_sys::HtmlElement = options.item(i).unwrap().dyn_into().unwrap();
+        if option.text_content().unwrap_or_default().starts_with(right) {
+            option.click();
+        }
+    }
+    assert_eq!(text(&host, ".verdict"), "Correct");
+    for i in 0..options.length() {
+        let option: web_sys::Element = options.item(i).unwrap().dyn_into().unwrap();
+        assert!(option.has_attribute("disabled"), "options lock after an answer");
+    }
+    widget.destroy();
+    host.remove();
+}
