@@ -60,17 +60,19 @@ fn render(path: &[Seg]) -> String {
 }
 
 fn walk(v: &JsValue, path: &mut Vec<Seg>) -> Result<Value, &'static str> {
-    if v.is_null() || v.is_undefined() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
+    // Most of a deck is strings, so that test comes first: every test is a
+    // call across the JS boundary.
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
     }
     if let Some(n) = v.as_f64() {
         return Ok(Value::Number(n));
     }
-    if let Some(s) = v.as_string() {
-        return Ok(Value::String(s));
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
     }
     if path.len() >= MAX_DEPTH {
         return Err("nested deeper than 32 levels");
