@@ -31,7 +31,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
+import { compressedSizes, listFiles } from '../scripts/sizes.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -507,31 +507,6 @@ async function measureMemory(impl) {
 // ---------------------------------------------------------------------------
 // 4. Size
 
-function compress(buf) {
-  return {
-    raw: buf.length,
-    gzip: zlib.gzipSync(buf, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(buf, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-        [zlib.constants.BROTLI_PARAM_LGWIN]: zlib.constants.BROTLI_MAX_WINDOW_BITS,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      },
-    }).length,
-  };
-}
-
-async function listFiles(dir) {
-  if (!existsSync(dir)) return [];
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out.sort();
-}
-
 async function sizes() {
   const widgetFiles = [path.join(PKG, 'factcards_bg.wasm'), path.join(PKG, 'factcards.js'), ...(await listFiles(path.join(PKG, 'snippets')))];
   const vanillaFiles = [path.join(BENCH, 'vanilla/factcards-vanilla.js'), path.join(RESULTS, 'gen/shared.js')];
@@ -539,7 +514,7 @@ async function sizes() {
     const rows = [];
     const total = { raw: 0, gzip: 0, brotli: 0 };
     for (const file of files) {
-      const m = compress(await readFile(file));
+      const m = compressedSizes(await readFile(file));
       rows.push({ file: path.relative(ROOT, file), ...m });
       for (const k of Object.keys(total)) total[k] += m[k];
     }

@@ -10,41 +10,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
+import { compressedSizes, listFiles } from '../../scripts/sizes.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PKG = path.join(REPO_ROOT, 'pkg');
 export const GZIP_BUDGET = 40 * 1024;
 /** Measured 2026-11-27: 86.3 KB gzip; a little headroom for small fixes. */
 export const GZIP_CEILING = 90 * 1024;
-
-async function listFiles(dir) {
-  if (!existsSync(dir)) return [];
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out.sort();
-}
-
-function measure(buf) {
-  return {
-    raw: buf.length,
-    gzip: zlib.gzipSync(buf, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(buf, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-        [zlib.constants.BROTLI_PARAM_LGWIN]: zlib.constants.BROTLI_MAX_WINDOW_BITS,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      },
-    }).length,
-  };
-}
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -59,7 +34,7 @@ async function sizes(t) {
   const rows = [];
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const file of files) {
-    const m = measure(await readFile(file));
+    const m = compressedSizes(await readFile(file));
     rows.push({ file: path.relative(REPO_ROOT, file), ...m });
     for (const k of Object.keys(total)) total[k] += m[k];
   }
