@@ -8,6 +8,7 @@ use super::deck::Deck;
 use super::progress::Progress;
 use super::quiz::{AnswerMode, Quiz, QuizOptions};
 use super::study::{Mark, Study};
+use std::collections::BTreeMap;
 
 /// Which view is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,18 +209,20 @@ pub struct App {
 impl App {
     /// A fresh widget state over `deck`.
     pub fn new(deck: Deck, settings: Settings) -> App {
+        // Topic numbers in first-seen order; the map keeps this linear-ish
+        // for decks with thousands of distinct topics.
         let mut topics: Vec<(String, usize)> = Vec::new();
+        let mut numbers: BTreeMap<&str, u32> = BTreeMap::new();
         let mut fact_topics = Vec::with_capacity(deck.facts.len());
         for fact in &deck.facts {
-            let number = fact.topic.as_deref().map(|topic| match topics.iter().position(|(t, _)| t == topic) {
-                Some(i) => {
-                    topics[i].1 += 1;
-                    i as u32
+            let number = fact.topic.as_deref().map(|topic| {
+                let next = topics.len() as u32;
+                let n = *numbers.entry(topic).or_insert(next);
+                match topics.get_mut(n as usize) {
+                    Some((_, count)) => *count += 1,
+                    None => topics.push((topic.to_owned(), 1)),
                 }
-                None => {
-                    topics.push((topic.to_owned(), 1));
-                    (topics.len() - 1) as u32
-                }
+                n
             });
             fact_topics.push(number);
         }

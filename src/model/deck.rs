@@ -162,17 +162,3 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 }
-
-impl Deck {
-    /// The distinct topics in first-seen order, each with its number of facts.
-    pub fn topics(&self) -> Vec<(&str, usize)> {
-        let mut out: Vec<(&str, usize)> = Vec::new();
-        for topic in self.facts.iter().filter_map(|f| f.topic.as_deref()) {
-            match out.iter_mut().find(|(t, _)| *t == topic) {
-                Some((_, n)) => *n += 1,
-                None => out.push((topic, 1)),
-            }
-        }
-        out
-    }
-}
