@@ -16,5 +16,10 @@ mod dom;
 
 pub use api::*;
 
+/// The two readers of a JS value, for the browser tests that check they agree.
+/// Not part of the public API.
+#[doc(hidden)]
+pub use dom::js_value as js_value_readers;
+
 /// The article's deck, built into the wasm as the default deck.
 pub const BUILTIN_DECK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.min.json"));

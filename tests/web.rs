@@ -190,3 +190,39 @@ fn choosing_an_option_judges_it_and_locks_the_others() {
     widget.destroy();
     host.remove();
 }
+
+// ------------------------------------------------------------ reading JS ---
+
+/// The fast reader (one string from `flatten.js`) and the careful one (field by
+/// field) give the same tree, including for values the fast one declines.
+#[wasm_bindgen_test]
+fn both_readers_of_a_js_value_agree() {
+    use factcards::js_value_readers::{read_flat, to_value, to_value_by_field};
+    // The fast reader does take ordinary decks (else this test proves little).
+    let builtin = js_sys::JSON::parse(factcards::BUILTIN_DECK_JSON).expect("valid JSON");
+    assert!(read_flat(&builtin).is_some(), "the built-in deck goes through flatten.js");
+    let declined = js_sys::JSON::parse(r#"{"n":1.5}"#).expect("valid JSON");
+    assert!(read_flat(&declined).is_none(), "a fraction is left to the careful reader");
+    let cases = [
+        factcards::BUILTIN_DECK_JSON,
+        r#"{"a":"x\u0000y","b":[1,2]}"#,
+        r#"{"n":1.5,"m":-0,"z":0,"big":9007199254740993,"neg":-12}"#,
+        r#"{"t":true,"f":false,"z":null,"e":"","nested":[[[]],{}],"uni":"Қазақстан «ü» 🇰🇿"}"#,
+        r#"{"":1,"k\u0000":2}"#,
+        r#"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["deep"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"#,
+        r#""just text""#,
+        "42",
+    ];
+    for case in cases {
+        let js = js_sys::JSON::parse(case).expect("valid JSON");
+        let fast = to_value(&js).map_err(|e| (e.path, e.message));
+        let careful = to_value_by_field(&js).map_err(|e| (e.path, e.message));
+        assert_eq!(fast, careful, "readers disagree on {case}");
+    }
+    // A value with `undefined` and a function: not JSON data, same error.
+    let obj = js_sys::Object::new();
+    js_sys::Reflect::set(&obj, &"u".into(), &JsValue::UNDEFINED).unwrap();
+    js_sys::Reflect::set(&obj, &"f".into(), &js_sys::Function::new_no_args("return 1")).unwrap();
+    let fast = to_value(&obj).map_err(|e| (e.path, e.message));
+    assert_eq!(fast, Err(("f".to_owned(), "must be JSON data (not a function, symbol or BigInt)")));
+}

@@ -5,7 +5,8 @@
 //! - [`cards_view`] and [`quiz_view`]: draw the model into the two panels.
 //! - [`shell`]: tabs and source credit; [`template`]: the fixed markup.
 //! - [`events`]: the `factcards:*` events; [`listener`]: RAII listeners.
-//! - `element.js`: the `<fact-cards>` custom element (a small JS snippet).
+//! - `element.js`: the `<fact-cards>` custom element (a small JS snippet);
+//!   `flatten.js`: hands a deck to [`js_value`] as one UTF-8 buffer.
 
 pub mod cards_view;
 pub mod events;

@@ -10,11 +10,18 @@ pub fn is_blank(s: &str) -> bool {
 /// option".
 pub fn fold_case_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // One pass: a run of white space becomes one space before the next word.
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(fold_char(c));
         }
-        out.extend(word.chars().map(fold_char));
     }
     out
 }
@@ -270,6 +277,26 @@ pub fn answers_match(given: &str, expected: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition that [`fold_case_space`]'s single pass must match.
+    fn fold_by_words(s: &str) -> String {
+        s.split_whitespace().map(|w| w.chars().map(fold_char).collect::<String>()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn folding_in_one_pass_matches_folding_by_words() {
+        for s in ["", " ", "a", " a ", "A  B", "\u{a0}Ünïcödé\u{2003}Straße\t\n", "x \u{3000} Й", "  \r\n  "] {
+            assert_eq!(fold_case_space(s), fold_by_words(s), "{s:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn folding_in_one_pass_matches_folding_by_words_on_any_text(s in "[ a-zA-ZÀ-ÿĀ-žА-я\\s\u{2000}-\u{200b}]{0,40}") {
+            proptest::prop_assert_eq!(fold_case_space(&s), fold_by_words(&s));
+        }
+    }
 
     #[test]
     fn folds_case_and_space() {

@@ -208,40 +208,49 @@ fn derived_id(index: usize) -> String {
 /// claims: its first `id` member when that is a valid id, or `fact-N` when
 /// it has no `id` or a `null` one.
 ///
-/// The ids are sorted, not hashed: O(n log n) for n facts, with no hasher and
-/// no standard sort in the wasm.
+/// One pass over an open-addressing table of the ids seen so far, hashed with
+/// FNV-1a: O(n) for n facts, with no standard hasher or sort in the wasm.
 fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
-    // (id, position, derived), sorted by id and then position.
-    let mut ids: Vec<(Cow<'_, str>, usize, bool)> = Vec::with_capacity(items.len());
+    // (id, position, derived), in position order.
+    let mut ids: Vec<(Cow<'_, str>, Origin)> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         if !matches!(item, Value::Object(_)) {
             continue;
         }
         match item.get("id") {
-            None | Some(Value::Null) => ids.push((Cow::Owned(derived_id(index)), index, true)),
+            None | Some(Value::Null) => ids.push((Cow::Owned(derived_id(index)), Origin { index, derived: true })),
             Some(Value::String(id)) if !is_blank(id) && char_count(id) <= MAX_ID => {
-                ids.push((Cow::Borrowed(id.as_str()), index, false));
+                ids.push((Cow::Borrowed(id.as_str()), Origin { index, derived: false }));
             }
             Some(_) => {}
         }
     }
-    heap_sort(&mut ids);
     let mut firsts = vec![None; items.len()];
-    let mut run: Option<(&str, Origin)> = None;
-    for (id, index, derived) in &ids {
-        match run {
-            Some((first_id, origin)) if first_id == id.as_ref() => {
-                if let Some(slot) = firsts.get_mut(*index) {
-                    *slot = Some(origin);
+    // At most half full, so a probe ends soon. Slots hold positions in `ids`.
+    let mask = (ids.len() * 2).next_power_of_two().max(16) - 1;
+    let mut table = vec![usize::MAX; mask + 1];
+    for (k, (id, origin)) in ids.iter().enumerate() {
+        let mut slot = fnv1a(id.as_bytes()) as usize & mask;
+        while let Some(held) = table.get_mut(slot) {
+            let Some((first_id, first)) = ids.get(*held) else {
+                *held = k;
+                break;
+            };
+            if first_id == id {
+                if let Some(entry) = firsts.get_mut(origin.index) {
+                    *entry = Some(*first);
                 }
+                break;
             }
-            _ => {
-                let origin = Origin { index: *index, derived: *derived };
-                run = Some((id.as_ref(), origin));
-            }
+            slot = (slot + 1) & mask;
         }
     }
     firsts
+}
+
+/// FNV-1a, 64 bit, of `bytes`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 /// One walk over a deck value, collecting issues.
@@ -969,40 +978,6 @@ fn is_relative_path(s: &str) -> bool {
     !s.starts_with("//") && !first_segment.contains(':') && s.chars().all(url_char)
 }
 
-/// Sorts `v` in place: a heapsort, O(n log n) without recursion, and a small
-/// fraction of the code of `sort_unstable`.
-fn heap_sort<T: Ord>(v: &mut [T]) {
-    /// Moves `v[root]` down the heap of the first `end` items.
-    fn sift_down<T: Ord>(v: &mut [T], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v.get(child) < v.get(child + 1) {
-                child += 1;
-            }
-            if v.get(root) >= v.get(child) {
-                return;
-            }
-            // `v.swap(root, child)` without its panic path.
-            if let Some([top, .., bottom]) = v.get_mut(root..=child) {
-                std::mem::swap(top, bottom);
-            }
-            root = child;
-        }
-    }
-    for root in (0..v.len() / 2).rev() {
-        sift_down(v, root, v.len());
-    }
-    for end in (1..v.len()).rev() {
-        if let Some([top, .., last]) = v.get_mut(..=end) {
-            std::mem::swap(top, last);
-        }
-        sift_down(v, 0, end);
-    }
-}
-
 /// What [`check_date`] found.
 enum DateCheck {
     /// A real date.
@@ -1077,23 +1052,6 @@ mod tests {
         assert_eq!(d("abc", ""), 3);
         assert_eq!(d("kitten", "sitting"), 3);
         assert_eq!(d("same", "same"), 0);
-    }
-
-    #[test]
-    fn heap_sort_sorts() {
-        let mut state = 7_u64;
-        for len in 0..60 {
-            let mut v: Vec<u64> = (0..len)
-                .map(|_| {
-                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                    (state >> 33) % 10
-                })
-                .collect();
-            let mut want = v.clone();
-            want.sort_unstable();
-            heap_sort(&mut v);
-            assert_eq!(v, want);
-        }
     }
 
     #[test]
