@@ -198,7 +198,7 @@ fn deck_passes_the_validator() {
     assert_eq!(source.published, None);
 
     let value: factcards::model::json::Value = serde_json::from_str(&text).expect("JSON");
-    let again = match factcards::model::validate::parse_deck(&value) {
+    let again = match factcards::model::validate::parse_deck(value.clone()) {
         Ok(deck) => deck,
         Err(issues) => panic!("parse_deck rejected the deck: {issues:#?}"),
     };
@@ -215,7 +215,7 @@ fn builtin_deck_is_this_file_and_parses() {
     let value: factcards::model::json::Value = serde_json::from_str(factcards::BUILTIN_DECK_JSON).expect("JSON");
     let file: factcards::model::json::Value = serde_json::from_str(&deck_text()).expect("JSON");
     assert_eq!(value, file);
-    if let Err(issues) = factcards::model::validate::parse_deck(&value) {
+    if let Err(issues) = factcards::model::validate::parse_deck(value.clone()) {
         panic!("the built-in deck does not parse: {issues:#?}");
     }
 }

@@ -578,7 +578,7 @@ fn safe_url(url: &str, allow_relative: bool) -> bool {
 
 fn check_validator(value: Value) -> Result<(), TestCaseError> {
     let issues = validate_deck(&value);
-    let parsed = parse_deck(&value);
+    let parsed = parse_deck(value.clone());
     match &parsed {
         Ok(deck) => {
             prop_assert!(issues.is_empty(), "parse_deck accepted what validate_deck rejects: {issues:?}");
@@ -1019,7 +1019,7 @@ fn sorted(mut v: Vec<usize>) -> Vec<usize> {
 
 fn check_quiz(case: QuizCase) -> Result<(), TestCaseError> {
     let value = deck_value(&case.specs);
-    let deck = parse_deck(&value);
+    let deck = parse_deck(value.clone());
     prop_assert!(deck.is_ok(), "the validator rejects a deck made to the rules: {:?}", deck.err());
     let deck = deck.unwrap_or_else(|_| unreachable!());
     let opts = QuizOptions {
@@ -1124,7 +1124,7 @@ fn app_survives_any_message_sequence_and_saved_progress() {
         prop::collection::vec(msg(), 0..80),
     );
     run("app", strategy, |(specs, seed, modes, typed, saved, msgs)| {
-        let deck = parse_deck(&deck_value(&specs));
+        let deck = parse_deck(deck_value(&specs));
         prop_assert!(deck.is_ok(), "{:?}", deck.err());
         let deck = deck.unwrap_or_else(|_| unreachable!());
         let facts = deck.facts.len();
@@ -1169,7 +1169,7 @@ fn quiz_generator_reaches_the_hard_spots() {
     let mut variant_numbers = 0;
     for _ in 0..300 {
         let case = strategy.new_tree(&mut runner).expect("tree").current();
-        let deck = parse_deck(&deck_value(&case.specs)).expect("valid deck");
+        let deck = parse_deck(deck_value(&case.specs)).expect("valid deck");
         for f in &deck.facts {
             if f.distractors.iter().any(|d| answers_match(d, &f.back)) {
                 near_distractors += 1;
@@ -1194,7 +1194,7 @@ fn validator_strategy_reaches_valid_decks_with_markup() {
     let (mut valid, mut with_markup) = (0, 0);
     for _ in 0..1000 {
         let value = strategy.new_tree(&mut runner).expect("tree").current();
-        if let Ok(deck) = parse_deck(&value) {
+        if let Ok(deck) = parse_deck(value.clone()) {
             valid += 1;
             let texts = std::iter::once(&deck.title).chain(deck.facts.iter().flat_map(|f| [&f.front, &f.back]));
             if texts.into_iter().any(|t| t.contains('<')) {

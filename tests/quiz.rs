@@ -588,7 +588,7 @@ fn article() -> Deck {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/decks/tokayev-brussels-2021.json"))
         .expect("article deck");
     let value = serde_json::from_str::<factcards::model::json::Value>(&text).expect("JSON");
-    match factcards::model::validate::parse_deck(&value) {
+    match factcards::model::validate::parse_deck(value.clone()) {
         Ok(deck) => deck,
         Err(issues) => panic!("article deck invalid: {issues:?}"),
     }

@@ -406,7 +406,7 @@ fn a_full_size_deck_is_validated_quickly() {
     let validate_time = start.elapsed();
     assert!(issues.is_empty(), "{:?}", issues.first());
     let start = std::time::Instant::now();
-    let deck = parse_deck(&value).expect("deck");
+    let deck = parse_deck(value.clone()).expect("deck");
     let parse_time = start.elapsed();
     assert_eq!(deck.facts.len(), MAX_FACTS);
     eprintln!("{MAX_FACTS} facts: validate_deck {validate_time:?}, parse_deck {parse_time:?}");
@@ -641,7 +641,7 @@ proptest! {
         value in prop_oneof![1 => any_value(), 2 => near_deck(), 2 => plausible_deck()]
     ) {
         let issues = validate_deck(&value);
-        let parsed = parse_deck(&value);
+        let parsed = parse_deck(value.clone());
         match &parsed {
             Ok(deck) => {
                 prop_assert!(issues.is_empty());
@@ -675,7 +675,7 @@ fn the_generator_makes_valid_and_invalid_decks() {
     let valid = (0..500)
         .filter(|_| {
             let value = strategy.new_tree(&mut runner).expect("tree").current();
-            parse_deck(&value).is_ok()
+            parse_deck(value.clone()).is_ok()
         })
         .count();
     assert!(valid > 50 && valid < 450, "{valid} of 500 plausible decks are valid");

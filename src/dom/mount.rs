@@ -161,7 +161,7 @@ pub fn read_deck(deck: &JsValue) -> Result<Deck, Vec<Issue>> {
     } else {
         to_value(deck)?
     };
-    parse_deck(&value)
+    parse_deck(value)
 }
 
 fn internal(what: &str) -> Vec<Issue> {

@@ -30,11 +30,13 @@
 //! [`crate::model::deck`] and of this module; `www/decks/deck.schema.json`
 //! states the same ones.
 
-use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
+use super::deck::{Deck, Kind, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
 use super::json::Value;
 use super::text::{fold_case_space, fold_char, is_blank};
 use serde::Serialize;
 use std::borrow::Cow;
+
+mod build;
 
 /// Longest deck or fact `id`, in characters.
 pub const MAX_ID: usize = 200;
@@ -83,24 +85,26 @@ pub struct Issue {
 }
 
 /// Checks `value` against every rule and builds the deck, or returns every
-/// problem found, in document order.
+/// problem found, in document order. The deck takes its text from `value`
+/// without copying it.
 ///
 /// The deck built has its defaults filled in: `language` is
 /// [`DEFAULT_LANGUAGE`] when absent, a fact's `kind` is [`Kind::Other`], and a
 /// fact without an `id` gets `fact-N`, N its 1-based position. A `null`
 /// optional field counts as absent.
-pub fn parse_deck(value: &Value) -> Result<Deck, Vec<Issue>> {
-    let mut checker = Checker { issues: Vec::new(), build: true };
-    match checker.deck(value) {
-        Some(deck) if checker.issues.is_empty() => Ok(deck),
-        _ => Err(checker.issues),
+pub fn parse_deck(value: Value) -> Result<Deck, Vec<Issue>> {
+    let issues = validate_deck(&value);
+    if issues.is_empty() {
+        Ok(build::deck(value))
+    } else {
+        Err(issues)
     }
 }
 
 /// Every problem with `value` as a deck, in document order; empty when it is
 /// valid. The same checks as [`parse_deck`], without building the deck.
 pub fn validate_deck(value: &Value) -> Vec<Issue> {
-    let mut checker = Checker { issues: Vec::new(), build: false };
+    let mut checker = Checker { issues: Vec::new() };
     checker.deck(value);
     checker.issues
 }
@@ -111,7 +115,7 @@ pub fn validate_deck(value: &Value) -> Vec<Issue> {
 /// column 5`. A leading byte order mark is skipped, as browsers skip it.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse_deck_text(text: &str) -> Result<Deck, Vec<Issue>> {
-    parse_deck(&parse_json(text)?)
+    parse_deck(parse_json(text)?)
 }
 
 /// Every problem with `text` as a deck: a JSON syntax error, or what
@@ -257,20 +261,12 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 struct Checker {
     /// Every problem found so far, in document order.
     issues: Vec<Issue>,
-    /// Whether to build the typed deck (for [`parse_deck`]).
-    build: bool,
 }
 
 impl Checker {
     /// Records a problem at `path`.
     fn report(&mut self, path: &Path, message: String) {
         self.issues.push(Issue { path: path.render(), message });
-    }
-
-    /// Whether the typed deck is still worth building: asked for, and no
-    /// problem found yet.
-    fn building(&self) -> bool {
-        self.build && self.issues.is_empty()
     }
 
     /// Walks the members of an object in document order. An unknown field or
@@ -351,42 +347,23 @@ impl Checker {
         }
     }
 
-    /// The deck, when `value` is a valid one and the deck is being built.
-    fn deck(&mut self, value: &Value) -> Option<Deck> {
+    /// Checks the deck.
+    fn deck(&mut self, value: &Value) {
         let root = Path::Root;
         let Value::Object(members) = value else {
-            self.report(&root, type_error("an object (a deck)", value));
-            return None;
+            return self.report(&root, type_error("an object (a deck)", value));
         };
-        let mut id = None;
-        let mut title = None;
-        let mut language = None;
-        let mut description = None;
-        let mut source = None;
-        let mut facts = None;
         let seen = self.walk(members, DECK_FIELDS, &root, &mut |c, name, v, p| match name {
             "version" => c.version(v, p),
-            "id" => id = c.optional(v, p, MAX_ID),
-            "title" => title = c.required(v, p, MAX_TITLE),
-            "language" => language = c.language(v, p),
-            "description" => description = c.optional(v, p, MAX_DESCRIPTION),
-            "source" => source = c.source(v, p),
-            "facts" => facts = c.facts(v, p),
+            "id" => _ = c.optional(v, p, MAX_ID),
+            "title" => _ = c.required(v, p, MAX_TITLE),
+            "language" => c.language(v, p),
+            "description" => _ = c.optional(v, p, MAX_DESCRIPTION),
+            "source" => c.source(v, p),
+            "facts" => c.facts(v, p),
             _ => {}
         });
         self.require(seen, DECK_FIELDS, &["version", "title", "facts"], &root);
-        if !self.building() {
-            return None;
-        }
-        Some(Deck {
-            version: FORMAT_VERSION,
-            id: id.map(str::to_owned),
-            title: title?.to_owned(),
-            language: language.unwrap_or(DEFAULT_LANGUAGE).to_owned(),
-            description: description.map(str::to_owned),
-            source,
-            facts: facts?,
-        })
     }
 
     /// Checks `version`: the number 1.
@@ -406,106 +383,74 @@ impl Checker {
     }
 
     /// Checks `language`: a BCP 47 tag such as `en`, `en-GB` or `zh-Hant-TW`.
-    fn language<'a>(&mut self, value: &'a Value, path: &Path) -> Option<&'a str> {
-        let tag = self.optional(value, path, MAX_LANGUAGE)?;
-        if is_language_tag(tag) {
-            return Some(tag);
+    fn language(&mut self, value: &Value, path: &Path) {
+        if let Some(tag) = self.optional(value, path, MAX_LANGUAGE) {
+            if !is_language_tag(tag) {
+                let message = ["must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ", &quote(tag)];
+                self.report(path, message.concat());
+            }
         }
-        let message = ["must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ", &quote(tag)];
-        self.report(path, message.concat());
-        None
     }
 
-    /// Checks `source`; the source when valid and building.
-    fn source(&mut self, value: &Value, path: &Path) -> Option<Source> {
+    /// Checks `source`.
+    fn source(&mut self, value: &Value, path: &Path) {
         let members = match value {
-            Value::Null => return None,
+            Value::Null => return,
             Value::Object(members) => members,
-            other => {
-                self.report(path, type_error("an object (a source)", other));
-                return None;
-            }
+            other => return self.report(path, type_error("an object (a source)", other)),
         };
-        let mut s: [Option<&str>; 6] = [None; 6];
-        let [publisher, headline, url, published, author, editor] = &mut s;
         self.walk(members, SOURCE_FIELDS, path, &mut |c, name, v, p| match name {
-            "publisher" => *publisher = c.optional(v, p, MAX_SOURCE_FIELD),
-            "headline" => *headline = c.optional(v, p, MAX_SOURCE_FIELD),
-            "url" => *url = c.http_url(v, p),
-            "published" => *published = c.date(v, p),
-            "author" => *author = c.optional(v, p, MAX_SOURCE_FIELD),
-            "editor" => *editor = c.optional(v, p, MAX_SOURCE_FIELD),
-            _ => {}
+            "url" => c.http_url(v, p),
+            "published" => c.date(v, p),
+            _ => _ = c.optional(v, p, MAX_SOURCE_FIELD),
         });
-        if !self.building() {
-            return None;
-        }
-        let [publisher, headline, url, published, author, editor] = s.map(|f| f.map(str::to_owned));
-        Some(Source { publisher, headline, url, published, author, editor })
     }
 
     /// Checks an optional http(s) URL (`source.url`).
-    fn http_url<'a>(&mut self, value: &'a Value, path: &Path) -> Option<&'a str> {
-        let url = self.optional(value, path, MAX_URL)?;
-        if is_http_url(url) {
-            return Some(url);
+    fn http_url(&mut self, value: &Value, path: &Path) {
+        if self.optional(value, path, MAX_URL).is_some_and(|url| !is_http_url(url)) {
+            self.report(path, "must be an http or https URL".into());
         }
-        self.report(path, "must be an http or https URL".into());
-        None
     }
 
     /// Checks an optional date (`source.published`): a real one, `YYYY-MM-DD`.
-    fn date<'a>(&mut self, value: &'a Value, path: &Path) -> Option<&'a str> {
-        let date = self.optional(value, path, usize::MAX)?;
+    fn date(&mut self, value: &Value, path: &Path) {
+        let Some(date) = self.optional(value, path, usize::MAX) else {
+            return;
+        };
         match check_date(date) {
-            DateCheck::Valid => return Some(date),
+            DateCheck::Valid => {}
             DateCheck::NotADate => self.report(path, "must be a date as YYYY-MM-DD".into()),
             DateCheck::NoSuchDay => {
                 let message = ["must be a real calendar date; ", date, " does not exist"];
                 self.report(path, message.concat());
             }
         }
-        None
     }
 
-    /// Checks `facts`; every fact when all are valid and building.
-    fn facts(&mut self, value: &Value, path: &Path) -> Option<Vec<Fact>> {
+    /// Checks `facts`.
+    fn facts(&mut self, value: &Value, path: &Path) {
         let items = match value {
-            Value::Null => {
-                self.report(path, "is required".into());
-                return None;
-            }
+            Value::Null => return self.report(path, "is required".into()),
             Value::Array(items) => items,
-            other => {
-                self.report(path, type_error("an array of facts", other));
-                return None;
-            }
+            other => return self.report(path, type_error("an array of facts", other)),
         };
         if items.is_empty() || items.len() > MAX_FACTS {
             let message = ["must hold 1 to ", &MAX_FACTS.to_string(), " facts (has ", &items.len().to_string(), ")"];
             self.report(path, message.concat());
         }
         let firsts = first_uses(items);
-        let mut facts = Vec::new();
-        if self.building() {
-            facts.reserve_exact(items.len());
-        }
         for (index, item) in items.iter().enumerate() {
             let first = firsts.get(index).copied().flatten();
-            if let Some(fact) = self.fact(item, &Path::Index(path, index), index, first) {
-                facts.push(fact);
-            }
+            self.fact(item, &Path::Index(path, index), index, first);
         }
-        self.building().then_some(facts)
     }
 
     /// Checks the fact at `index`, whose id was first used at `first` when an
-    /// earlier fact has the same one (see [`first_uses`]); the fact when valid
-    /// and building.
-    fn fact(&mut self, value: &Value, path: &Path, index: usize, first: Option<Origin>) -> Option<Fact> {
+    /// earlier fact has the same one (see [`first_uses`]).
+    fn fact(&mut self, value: &Value, path: &Path, index: usize, first: Option<Origin>) {
         let Value::Object(members) = value else {
-            self.report(path, type_error("an object (a fact)", value));
-            return None;
+            return self.report(path, type_error("an object (a fact)", value));
         };
         // The distractors are compared with the answer and the accepted
         // answers wherever those stand in the object, so fold them up front.
@@ -516,64 +461,28 @@ impl Checker {
         };
         let accept_folded = value.get("accept").map(fold_entries).unwrap_or_default();
 
-        let mut id = None;
         let mut id_given = false;
-        let mut front = None;
-        let mut back = None;
-        let mut topic = None;
-        let mut kind = None;
-        let mut detail = None;
-        let mut quote = None;
-        let mut accept: &[Value] = &[];
-        let mut distractors: &[Value] = &[];
-        let mut image = None;
         let seen = self.walk(members, FACT_FIELDS, path, &mut |c, name, v, p| match name {
             "id" => {
                 id_given = !matches!(v, Value::Null);
-                id = c.optional(v, p, MAX_ID);
-                if let Some(written) = id {
+                if let Some(written) = c.optional(v, p, MAX_ID) {
                     c.claim_id(first, written, false, p);
                 }
             }
-            "front" => front = c.required(v, p, MAX_SIDE),
-            "back" => back = c.required(v, p, MAX_SIDE),
-            "topic" => topic = c.optional(v, p, MAX_TOPIC),
-            "kind" => kind = c.kind(v, p),
-            "detail" => detail = c.optional(v, p, MAX_LONG_TEXT),
-            "quote" => quote = c.optional(v, p, MAX_LONG_TEXT),
-            "accept" => accept = c.accept(v, p, &accept_folded),
-            "distractors" => distractors = c.distractors(v, p, back_folded.as_deref(), &accept_folded),
-            "image" => image = c.image(v, p),
+            "front" | "back" => _ = c.required(v, p, MAX_SIDE),
+            "topic" => _ = c.optional(v, p, MAX_TOPIC),
+            "kind" => c.kind(v, p),
+            "detail" | "quote" => _ = c.optional(v, p, MAX_LONG_TEXT),
+            "accept" => c.accept(v, p, &accept_folded),
+            "distractors" => c.distractors(v, p, back_folded.as_deref(), &accept_folded),
+            "image" => c.image(v, p),
             _ => {}
         });
         self.require(seen, FACT_FIELDS, &["front", "back"], path);
-
-        let derived = if id_given {
-            None
-        } else {
-            let derived = derived_id(index);
-            self.claim_id(first, &derived, true, path);
-            Some(derived)
-        };
-
-        if !self.building() {
-            return None;
+        // A fact without an id gets `fact-N`, which may clash with a written one.
+        if !id_given && first.is_some() {
+            self.claim_id(first, &derived_id(index), true, path);
         }
-        Some(Fact {
-            id: match id {
-                Some(written) => written.to_owned(),
-                None => derived?,
-            },
-            front: front?.to_owned(),
-            back: back?.to_owned(),
-            topic: topic.map(str::to_owned),
-            kind: kind.unwrap_or_default(),
-            detail: detail.map(str::to_owned),
-            quote: quote.map(str::to_owned),
-            accept: owned_strings(accept),
-            distractors: owned_strings(distractors),
-            image,
-        })
     }
 
     /// Reports the id of a fact as a duplicate when it was used before, at
@@ -590,35 +499,25 @@ impl Checker {
     }
 
     /// Checks `kind`: one of the names of [`Kind`].
-    fn kind(&mut self, value: &Value, path: &Path) -> Option<Kind> {
-        let name = self.optional(value, path, usize::MAX)?;
-        let kind = Kind::parse(name);
-        if kind.is_none() {
-            let message = ["must be one of ", KIND_NAMES, "; got ", &quote(name)];
-            self.report(path, message.concat());
+    fn kind(&mut self, value: &Value, path: &Path) {
+        if let Some(name) = self.optional(value, path, usize::MAX) {
+            if Kind::parse(name).is_none() {
+                let message = ["must be one of ", KIND_NAMES, "; got ", &quote(name)];
+                self.report(path, message.concat());
+            }
         }
-        kind
     }
 
     /// Checks a list of strings (`accept` or `distractors`): an array of at
     /// most [`MAX_ENTRIES`] entries, each a string of at most [`MAX_ENTRY`]
     /// characters, not blank. Calls `compare` with each valid entry's
     /// position and folded text while the list is within the limit, so the
-    /// entries may be checked against each other. Returns the entries, or
-    /// nothing when the list is absent or not an array.
-    fn entries<'a>(
-        &mut self,
-        value: &'a Value,
-        path: &Path,
-        compare: &mut dyn FnMut(&mut Self, usize, &str, &Path),
-    ) -> &'a [Value] {
+    /// entries may be checked against each other.
+    fn entries(&mut self, value: &Value, path: &Path, compare: &mut dyn FnMut(&mut Self, usize, &str, &Path)) {
         let items = match value {
-            Value::Null => return &[],
+            Value::Null => return,
             Value::Array(items) => items,
-            other => {
-                self.report(path, type_error("an array of strings", other));
-                return &[];
-            }
+            other => return self.report(path, type_error("an array of strings", other)),
         };
         let within = items.len() <= MAX_ENTRIES;
         if !within {
@@ -634,12 +533,11 @@ impl Checker {
                 }
             }
         }
-        items
     }
 
     /// Checks `accept`; `folded` holds its entries folded (see
     /// [`fold_entries`]), used to report an entry that repeats an earlier one.
-    fn accept<'a>(&mut self, value: &'a Value, path: &Path, folded: &[Option<String>]) -> &'a [Value] {
+    fn accept(&mut self, value: &Value, path: &Path, folded: &[Option<String>]) {
         self.entries(value, path, &mut |c, index, _, p| {
             let Some(Some(this)) = folded.get(index) else {
                 return;
@@ -654,13 +552,7 @@ impl Checker {
     /// Checks `distractors`: besides the rules of every list, a distractor
     /// may not be the answer (`back`, folded in `back`), an accepted answer
     /// (folded in `accept`), or a repeat of an earlier distractor.
-    fn distractors<'a>(
-        &mut self,
-        value: &'a Value,
-        path: &Path,
-        back: Option<&str>,
-        accept: &[Option<String>],
-    ) -> &'a [Value] {
+    fn distractors(&mut self, value: &Value, path: &Path, back: Option<&str>, accept: &[Option<String>]) {
         // The valid distractors so far, folded, with their positions.
         let mut earlier: Vec<(usize, String)> = Vec::new();
         self.entries(value, path, &mut |c, index, text, p| {
@@ -678,37 +570,25 @@ impl Checker {
     }
 
     /// Checks `image`; the image when valid and building.
-    fn image(&mut self, value: &Value, path: &Path) -> Option<Image> {
+    fn image(&mut self, value: &Value, path: &Path) {
         let members = match value {
-            Value::Null => return None,
+            Value::Null => return,
             Value::Object(members) => members,
-            other => {
-                self.report(path, type_error("an object (an image)", other));
-                return None;
-            }
+            other => return self.report(path, type_error("an object (an image)", other)),
         };
-        let mut src = None;
-        let mut alt = None;
         let seen = self.walk(members, IMAGE_FIELDS, path, &mut |c, name, v, p| match name {
-            "src" => src = c.image_src(v, p),
-            "alt" => alt = c.required(v, p, MAX_ALT),
+            "src" => c.image_src(v, p),
+            "alt" => _ = c.required(v, p, MAX_ALT),
             _ => {}
         });
         self.require(seen, IMAGE_FIELDS, &["src", "alt"], path);
-        if !self.building() {
-            return None;
-        }
-        Some(Image { src: src?.to_owned(), alt: alt?.to_owned() })
     }
 
     /// Checks `image.src`: an http(s) URL or a relative path.
-    fn image_src<'a>(&mut self, value: &'a Value, path: &Path) -> Option<&'a str> {
-        let src = self.required(value, path, MAX_URL)?;
-        if is_http_url(src) || is_relative_path(src) {
-            return Some(src);
+    fn image_src(&mut self, value: &Value, path: &Path) {
+        if self.required(value, path, MAX_URL).is_some_and(|src| !is_http_url(src) && !is_relative_path(src)) {
+            self.report(path, "must be an http or https URL or a relative path".into());
         }
-        self.report(path, "must be an http or https URL or a relative path".into());
-        None
     }
 }
 
@@ -925,11 +805,6 @@ fn fold_entries(list: &Value) -> Vec<Option<String>> {
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// The strings of a checked list, owned.
-fn owned_strings(items: &[Value]) -> Vec<String> {
-    items.iter().filter_map(Value::as_str).map(str::to_owned).collect()
 }
 
 /// Whether `tag` looks like a BCP 47 language tag: subtags of letters and
