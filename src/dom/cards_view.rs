@@ -1,11 +1,11 @@
 //! The flip-card view: draws [`Study`](crate::model::study::Study) state into
 //! the cards panel.
 
-use super::template::{document, find, set_attr, set_bool, set_flag, set_hidden, set_text};
+use super::template::{document, set_attr, set_bool, set_flag, set_hidden, set_text, Refs};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DocumentFragment, Element, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
 /// Most facts whose faces size the card (see [`CardsView::build_sizer`]). A
 /// bigger deck keeps the fixed card height and lets a long face scroll.
@@ -42,33 +42,32 @@ pub struct CardsView {
 impl CardsView {
     /// Finds the panel's elements in a fresh skeleton and writes the fixed
     /// labels and the topic filter.
-    pub fn build(root: &DocumentFragment, app: &App, s: &Strings) -> Result<CardsView, JsValue> {
-        let html = |sel: &str| -> Result<HtmlElement, JsValue> { Ok(find(root, sel)?.unchecked_into()) };
+    pub fn build(r: &Refs, app: &App, s: &Strings) -> Result<CardsView, JsValue> {
         let v = CardsView {
-            panel: find(root, "#p-cards")?,
-            filter: find(root, "[part=filter]")?,
-            progress: find(root, ".s-progress")?,
-            known_of: find(root, ".known-of")?,
-            study: find(root, ".study")?,
-            position: find(root, "[part=position]")?,
-            card: html("[part=card]")?,
-            front: find(root, "[part=front]")?,
-            back: find(root, "[part=back]")?,
-            topic: find(root, ".front .topic")?,
-            image: find(root, "[part=image]")?,
-            prompt: find(root, ".prompt")?,
-            answer: find(root, ".answer")?,
-            detail: find(root, ".back .detail")?,
-            quote: find(root, ".back .quote")?,
-            quote_text: find(root, ".back blockquote")?,
-            quote_credit: find(root, ".back figcaption")?,
-            prev: find(root, "[part=prev]")?,
-            next: find(root, "[part=next][data-msg=next]")?,
-            known: find(root, "[part=known]")?,
-            learning: find(root, "[part=learning]")?,
-            done: find(root, "[part=complete]")?,
-            done_text: html(".done-text")?,
-            again: html("[part=again]")?,
+            panel: r.find("#p-cards"),
+            filter: r.find("[part=filter]"),
+            progress: r.find(".s-progress"),
+            known_of: r.find(".known-of"),
+            study: r.find(".study"),
+            position: r.find("[part=position]"),
+            card: r.html("[part=card]"),
+            front: r.find("[part=front]"),
+            back: r.find("[part=back]"),
+            topic: r.find(".front .topic"),
+            image: r.find("[part=image]"),
+            prompt: r.find(".prompt"),
+            answer: r.find(".answer"),
+            detail: r.find(".back .detail"),
+            quote: r.find(".back .quote"),
+            quote_text: r.find(".back blockquote"),
+            quote_credit: r.find(".back figcaption"),
+            prev: r.find("[part=prev]"),
+            next: r.find("[part=next][data-msg=next]"),
+            known: r.find("[part=known]"),
+            learning: r.find("[part=learning]"),
+            done: r.find("[part=complete]"),
+            done_text: r.html(".done-text"),
+            again: r.html("[part=again]"),
         };
         for (sel, key) in [
             (".l-topic", Key::Topic),
@@ -76,7 +75,7 @@ impl CardsView {
             ("[part=restart]", Key::Restart),
             (".hint", Key::TurnHint),
         ] {
-            set_text(&find(root, sel)?, s.get(key));
+            set_text(&r.find(sel), s.get(key));
         }
         set_text(&v.prev, s.get(Key::Prev));
         set_text(&v.next, s.get(Key::Next));
@@ -89,13 +88,13 @@ impl CardsView {
             set_attr(el, "lang", lang);
         }
         // The widget's own words inside those keep the UI language.
-        set_attr(&find(root, "[part=front] .hint")?, "lang", s.lang().tag());
+        set_attr(&r.find("[part=front] .hint"), "lang", s.lang().tag());
         v.fill_filter(app, s)?;
         if let Some(all) = v.filter.first_element_child() {
             set_attr(&all, "lang", s.lang().tag());
         }
-        set_hidden(&find(root, ".filter")?, app.topics.len() < 2);
-        v.build_sizer(&find(root, "[part=card] .inner")?, app, s)?;
+        set_hidden(&r.find(".filter"), app.topics.len() < 2);
+        v.build_sizer(&r.find("[part=card] .inner"), app, s)?;
         Ok(v)
     }
 

@@ -3,7 +3,7 @@
 
 use super::events;
 use super::storage::Store;
-use super::template::{find, message_markup, set_attr, set_text};
+use super::template::{message_markup, set_attr, set_text, Refs};
 use super::widget::{ViewOptions, Widget};
 use crate::model::app::{App, Settings};
 use crate::model::deck::Deck;
@@ -268,9 +268,11 @@ pub fn show_message(host: &Element, kind: Message, title: &str, lines: &[String]
         return;
     };
     let Ok(frag) = message_markup() else { return };
-    let (Ok(panel), Ok(head), Ok(list)) = (find(&frag, ".msg"), find(&frag, ".m-title"), find(&frag, ".m-list")) else {
+    let Ok(r) = Refs::new(&frag) else { return };
+    let (panel, head, list) = (r.find(".msg"), r.find(".m-title"), r.find(".m-list"));
+    if r.finish().is_err() {
         return;
-    };
+    }
     match kind {
         Message::Error => set_attr(&panel, "role", "alert"),
         Message::Loading => {

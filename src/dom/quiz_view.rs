@@ -1,12 +1,12 @@
 //! The quiz view: draws [`Quiz`](crate::model::quiz::Quiz) state into the
 //! quiz panel.
 
-use super::template::{document, find, find_all, set_attr, set_flag, set_hidden, set_text};
+use super::template::{document, set_attr, set_flag, set_hidden, set_text, Refs};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use crate::model::quiz::Prompt;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DocumentFragment, Element, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
 /// Handles on the quiz panel's elements.
 pub struct QuizView {
@@ -15,7 +15,7 @@ pub struct QuizView {
     qpos: Element,
     progress: Element,
     question: HtmlElement,
-    options: Vec<HtmlElement>,
+    options: [HtmlElement; 4],
     form: Element,
     pub input: HtmlElement,
     submit: Element,
@@ -36,37 +36,36 @@ pub struct QuizView {
 
 impl QuizView {
     /// Finds the panel's elements in a fresh skeleton and writes the fixed labels.
-    pub fn build(root: &DocumentFragment, app: &App, s: &Strings) -> Result<QuizView, JsValue> {
-        let html = |sel: &str| -> Result<HtmlElement, JsValue> { Ok(find(root, sel)?.unchecked_into()) };
+    pub fn build(r: &Refs, app: &App, s: &Strings) -> QuizView {
         let v = QuizView {
-            panel: find(root, "#p-quiz")?,
-            asking: find(root, ".asking")?,
-            qpos: find(root, ".qpos")?,
-            progress: find(root, ".q-progress")?,
-            question: html("[part=question]")?,
-            options: find_all(root, "[part=option]")?.into_iter().map(JsCast::unchecked_into).collect(),
-            form: find(root, "form.typed")?,
-            input: html("[part=input]")?,
-            submit: find(root, "[part=submit]")?,
-            feedback: find(root, "[part=feedback]")?,
-            verdict: find(root, ".verdict")?,
-            detail: find(root, ".qdetail")?,
-            quote: find(root, ".qquote")?,
-            quote_text: find(root, ".qquote blockquote")?,
-            quote_credit: find(root, ".qquote figcaption")?,
-            next: html(".qnext")?,
-            summary: find(root, ".summary")?,
-            score_title: html(".score-title")?,
-            best: find(root, "[part=best]")?,
-            score: find(root, "[part=score]")?,
-            review: find(root, "[part=review]")?,
-            retry_mistakes: html("[data-msg=retry-mistakes]")?,
+            panel: r.find("#p-quiz"),
+            asking: r.find(".asking"),
+            qpos: r.find(".qpos"),
+            progress: r.find(".q-progress"),
+            question: r.html("[part=question]"),
+            options: r.all::<4>("[part=option]"),
+            form: r.find("form.typed"),
+            input: r.html("[part=input]"),
+            submit: r.find("[part=submit]"),
+            feedback: r.find("[part=feedback]"),
+            verdict: r.find(".verdict"),
+            detail: r.find(".qdetail"),
+            quote: r.find(".qquote"),
+            quote_text: r.find(".qquote blockquote"),
+            quote_credit: r.find(".qquote figcaption"),
+            next: r.html(".qnext"),
+            summary: r.find(".summary"),
+            score_title: r.html(".score-title"),
+            best: r.find("[part=best]"),
+            score: r.find("[part=score]"),
+            review: r.find("[part=review]"),
+            retry_mistakes: r.html("[data-msg=retry-mistakes]"),
         };
-        set_text(&find(root, ".l-answer")?, s.get(Key::YourAnswer));
+        set_text(&r.find(".l-answer"), s.get(Key::YourAnswer));
         set_text(&v.submit, s.get(Key::Check));
         set_text(&v.score_title, s.get(Key::ScoreTitle));
         set_text(&v.retry_mistakes, s.get(Key::RetryMistakes));
-        set_text(&find(root, "[data-msg=retry-all]")?, s.get(Key::RetryAll));
+        set_text(&r.find("[data-msg=retry-all]"), s.get(Key::RetryAll));
         set_attr(&v.progress, "aria-label", s.get(Key::Quiz));
         let lang = app.deck.language.as_str();
         for el in [&v.question as &Element, &v.form, &v.feedback, &v.review] {
@@ -77,7 +76,7 @@ impl QuizView {
         }
         // The widget's own words inside those keep the UI language.
         let ui = s.lang().tag();
-        for el in [find(root, ".l-answer")?, v.submit.clone(), v.verdict.clone()] {
+        for el in [r.find(".l-answer"), v.submit.clone(), v.verdict.clone()] {
             set_attr(&el, "lang", ui);
         }
         for o in &v.options {
@@ -85,7 +84,7 @@ impl QuizView {
                 set_attr(&tag, "lang", ui);
             }
         }
-        Ok(v)
+        v
     }
 
     /// Redraws what `dirty` names.

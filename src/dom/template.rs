@@ -4,8 +4,9 @@
 //! it. Every piece of deck text reaches the DOM through `textContent` or a
 //! safe attribute setter (see [`set_text`]).
 
+use core::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DocumentFragment, Element, HtmlTemplateElement};
+use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, NodeList};
 
 /// The widget's skeleton, cloned once per mount.
 const MARKUP: &str = concat!(
@@ -100,16 +101,68 @@ pub fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
-/// The first element under `root` matching `selector`, or an internal error
-/// naming it.
-pub fn find(root: &DocumentFragment, selector: &str) -> Result<Element, JsValue> {
-    root.query_selector(selector)?.ok_or_else(|| JsValue::from_str(&["factcards: template lacks ", selector].concat()))
+/// Looks up the widget's elements in a fresh copy of its markup.
+///
+/// A lookup that finds nothing gives a detached stand-in element instead of
+/// an error, so the dozens of lookups of a mount need no error path each;
+/// [`Refs::finish`] then names the first selector that missed, and the mount
+/// fails with it. (The markup is the constant above, so a miss is a bug the
+/// tests catch, not something a page can cause.)
+pub struct Refs<'r> {
+    root: &'r DocumentFragment,
+    spare: Element,
+    missed: Cell<Option<&'static str>>,
 }
 
-/// Every element under `root` matching `selector`.
-pub fn find_all(root: &DocumentFragment, selector: &str) -> Result<Vec<Element>, JsValue> {
-    let list = root.query_selector_all(selector)?;
-    Ok((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect())
+impl<'r> Refs<'r> {
+    /// Lookups in `root`.
+    pub fn new(root: &'r DocumentFragment) -> Result<Refs<'r>, JsValue> {
+        let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        Ok(Refs { root, spare: doc.create_element("div")?, missed: Cell::new(None) })
+    }
+
+    /// The first element matching `selector`.
+    pub fn find(&self, selector: &'static str) -> Element {
+        match self.root.query_selector(selector) {
+            Ok(Some(el)) => el,
+            _ => {
+                self.miss(selector);
+                self.spare.clone()
+            }
+        }
+    }
+
+    /// The first element matching `selector`, as an `HtmlElement`.
+    pub fn html(&self, selector: &'static str) -> HtmlElement {
+        self.find(selector).unchecked_into()
+    }
+
+    /// Every element matching `selector`, which must match `N` of them.
+    pub fn all<const N: usize>(&self, selector: &'static str) -> [HtmlElement; N] {
+        let list = self.root.query_selector_all(selector).ok();
+        let found = list.as_ref().map_or(0, NodeList::length);
+        if found as usize != N {
+            self.miss(selector);
+        }
+        core::array::from_fn(|i| match list.as_ref().and_then(|l| l.item(i as u32)) {
+            Some(node) => node.unchecked_into(),
+            None => self.spare.clone().unchecked_into(),
+        })
+    }
+
+    fn miss(&self, selector: &'static str) {
+        if self.missed.get().is_none() {
+            self.missed.set(Some(selector));
+        }
+    }
+
+    /// An error naming the first selector that found nothing, if any did.
+    pub fn finish(&self) -> Result<(), JsValue> {
+        match self.missed.get() {
+            Some(selector) => Err(JsValue::from_str(&["factcards: template lacks ", selector].concat())),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Sets the text of `el`, as text: markup in `text` stays visible characters.

@@ -11,7 +11,7 @@ use super::listener::Listener;
 use super::quiz_view::QuizView;
 use super::shell;
 use super::storage::Store;
-use super::template::{find, set_attr, set_hidden, set_text, widget_markup};
+use super::template::{set_attr, set_hidden, set_text, widget_markup, Refs};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
 use crate::model::locale::{Key, Strings};
 use crate::model::options::Theme;
@@ -68,25 +68,27 @@ impl Widget {
     pub fn mount(host: &Element, root: ShadowRoot, app: App, opts: ViewOptions) -> Result<Widget, JsValue> {
         let strings = opts.strings;
         let frag = widget_markup()?;
-        let top = find(&frag, ".fc")?;
+        let r = Refs::new(&frag)?;
+        let top = r.find(".fc");
         match opts.theme {
             Theme::Dark => set_attr(&top, "data-theme", "dark"),
             Theme::Light => set_attr(&top, "data-theme", "light"),
             Theme::Auto => {}
         }
         set_attr(&top, "lang", strings.lang().tag());
-        let title = find(&frag, ".title")?;
+        let title = r.find(".title");
         set_text(&title, &app.deck.title);
         set_attr(&title, "lang", &app.deck.language);
-        let tabs = shell::build_tabs(&frag, &app, &strings)?;
-        shell::build_credit(&frag, &app, &strings)?;
-        set_text(&find(&frag, "[part=reset]")?, strings.get(Key::ResetProgress));
+        let tabs = shell::build_tabs(&r, &app, &strings);
+        shell::build_credit(&r, &app, &strings);
+        set_text(&r.find("[part=reset]"), strings.get(Key::ResetProgress));
         let view = View {
             tabs,
-            live: find(&frag, ".live")?,
-            cards: CardsView::build(&frag, &app, &strings)?,
-            quiz: QuizView::build(&frag, &app, &strings)?,
+            live: r.find(".live"),
+            cards: CardsView::build(&r, &app, &strings)?,
+            quiz: QuizView::build(&r, &app, &strings),
         };
+        r.finish()?;
         let mut state = State { app, strings, view };
         state.render(
             Dirty::MODE | Dirty::CARD | Dirty::TURN | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY,
