@@ -81,7 +81,7 @@ export type LabelName =
     | "restart" | "topic" | "allTopics" | "progressLabel" | "labelEnd" | "position" | "cardOf" | "round" | "knownOf" | "complete"
     | "studyAgain" | "questionOf" | "correct" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
     | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "noAnswer" | "retryMistakes" | "retryAll"
-    | "source" | "edited" | "loading" | "failed" | "resetProgress";
+    | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress";
 
 /** The third argument of `mount`. Every option is optional; unknown names are errors. */
 export interface MountOptions {

@@ -223,7 +223,7 @@ fn render_the_article_deck_lists_every_fact() {
     let deck = parse_deck_text(&std::fs::read_to_string("www/decks/tokayev-brussels-2021.json").unwrap()).unwrap();
     assert_eq!(html.matches("<dt ").count(), deck.facts.len());
     assert!(html.contains("Source: Euractiv"));
-    assert!(html.contains("(edited by Zoran Radosavljevic)"));
+    assert!(html.contains("(ed. Zoran Radosavljevic)"));
 }
 
 #[test]

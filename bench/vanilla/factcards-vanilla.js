@@ -1462,6 +1462,7 @@ const EN = {
   best: 'Best so far: {n} / {total}', noAnswer: '(no answer)', retryMistakes: 'Retry mistakes',
   retryAll: 'Retry all', source: 'Source', loading: 'Loading deck…', failed: 'This deck could not be shown.',
   resetProgress: 'Reset progress', progressLabel: 'Cards known', labelEnd: ':', edited: '(ed. {name})',
+  headline: '“{name}”',
 };
 
 /** The language of the widget's own words (only English is ported). */
@@ -2005,7 +2006,7 @@ class Widget {
       setHidden(link, true);
       rest += name;
     }
-    if (source.headline) rest += `, “${source.headline}”`;
+    if (source.headline) rest += `, ${s.withName('headline', source.headline)}`;
     if (source.author) rest += `, ${source.author}`;
     if (source.editor) rest += ` ${s.withName('edited', source.editor)}`;
     setText(find(frag, '.c-text'), rest);

@@ -39,9 +39,8 @@ pub fn build_credit(r: &Refs, app: &App, s: &Strings) {
         }
     }
     if let Some(h) = &source.headline {
-        rest.push_str(", “");
-        rest.push_str(h);
-        rest.push('”');
+        rest.push_str(", ");
+        rest.push_str(&s.with_name(Key::Headline, h));
     }
     if let Some(a) = &source.author {
         rest.push_str(", ");

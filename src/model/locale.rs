@@ -63,6 +63,7 @@ keys! {
     LabelEnd = "labelEnd": ":", " :", ":";
     Source = "source": "Source", "Source", "Источник";
     Edited = "edited": "(ed. {name})", "(éd. {name})", "(ред. {name})";
+    Headline = "headline": "“{name}”", "«\u{a0}{name}\u{a0}»", "«{name}»";
     Loading = "loading": "Loading deck…", "Chargement du jeu…", "Загрузка…";
     Failed = "failed": "This deck could not be shown.", "Ce jeu ne peut pas être affiché.", "Не удалось показать карточки.";
     ResetProgress = "resetProgress": "Reset progress", "Effacer la progression", "Сбросить прогресс";

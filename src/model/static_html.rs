@@ -7,6 +7,7 @@
 //! gets from `textContent`: text stays text.
 
 use super::deck::Deck;
+use super::locale::{Key, Lang, Strings};
 
 /// Escapes text for HTML content and double- or single-quoted attributes.
 pub fn escape(text: &str, out: &mut String) {
@@ -70,7 +71,10 @@ pub fn render(deck: &Deck) -> String {
     }
     out.push_str("</dl>\n");
     if let Some(src) = &deck.source {
-        out.push_str("<p>Source: ");
+        // The widget's own words in the deck's language, when built in.
+        let words = Strings::new(Lang::from_tag(&deck.language));
+        out.push_str("<p>");
+        escape(&[words.get(Key::Source), words.get(Key::LabelEnd), " "].concat(), &mut out);
         let name = src.publisher.as_deref().or(src.url.as_deref()).unwrap_or("");
         match &src.url {
             // Validated as http(s) before it gets here.
@@ -86,9 +90,8 @@ pub fn render(deck: &Deck) -> String {
             escape(a, &mut out);
         }
         if let Some(e) = &src.editor {
-            out.push_str(" (edited by ");
-            escape(e, &mut out);
-            out.push(')');
+            out.push(' ');
+            escape(&words.with_name(Key::Edited, e), &mut out);
         }
         out.push_str("</p>\n");
     }
@@ -99,6 +102,23 @@ pub fn render(deck: &Deck) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_credit_is_in_the_deck_language() {
+        let deck = |language: &str| {
+            let text = [
+                r#"{"version":1,"title":"T","language":""#,
+                language,
+                r#"","source":{"publisher":"P","editor":"E"},"facts":[{"front":"F","back":"B"}]}"#,
+            ]
+            .concat();
+            crate::model::validate::parse_deck_text(&text).expect("a valid deck")
+        };
+        assert!(render(&deck("en")).contains("<p>Source: P (ed. E)</p>"));
+        assert!(render(&deck("fr-BE")).contains("<p>Source : P (éd. E)</p>"));
+        assert!(render(&deck("ru")).contains("<p>Источник: P (ред. E)</p>"));
+        assert!(render(&deck("kk")).contains("<p>Source: P (ed. E)</p>"), "English for other languages");
+    }
 
     #[test]
     fn escapes_every_special_character() {

@@ -566,11 +566,15 @@ test('study: Got it / Still learning once turned, progress, Leitner rounds, comp
   assert.equal(s.position, '1 / 1', 'round 3 holds D alone');
   assert.equal(s.prompt, 'Prompt D?');
   assert.match(s.live, /^Round 3/);
+  const belowTop = () => page.evaluate(() => document.getElementById('below').getBoundingClientRect().top + scrollY);
+  const before = await belowTop();
   await mark(page, 'known'); // D known: complete
 
   s = await state(page);
   assert.ok(s.complete, 'the completion panel shows');
   assert.ok(s.studyHidden, 'the card is gone');
+  assert.equal(await belowTop(), before, 'the completion panel takes the study area\'s place: the host page does not move');
+  assert.ok(!(await card(page).isVisible()), 'the hidden card is not visible');
   assert.equal(s.valuenow, '4');
   const done = page.locator('[part~="complete"]');
   assert.match(await done.textContent(), /You know all 4 cards\./);

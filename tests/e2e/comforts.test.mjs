@@ -646,6 +646,8 @@ for (const tag of ['fr', 'ru']) {
     // The source credit: "(ed. …)" is English.
     const credit = await text(page.locator('#widget .credit'));
     assert.ok(!credit.includes('(ed. '), `the credit line is in ${tag}: ${credit}`);
+    // …and its headline is quoted as the language quotes: « » in both.
+    assert.match(credit, tag === 'fr' ? /«\u00a0Kazakhstan president [^»]+\u00a0»/ : /«Kazakhstan president [^»]+»/, credit);
     assert.ok(texts.some(({ text: t }) => t === L.scoreTitle));
     assert.ok(texts.some(({ text: t }) => t === L.retry[0]));
     assert.ok(texts.some(({ text: t }) => /^(Meilleur score : |Лучший результат: )/.test(t)), 'the best score line');
