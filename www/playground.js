@@ -6,6 +6,7 @@ const editor = document.getElementById("deck");
 const verdict = document.getElementById("verdict");
 const problems = document.getElementById("problems");
 const preview = document.getElementById("preview");
+const stale = document.getElementById("stale");
 let widget = null;
 let timer = 0;
 
@@ -30,8 +31,13 @@ function check() {
   if (issues.length) {
     verdict.className = "bad";
     verdict.textContent = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
-    return; // the last good preview stays
+    // The last good preview stays, marked as such (when there is one).
+    stale.hidden = widget === null;
+    preview.classList.toggle("is-stale", widget !== null);
+    return;
   }
+  stale.hidden = true;
+  preview.classList.remove("is-stale");
   verdict.className = "good";
   verdict.textContent = "Valid deck";
   widget?.destroy();

@@ -1010,6 +1010,9 @@ test('playground: errors by path for a broken deck, a live preview for a good on
   await page.waitForFunction(() => document.getElementById('verdict').textContent === '1 problem');
   assert.deepEqual((await problems.allTextContents()).map((t) => t.trim()), ['facts[0].back: must not be blank']);
   assert.equal(await text(problems.first().locator('code')), 'facts[0].back');
+  // The preview still shows the last valid deck, and says so.
+  assert.ok(await page.locator('#stale').isVisible(), 'the stale preview is marked');
+  assert.equal(await text(preview.locator('[part~="front"] .prompt')), DECK.facts[0].front);
   await shot(page, 'comforts-playground-error-1024');
 
   // Several problems at once, each with its path.
@@ -1034,6 +1037,7 @@ test('playground: errors by path for a broken deck, a live preview for a good on
   await editor.fill(JSON.stringify(fixed, null, 2));
   await page.waitForFunction(() => document.getElementById('verdict').textContent === 'Valid deck');
   assert.equal(await problems.count(), 0);
+  assert.ok(!(await page.locator('#stale').isVisible()), 'a valid deck: the preview is current again');
   await preview.locator('[part~="card"]').click();
   await page.waitForFunction(
     () =>
