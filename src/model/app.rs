@@ -5,10 +5,10 @@
 //! knows about the DOM, so all of it is tested natively.
 
 use super::deck::Deck;
+use super::numbering::Numbering;
 use super::progress::Progress;
 use super::quiz::{AnswerMode, Quiz, QuizOptions};
 use super::study::{Mark, Study};
-use std::collections::BTreeMap;
 
 /// Which view is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,20 +209,18 @@ pub struct App {
 impl App {
     /// A fresh widget state over `deck`.
     pub fn new(deck: Deck, settings: Settings) -> App {
-        // Topic numbers in first-seen order; the map keeps this linear-ish
-        // for decks with thousands of distinct topics.
+        // Topic numbers in first-seen order, in one pass.
         let mut topics: Vec<(String, usize)> = Vec::new();
-        let mut numbers: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut numbers = Numbering::with_capacity(16);
         let mut fact_topics = Vec::with_capacity(deck.facts.len());
         for fact in &deck.facts {
             let number = fact.topic.as_deref().map(|topic| {
-                let next = topics.len() as u32;
-                let n = *numbers.entry(topic).or_insert(next);
-                match topics.get_mut(n as usize) {
-                    Some((_, count)) => *count += 1,
-                    None => topics.push((topic.to_owned(), 1)),
+                let (n, new) = numbers.number(topic);
+                match topics.get_mut(n) {
+                    Some((_, count)) if !new => *count += 1,
+                    _ => topics.push((topic.to_owned(), 1)),
                 }
-                n
+                n as u32
             });
             fact_topics.push(number);
         }

@@ -10,11 +10,13 @@
 //! - [`locale`]: every UI string; [`options`]: mount options.
 //! - [`progress`]: what is remembered between visits.
 //! - [`static_html`]: the no-script fallback HTML of a deck.
+//! - [`numbering`]: numbers distinct strings (fact ids, topics) by first use.
 
 pub mod app;
 pub mod deck;
 pub mod json;
 pub mod locale;
+pub mod numbering;
 pub mod options;
 pub mod progress;
 pub mod quiz;

@@ -32,9 +32,9 @@
 
 use super::deck::{Deck, Kind, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
 use super::json::Value;
+use super::numbering::Numbering;
 use super::text::{fold_case_space, fold_char, is_blank};
 use serde::Serialize;
-use std::borrow::Cow;
 
 mod build;
 
@@ -212,49 +212,41 @@ fn derived_id(index: usize) -> String {
 /// claims: its first `id` member when that is a valid id, or `fact-N` when
 /// it has no `id` or a `null` one.
 ///
-/// One pass over an open-addressing table of the ids seen so far, hashed with
-/// FNV-1a: O(n) for n facts, with no standard hasher or sort in the wasm.
+/// One pass, numbering the ids as they come ([`Numbering`]): O(n) for n
+/// facts.
 fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
-    // (id, position, derived), in position order.
-    let mut ids: Vec<(Cow<'_, str>, Origin)> = Vec::with_capacity(items.len());
+    let mut firsts = vec![None; items.len()];
+    let mut numbers = Numbering::with_capacity(items.len());
+    // Where each distinct id was first used, by its number.
+    let mut origins: Vec<Origin> = Vec::new();
+    // Derived ids live here while the numbering borrows them.
+    let derived: Vec<(usize, String)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| matches!(item, Value::Object(_)) && matches!(item.get("id"), None | Some(Value::Null)))
+        .map(|(index, _)| (index, derived_id(index)))
+        .collect();
+    let mut derived = derived.iter().peekable();
     for (index, item) in items.iter().enumerate() {
         if !matches!(item, Value::Object(_)) {
             continue;
         }
-        match item.get("id") {
-            None | Some(Value::Null) => ids.push((Cow::Owned(derived_id(index)), Origin { index, derived: true })),
-            Some(Value::String(id)) if !is_blank(id) && char_count(id) <= MAX_ID => {
-                ids.push((Cow::Borrowed(id.as_str()), Origin { index, derived: false }));
-            }
-            Some(_) => {}
-        }
-    }
-    let mut firsts = vec![None; items.len()];
-    // At most half full, so a probe ends soon. Slots hold positions in `ids`.
-    let mask = (ids.len() * 2).next_power_of_two().max(16) - 1;
-    let mut table = vec![usize::MAX; mask + 1];
-    for (k, (id, origin)) in ids.iter().enumerate() {
-        let mut slot = fnv1a(id.as_bytes()) as usize & mask;
-        while let Some(held) = table.get_mut(slot) {
-            let Some((first_id, first)) = ids.get(*held) else {
-                *held = k;
-                break;
-            };
-            if first_id == id {
-                if let Some(entry) = firsts.get_mut(origin.index) {
-                    *entry = Some(*first);
-                }
-                break;
-            }
-            slot = (slot + 1) & mask;
+        let (id, is_derived) = match item.get("id") {
+            None | Some(Value::Null) => match derived.next_if(|(i, _)| *i == index) {
+                Some((_, id)) => (id.as_str(), true),
+                None => continue,
+            },
+            Some(Value::String(id)) if !is_blank(id) && char_count(id) <= MAX_ID => (id.as_str(), false),
+            Some(_) => continue,
+        };
+        let (n, new) = numbers.number(id);
+        if new {
+            origins.push(Origin { index, derived: is_derived });
+        } else if let (Some(slot), Some(first)) = (firsts.get_mut(index), origins.get(n)) {
+            *slot = Some(*first);
         }
     }
     firsts
-}
-
-/// FNV-1a, 64 bit, of `bytes`.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 /// One walk over a deck value, collecting issues.

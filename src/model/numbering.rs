@@ -1,0 +1,90 @@
+//! Numbers distinct strings in the order they are first seen: a small
+//! open-addressing hash table (FNV-1a), with no standard hasher or ordered
+//! map in the wasm. Used for repeated fact ids and for topic numbers.
+
+/// Distinct strings seen so far, each with its number (0, 1, 2, … in
+/// first-seen order).
+pub struct Numbering<'s> {
+    /// The distinct strings, by number.
+    seen: Vec<&'s str>,
+    /// Slots of `number + 1`, 0 for empty; a power of two long.
+    table: Vec<u32>,
+}
+
+impl<'s> Numbering<'s> {
+    /// A numbering for up to `distinct` distinct strings (more still work,
+    /// only slower once the table is over half full).
+    pub fn with_capacity(distinct: usize) -> Numbering<'s> {
+        let slots = (distinct * 2).next_power_of_two().max(16);
+        Numbering { seen: Vec::with_capacity(distinct), table: vec![0; slots] }
+    }
+
+    /// The number of `s`, and whether this is its first time.
+    pub fn number(&mut self, s: &'s str) -> (usize, bool) {
+        if self.seen.len() * 2 >= self.table.len() {
+            self.grow();
+        }
+        let mask = self.table.len() - 1;
+        let mut slot = fnv1a(s.as_bytes()) as usize & mask;
+        loop {
+            match self.table.get(slot).copied() {
+                Some(0) | None => break,
+                Some(held) => {
+                    let n = held as usize - 1;
+                    if self.seen.get(n) == Some(&s) {
+                        return (n, false);
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        let n = self.seen.len();
+        self.seen.push(s);
+        if let Some(entry) = self.table.get_mut(slot) {
+            *entry = n as u32 + 1;
+        }
+        (n, true)
+    }
+
+    /// Doubles the table and puts every string back.
+    fn grow(&mut self) {
+        let mask = self.table.len() * 2 - 1;
+        self.table = vec![0; mask + 1];
+        for (n, s) in self.seen.iter().enumerate() {
+            let mut slot = fnv1a(s.as_bytes()) as usize & mask;
+            while self.table.get(slot).is_some_and(|&held| held != 0) {
+                slot = (slot + 1) & mask;
+            }
+            if let Some(entry) = self.table.get_mut(slot) {
+                *entry = n as u32 + 1;
+            }
+        }
+    }
+}
+
+/// FNV-1a, 64 bit, of `bytes`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_first_seen_order() {
+        let words = ["b", "a", "b", "c", "a", "", ""];
+        let mut n = Numbering::with_capacity(2);
+        let got: Vec<(usize, bool)> = words.iter().map(|w| n.number(w)).collect();
+        assert_eq!(got, [(0, true), (1, true), (0, false), (2, true), (1, false), (3, true), (3, false)]);
+    }
+
+    #[test]
+    fn many_strings_past_the_capacity() {
+        let words: Vec<String> = (0..5000).map(|i| format!("w{}", i % 1234)).collect();
+        let mut n = Numbering::with_capacity(10);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(n.number(w), (i % 1234, i < 1234), "{w}");
+        }
+    }
+}
