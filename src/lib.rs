@@ -16,8 +16,7 @@ mod dom;
 
 pub use api::*;
 
-/// The two readers of a JS value, for the browser tests that check they agree.
-/// Not part of the public API.
+/// The reader of JS values, for the browser tests. Not part of the public API.
 #[doc(hidden)]
 pub use dom::js_value as js_value_readers;
 

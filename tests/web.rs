@@ -193,36 +193,49 @@ fn choosing_an_option_judges_it_and_locks_the_others() {
 
 // ------------------------------------------------------------ reading JS ---
 
-/// The fast reader (one string from `flatten.js`) and the careful one (field by
-/// field) give the same tree, including for values the fast one declines.
+/// `flatten.js` and its decoder carry every kind of JSON value exactly: text
+/// with NULs and control characters, fractions, -0, huge and non-finite
+/// numbers, empty keys, deep nesting; and what is not JSON data gets its path.
 #[wasm_bindgen_test]
-fn both_readers_of_a_js_value_agree() {
-    use factcards::js_value_readers::{read_flat, to_value, to_value_by_field};
-    // The fast reader does take ordinary decks (else this test proves little).
-    let builtin = js_sys::JSON::parse(factcards::BUILTIN_DECK_JSON).expect("valid JSON");
-    assert!(read_flat(&builtin).is_some(), "the built-in deck goes through flatten.js");
-    let declined = js_sys::JSON::parse(r#"{"n":1.5}"#).expect("valid JSON");
-    assert!(read_flat(&declined).is_none(), "a fraction is left to the careful reader");
-    let cases = [
-        factcards::BUILTIN_DECK_JSON,
-        r#"{"a":"x\u0000y","b":[1,2]}"#,
-        r#"{"n":1.5,"m":-0,"z":0,"big":9007199254740993,"neg":-12}"#,
-        r#"{"t":true,"f":false,"z":null,"e":"","nested":[[[]],{}],"uni":"Қазақстан «ü» 🇰🇿"}"#,
-        r#"{"":1,"k\u0000":2}"#,
-        r#"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["deep"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"#,
-        r#""just text""#,
-        "42",
-    ];
-    for case in cases {
-        let js = js_sys::JSON::parse(case).expect("valid JSON");
-        let fast = to_value(&js).map_err(|e| (e.path, e.message));
-        let careful = to_value_by_field(&js).map_err(|e| (e.path, e.message));
-        assert_eq!(fast, careful, "readers disagree on {case}");
-    }
-    // A value with `undefined` and a function: not JSON data, same error.
+fn a_js_value_is_read_exactly() {
+    use factcards::js_value_readers::to_value;
+    use factcards::model::json::Value;
+    let read = |text: &str| to_value(&js_sys::JSON::parse(text).expect("valid JSON")).map_err(|e| (e.path, e.message));
+    let s = |t: &str| Value::String(t.to_owned());
+    let n = Value::Number;
+    let obj =
+        |members: Vec<(&str, Value)>| Value::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
+
+    let deck = read(factcards::BUILTIN_DECK_JSON).expect("the built-in deck reads");
+    let deck = factcards::model::validate::parse_deck(deck).expect("and is valid");
+    assert_eq!(deck.facts.len(), 31);
+
+    assert_eq!(
+        read(r#"{"a":"x\u0000y\u0001z","\u0000":"\u0001\u0001","b":[1,"",null,true,false],"":{}}"#),
+        Ok(obj(vec![
+            ("a", s("x\0y\x01z")),
+            ("\0", s("\x01\x01")),
+            ("b", Value::Array(vec![n(1.0), s(""), Value::Null, Value::Bool(true), Value::Bool(false)])),
+            ("", obj(vec![])),
+        ]))
+    );
+    let Ok(Value::Object(numbers)) = read(r#"{"a":1.5,"b":-0,"c":9007199254740993,"d":-12,"e":1e308,"f":5e-324}"#)
+    else {
+        panic!("numbers read")
+    };
+    let got: Vec<f64> = numbers.iter().map(|(_, v)| if let Value::Number(x) = v { *x } else { f64::NAN }).collect();
+    assert_eq!(got, [1.5, -0.0, 9007199254740993.0, -12.0, 1e308, 5e-324]);
+    assert!(got[1].is_sign_negative(), "-0 stays -0");
+    assert_eq!(read(r#""Қазақстан «ü» 🇰🇿""#), Ok(s("Қазақстан «ü» 🇰🇿")));
+    assert_eq!(read("42"), Ok(n(42.0)));
+
+    let deep = ["[".repeat(33), "1".into(), "]".repeat(33)].concat();
+    let path = ["[0]".repeat(32)].concat();
+    assert_eq!(read(&deep), Err((path, "nested deeper than 32 levels".to_owned())));
+
     let obj = js_sys::Object::new();
     js_sys::Reflect::set(&obj, &"u".into(), &JsValue::UNDEFINED).unwrap();
     js_sys::Reflect::set(&obj, &"f".into(), &js_sys::Function::new_no_args("return 1")).unwrap();
-    let fast = to_value(&obj).map_err(|e| (e.path, e.message));
-    assert_eq!(fast, Err(("f".to_owned(), "must be JSON data (not a function, symbol or BigInt)")));
+    let got = to_value(&obj).map_err(|e| (e.path, e.message));
+    assert_eq!(got, Err(("f".to_owned(), "must be JSON data (not a function, symbol or BigInt)".to_owned())));
 }

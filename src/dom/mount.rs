@@ -169,7 +169,7 @@ fn internal(what: &str) -> Vec<Issue> {
 }
 
 fn to_value(js: &JsValue) -> Result<Value, Vec<Issue>> {
-    super::js_value::to_value(js).map_err(|e| vec![Issue { path: e.path, message: e.message.to_owned() }])
+    super::js_value::to_value(js).map_err(|e| vec![Issue { path: e.path, message: e.message }])
 }
 
 /// Reads `options`.
@@ -179,7 +179,7 @@ pub fn read_options(options: &JsValue) -> Result<MountOptions, MountError> {
     } else {
         super::js_value::to_value(options).map_err(|e| {
             let path = if e.path.is_empty() { "options".to_owned() } else { ["options.", &e.path].concat() };
-            MountError::Options(Issue { path, message: e.message.to_owned() })
+            MountError::Options(Issue { path, message: e.message })
         })?
     };
     MountOptions::from_value(&value).map_err(MountError::Options)

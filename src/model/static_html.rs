@@ -104,6 +104,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn the_credit_is_in_the_deck_language() {
         let deck = |language: &str| {
             let text = [
