@@ -870,7 +870,7 @@ test('render: the article deck as static HTML, parsed back in the browser', { ti
   // The article deck's source has no URL: the publisher is plain text.
   assert.equal(DECK.source.url, undefined);
   assert.equal(parsed.source.href, null);
-  assert.equal(parsed.source.text, `Source: ${DECK.source.publisher}, ${DECK.source.headline} (edited by ${DECK.source.editor})`);
+  assert.equal(parsed.source.text, `Source: ${DECK.source.publisher}, ${DECK.source.headline} (ed. ${DECK.source.editor})`);
   assert.equal(parsed.source.cite, DECK.source.headline);
   // www/fallback.html carries exactly this output.
   const page = await readFile(path.join(REPO_ROOT, 'www/fallback.html'), 'utf8');
