@@ -3,8 +3,8 @@
 // (src/dom/js_value.rs decodes it).
 //
 // Each value is a tag and, for some, a body ended by "\0":
-//   s<text>\0   a string          S<text>\0   a string holding "\0" or "\x01",
-//                                             each written "\x01" + "z" or "o"
+//   s<text>\0   a string          S<text>\0   a string holding "\0", where "\0"
+//                                             and "\x01" are "\x01z" and "\x01o"
 //   i<digits>\0 a safe integer    d<hex>\0    any other number, its 64 bits
 //   t  f  z     true, false, null (or undefined)
 //   a<n>\0 ...  an array of n values
@@ -26,27 +26,36 @@ let buf = new Uint8Array(0);
 let len = 0;
 let pending = "";
 let error = "";
-const path = [];
 const bits = new Float64Array(1);
 const halves = new Uint32Array(bits.buffer);
 
+// What is not JSON data, and where: the path's segments are added innermost
+// first as the error unwinds, so the walk itself keeps no path.
 class NotJson {
   constructor(message) {
     this.message = message;
+    this.path = [];
   }
+}
+
+/** `e` from inside the member or item `seg`, as a NotJson that knows it. */
+function within(e, seg) {
+  const err = e instanceof NotJson ? e : new NotJson(UNREADABLE);
+  err.path.push(seg);
+  return err;
 }
 
 export function flatten(value) {
   encoder ??= new TextEncoder();
   len = 0;
   pending = "";
-  path.length = 0;
   try {
-    put(value);
+    put(value, 0);
     flush();
     return buf.subarray(0, len);
   } catch (e) {
-    error = renderPath() + "\0" + (e instanceof NotJson ? e.message : UNREADABLE);
+    const err = e instanceof NotJson ? e : new NotJson(UNREADABLE);
+    error = renderPath(err.path.reverse()) + "\0" + err.message;
     return undefined;
   } finally {
     pending = "";
@@ -60,7 +69,7 @@ export function flattenError() {
   return error;
 }
 
-function renderPath() {
+function renderPath(path) {
   let out = "";
   for (const seg of path) {
     if (typeof seg === "number") out += "[" + seg + "]";
@@ -87,7 +96,7 @@ function flush() {
 }
 
 function text(s) {
-  if (s.indexOf("\0") === -1 && s.indexOf("\x01") === -1) emit("s" + s + "\0");
+  if (s.indexOf("\0") === -1) emit("s" + s + "\0");
   else emit("S" + s.replace(/[\0\x01]/g, (c) => (c === "\0" ? "\x01z" : "\x01o")) + "\0");
 }
 
@@ -103,7 +112,7 @@ function number(n) {
 // The checks and their order are those of a careful reader: text, numbers,
 // booleans and null first; then the depth; then arrays, read through their
 // length and indices; anything else that is not an object is not JSON data.
-function put(v) {
+function put(v, depth) {
   switch (typeof v) {
     case "string":
       return text(v);
@@ -115,16 +124,18 @@ function put(v) {
       return emit("z");
   }
   if (v === null) return emit("z");
-  if (path.length >= MAX_DEPTH) throw new NotJson("nested deeper than 32 levels");
+  if (depth >= MAX_DEPTH) throw new NotJson("nested deeper than 32 levels");
   if (Array.isArray(v)) {
     // As Rust's `f64 as u32`: NaN and negatives 0, at most 2^32 - 1.
     let n = v.length;
     n = typeof n === "number" && n > 0 ? Math.min(Math.floor(n), 4294967295) : 0;
     emit("a" + n + "\0");
     for (let i = 0; i < n; i++) {
-      path.push(i);
-      put(v[i]);
-      path.pop();
+      try {
+        put(v[i], depth + 1);
+      } catch (e) {
+        throw within(e, i);
+      }
     }
     return;
   }
@@ -133,9 +144,11 @@ function put(v) {
   emit("o" + keys.length + "\0");
   for (const k of keys) {
     text(k);
-    // The key first, so that a getter that throws is reported at its field.
-    path.push(k);
-    put(v[k]);
-    path.pop();
+    // A getter that throws is reported at its field.
+    try {
+      put(v[k], depth + 1);
+    } catch (e) {
+      throw within(e, k);
+    }
   }
 }
