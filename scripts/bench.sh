@@ -6,7 +6,8 @@
 #
 # 1. Builds the release into bench/results/pkg (not the shared pkg/) with
 #    scripts/build.sh: wasm-pack build --target web --release, then wasm-opt
-#    -Oz from binaryen's npm package (Debian's wasm-opt 108 breaks this build).
+#    -Oz from binaryen's npm package (Debian's wasm-opt 108 breaks this build)
+#    and esbuild's minifier on the JS.
 # 2. Runs bench/run.mjs: parity checks (the vanilla version must validate,
 #    render and behave exactly as the widget), then every measurement for N
 #    rounds (default 5), alternating widget and vanilla, each on a fresh page.
