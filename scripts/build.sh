@@ -33,8 +33,10 @@ fc_say "wasm-opt -Oz: $before -> $(stat -c %s "$wasm") bytes ($wasm)"
 # -3.4 KB gzip when measured. The sources stay readable in src/dom/.
 ESBUILD="$FC_ROOT/tests/e2e/node_modules/.bin/esbuild"
 [ -x "$ESBUILD" ] || fc_die "esbuild is missing: run bash scripts/install.sh"
-for js in "$OUT/factcards.js" $(find "$OUT/snippets" -name '*.js'); do
+minified=0
+while IFS= read -r -d '' js; do
   "$ESBUILD" "$js" --minify --format=esm --log-level=warning --outfile="$js.min"
   mv "$js.min" "$js"
-done
-fc_say "minified: $OUT/factcards.js and $(find "$OUT/snippets" -name '*.js' | wc -l) snippet(s)"
+  minified=$((minified + 1))
+done < <(find "$OUT/factcards.js" "$OUT/snippets" -name '*.js' -print0)
+fc_say "minified: $minified JS file(s) in $OUT"

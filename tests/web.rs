@@ -238,4 +238,43 @@ fn a_js_value_is_read_exactly() {
     js_sys::Reflect::set(&obj, &"f".into(), &js_sys::Function::new_no_args("return 1")).unwrap();
     let got = to_value(&obj).map_err(|e| (e.path, e.message));
     assert_eq!(got, Err(("f".to_owned(), "must be JSON data (not a function, symbol or BigInt)".to_owned())));
+
+    // A NUL in a key stays in the error's path.
+    let odd = js_sys::JSON::parse(r#"{"a\u0000b":[1]}"#).unwrap();
+    let list: js_sys::Array = js_sys::Reflect::get(&odd, &"a\0b".into()).unwrap().unchecked_into();
+    list.push(&js_sys::Function::new_no_args("return 1"));
+    let got = to_value(&odd).map_err(|e| (e.path, e.message));
+    assert_eq!(got, Err(("a\0b[1]".to_owned(), "must be JSON data (not a function, symbol or BigInt)".to_owned())));
+}
+
+/// A getter that reads another value through the widget while its own value
+/// is being read (a host page calling validateDeck from inside a deck) leaves
+/// both readings whole.
+#[wasm_bindgen_test]
+fn reading_a_value_from_inside_a_getter_of_another() {
+    use factcards::js_value_readers::to_value;
+    use factcards::model::json::Value;
+    use wasm_bindgen::closure::Closure;
+    let inner = js_sys::JSON::parse(r#"{"inner":["x","y"]}"#).unwrap();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let seen_in_getter = seen.clone();
+    let getter = Closure::<dyn Fn() -> JsValue>::new(move || {
+        *seen_in_getter.borrow_mut() = Some(to_value(&inner).map_err(|e| e.message));
+        JsValue::from_str("from the getter")
+    });
+    let outer = js_sys::JSON::parse(r#"{"a":"before"}"#).unwrap();
+    let desc = js_sys::Object::new();
+    js_sys::Reflect::set(&desc, &"get".into(), getter.as_ref()).unwrap();
+    js_sys::Reflect::set(&desc, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    let target: &js_sys::Object = outer.unchecked_ref();
+    js_sys::Reflect::define_property(target, &"b".into(), &desc).unwrap();
+    js_sys::Reflect::set(&outer, &"c".into(), &"after".into()).unwrap();
+
+    let s = |t: &str| Value::String(t.to_owned());
+    let got = to_value(&outer).map_err(|e| e.message);
+    let want =
+        Value::Object(vec![("a".into(), s("before")), ("b".into(), s("from the getter")), ("c".into(), s("after"))]);
+    assert_eq!(got, Ok(want));
+    let inner_want = Value::Object(vec![("inner".into(), Value::Array(vec![s("x"), s("y")]))]);
+    assert_eq!(seen.borrow_mut().take(), Some(Ok(inner_want)));
 }

@@ -26,8 +26,8 @@ let buf = new Uint8Array(0);
 let len = 0;
 let pending = "";
 let error = "";
-const bits = new Float64Array(1);
-const halves = new Uint32Array(bits.buffer);
+let calls = 0;
+const bits = new DataView(new ArrayBuffer(8));
 
 // What is not JSON data, and where: the path's segments are added innermost
 // first as the error unwinds, so the walk itself keeps no path.
@@ -47,6 +47,10 @@ function within(e, seg) {
 
 export function flatten(value) {
   encoder ??= new TextEncoder();
+  // A getter in the value may call back into the widget (validateDeck from
+  // inside a deck): that walk gets its own buffer, and this one resumes after.
+  const outer = calls++ > 0 ? { buf, len, pending } : null;
+  if (outer) buf = new Uint8Array(0);
   len = 0;
   pending = "";
   try {
@@ -58,9 +62,11 @@ export function flatten(value) {
     error = renderPath(err.path.reverse()) + "\0" + err.message;
     return undefined;
   } finally {
+    calls--;
     pending = "";
     // Keep a small buffer for the next call, not the last deck's megabytes.
     if (buf.length > 1 << 16) buf = new Uint8Array(0);
+    if (outer) ({ buf, len, pending } = outer);
   }
 }
 
@@ -104,8 +110,9 @@ function number(n) {
   if (Number.isSafeInteger(n) && !Object.is(n, -0)) {
     emit("i" + n + "\0");
   } else {
-    bits[0] = n;
-    emit("d" + halves[1].toString(16).padStart(8, "0") + halves[0].toString(16).padStart(8, "0") + "\0");
+    // Big-endian, as the decoder reads the 16 hex digits.
+    bits.setFloat64(0, n);
+    emit("d" + bits.getUint32(0).toString(16).padStart(8, "0") + bits.getUint32(4).toString(16).padStart(8, "0") + "\0");
   }
 }
 

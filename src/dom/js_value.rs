@@ -33,7 +33,8 @@ pub struct NotJson {
 pub fn to_value(value: &wasm_bindgen::JsValue) -> Result<Value, NotJson> {
     let Some(bytes) = flatten(value) else {
         let error = flatten_error();
-        let (path, message) = error.split_once('\0').unwrap_or(("", "could not be read"));
+        // The message is the widget's own text; the path may hold a NUL (a key).
+        let (path, message) = error.rsplit_once('\0').unwrap_or(("", "could not be read"));
         return Err(NotJson { path: path.to_owned(), message: message.to_owned() });
     };
     String::from_utf8(bytes)

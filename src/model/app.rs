@@ -215,10 +215,10 @@ impl App {
         let mut fact_topics = Vec::with_capacity(deck.facts.len());
         for fact in &deck.facts {
             let number = fact.topic.as_deref().map(|topic| {
-                let (n, new) = numbers.number(topic);
+                let (n, _) = numbers.number(topic);
                 match topics.get_mut(n) {
-                    Some((_, count)) if !new => *count += 1,
-                    _ => topics.push((topic.to_owned(), 1)),
+                    Some((_, count)) => *count += 1,
+                    None => topics.push((topic.to_owned(), 1)),
                 }
                 n as u32
             });

@@ -1,8 +1,8 @@
 //! A plain JSON value tree, the one input the validator reads.
 //!
-//! The wasm build fills it from a `JsValue` through `serde-wasm-bindgen`
-//! (the browser's own `JSON.parse` does the parsing); the native CLI and tests
-//! fill it through `serde_json`. Either way nesting is capped at
+//! The wasm build fills it from a JS value through `src/dom/flatten.js` and
+//! `dom::js_value` (the browser's own `JSON.parse` does any parsing); the
+//! native CLI and tests fill it through `serde_json`. Either way nesting is capped at
 //! [`MAX_DEPTH`], so a hostile deck cannot exhaust the stack.
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};

@@ -1,11 +1,11 @@
 //! Deck validation: every rule of format v1, every error reported by path.
 //!
-//! [`parse_deck`] walks a [`Value`] once and either builds the typed [`Deck`]
-//! or returns every [`Issue`] it found. [`validate_deck`] runs the same walk
-//! without building anything. Both are linear in the size of the deck, but
-//! for the ids: they are checked for uniqueness by sorting them up front,
-//! O(n log n) for n facts. The checks that compare the entries of one fact
-//! with each other only run on lists within [`MAX_ENTRIES`].
+//! [`validate_deck`] walks a [`Value`] once and returns every [`Issue`] it
+//! finds; [`parse_deck`] runs it and, on a valid deck, builds the typed
+//! [`Deck`] by moving the value's strings into it (`build.rs`). Both are
+//! linear in the size of the deck: repeated ids are found by numbering the
+//! ids as they come ([`Numbering`]). The checks that compare the entries of
+//! one fact with each other only run on lists within [`MAX_ENTRIES`].
 //!
 //! # Order of the issues
 //!
@@ -35,6 +35,7 @@ use super::json::Value;
 use super::numbering::Numbering;
 use super::text::{fold_case_space, fold_char, is_blank};
 use serde::Serialize;
+use std::borrow::Cow;
 
 mod build;
 
@@ -216,32 +217,33 @@ fn derived_id(index: usize) -> String {
 /// facts.
 fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
     let mut firsts = vec![None; items.len()];
+    // A deck over the limit is already an error; its ids are not compared.
+    if items.len() > MAX_FACTS {
+        return firsts;
+    }
+    // Each fact's id, by position: the written one when valid, or the
+    // derived `fact-N` (made here, as the numbering borrows every id).
+    let ids: Vec<Option<(Cow<'_, str>, bool)>> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| match (item, item.get("id")) {
+            (Value::Object(_), None | Some(Value::Null)) => Some((Cow::Owned(derived_id(index)), true)),
+            (_, Some(Value::String(id))) if !is_blank(id) && char_count(id) <= MAX_ID => {
+                Some((Cow::Borrowed(id.as_str()), false))
+            }
+            _ => None,
+        })
+        .collect();
     let mut numbers = Numbering::with_capacity(items.len());
     // Where each distinct id was first used, by its number.
     let mut origins: Vec<Origin> = Vec::new();
-    // Derived ids live here while the numbering borrows them.
-    let derived: Vec<(usize, String)> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| matches!(item, Value::Object(_)) && matches!(item.get("id"), None | Some(Value::Null)))
-        .map(|(index, _)| (index, derived_id(index)))
-        .collect();
-    let mut derived = derived.iter().peekable();
-    for (index, item) in items.iter().enumerate() {
-        if !matches!(item, Value::Object(_)) {
+    for (index, id) in ids.iter().enumerate() {
+        let Some((id, derived)) = id else {
             continue;
-        }
-        let (id, is_derived) = match item.get("id") {
-            None | Some(Value::Null) => match derived.next_if(|(i, _)| *i == index) {
-                Some((_, id)) => (id.as_str(), true),
-                None => continue,
-            },
-            Some(Value::String(id)) if !is_blank(id) && char_count(id) <= MAX_ID => (id.as_str(), false),
-            Some(_) => continue,
         };
         let (n, new) = numbers.number(id);
         if new {
-            origins.push(Origin { index, derived: is_derived });
+            origins.push(Origin { index, derived: *derived });
         } else if let (Some(slot), Some(first)) = (firsts.get_mut(index), origins.get(n)) {
             *slot = Some(*first);
         }
@@ -561,7 +563,7 @@ impl Checker {
         })
     }
 
-    /// Checks `image`; the image when valid and building.
+    /// Checks `image`.
     fn image(&mut self, value: &Value, path: &Path) {
         let members = match value {
             Value::Null => return,
