@@ -7,11 +7,11 @@
 // The screenshots and the axe runs for the front, the back and the completion
 // state use the real demo page, www/index.html, at 360 and 1024 px, light and
 // dark: tests/e2e/screenshots/cards-<state>-<width>-<scheme>.png.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, launch, newPage, shot, axe, formatViolations, trackErrors, REPO_ROOT } from './harness.mjs';
+import { newPage, shot, axe, formatViolations, trackErrors, REPO_ROOT, serveAndLaunch } from './harness.mjs';
 
 const DECK = JSON.parse(await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'));
 const N = DECK.facts.length;
@@ -19,15 +19,9 @@ const PUBLISHER = DECK.source.publisher;
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 // ---------------------------------------------------------------- helpers --

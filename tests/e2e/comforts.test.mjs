@@ -16,14 +16,14 @@
 // The page for 1 and 2 is www/test-comforts.html (see test-comforts.js for
 // its URL parameters). The render command is run with cargo, in
 // $CARGO_TARGET_DIR (default /work/target-comf).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT, startServer, launch, newPage, shot, trackErrors } from './harness.mjs';
+import { REPO_ROOT, newPage, shot, trackErrors, serveAndLaunch } from './harness.mjs';
 
 const DECK_FILE = 'www/decks/tokayev-brussels-2021.json';
 const DECK = JSON.parse(await readFile(path.join(REPO_ROOT, DECK_FILE), 'utf8'));
@@ -33,15 +33,9 @@ const KEY_RE = new RegExp(`^factcards:${DECK.id}:[0-9a-f]{16}$`);
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 // ---------------------------------------------------------------- helpers

@@ -16,11 +16,11 @@
 // Pages made up by a test are served through page.route() at the test
 // server's own origin (so "./pkg/factcards.js" and "decks/…" resolve to the
 // real files); the demo pages in www/ are loaded as they are.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, launch, newPage, shot, axe, trackErrors, formatViolations, REPO_ROOT } from './harness.mjs';
+import { newPage, shot, axe, trackErrors, formatViolations, REPO_ROOT, serveAndLaunch } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 const BUILTIN = JSON.parse(await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'));
@@ -41,15 +41,9 @@ const byFront = (front) => SMALL.facts.find((f) => f.front === front);
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 // ---------------------------------------------------------------------------

@@ -18,10 +18,10 @@
 //
 // Counts go to stdout ("# hardening: …") and target/hardening-counts.json
 // (section "faults").
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launch, newPage, trackErrors, REPO_ROOT, writeCounts } from './harness.mjs';
+import { newPage, trackErrors, serveAndLaunch } from './harness.mjs';
 
 const COUNTS = { fetch: [], storage: [], sandbox: null };
 
@@ -37,17 +37,10 @@ const GOOD = {
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await writeCounts('faults', COUNTS);
-});
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
+}, { counts: ['faults', COUNTS] });
 
 /** test-hardening.html, with `init` scripts run before the page's own, and its console warnings. */
 async function faultPage({ init = [], query = '' } = {}) {

@@ -27,11 +27,11 @@
 //
 // The counts used are printed as "# hardening: …" lines and written to
 // target/hardening-counts.json (section "hardening").
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, launch, newPage, trackErrors, REPO_ROOT, writeCounts } from './harness.mjs';
+import { newPage, trackErrors, REPO_ROOT, serveAndLaunch } from './harness.mjs';
 import { CASES } from '../fixtures/malformed/corpus.mjs';
 
 const PAYLOADS = JSON.parse(await readFile(path.join(REPO_ROOT, 'tests/fixtures/xss-payloads.json'), 'utf8')).payloads;
@@ -143,17 +143,10 @@ const GOOD = {
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await writeCounts('hardening', COUNTS);
-});
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
+}, { counts: ['hardening', COUNTS] });
 
 /**
  * A fresh test-hardening.html: window.__xss = 0 before anything runs;

@@ -8,6 +8,7 @@
 // so `page.locator('[part~="card"]')` finds the cards.
 
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +136,26 @@ export function formatViolations(violations) {
       v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(n.target)}`),
     )
     .join('\n');
+}
+
+/**
+ * A test file's setup: starts the demo server and Chromium before its tests
+ * and hands them to `ready(server, browser)`; closes both after them, then
+ * writes `counts` (`[section, counts]`, see writeCounts) if given.
+ */
+export function serveAndLaunch(ready, { counts } = {}) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (counts) await writeCounts(...counts);
+  });
 }
 
 /** Merges `section` into target/hardening-counts.json (several test files write it). */

@@ -15,10 +15,10 @@
 //
 // Counts go to stdout ("# hardening: …") and target/hardening-counts.json
 // (section "lifecycle").
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launch, newPage, trackErrors, REPO_ROOT, writeCounts } from './harness.mjs';
+import { newPage, trackErrors, serveAndLaunch } from './harness.mjs';
 
 const CYCLES = 500;
 const WARMUP = 50;
@@ -38,17 +38,10 @@ const GOOD = {
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await writeCounts('lifecycle', COUNTS);
-});
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
+}, { counts: ['lifecycle', COUNTS] });
 
 async function hardeningPage() {
   const page = await newPage(browser);

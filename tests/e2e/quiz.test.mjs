@@ -8,20 +8,11 @@
 // The page is www/test-quiz.html, which mounts the built-in deck (the
 // article's, www/decks/tokayev-brussels-2021.json) with options taken from
 // the URL and records every factcards:* event in window.events.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  REPO_ROOT,
-  startServer,
-  launch,
-  newPage,
-  shot,
-  axe,
-  formatViolations,
-  trackErrors,
-} from './harness.mjs';
+import { REPO_ROOT, newPage, shot, axe, formatViolations, trackErrors, serveAndLaunch } from './harness.mjs';
 
 const DECK = JSON.parse(
   await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'),
@@ -31,15 +22,9 @@ const INCORRECT = (answer) => `Incorrect — the answer is ${answer}`;
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
 });
 
 // ---------------------------------------------------------------- helpers
