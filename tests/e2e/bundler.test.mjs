@@ -1,0 +1,278 @@
+// Use with a bundler: the steps of README.md's "Use with a bundler" section,
+// each done for real on a throw-away Vite app, in Chromium.
+//
+// - `npm install --install-links <repo>/pkg` copies the package into the app;
+//   `vite build` bundles it (the wasm becomes a hashed asset) and the built
+//   dist/ mounts the widget; `vite dev` serves the wasm (200,
+//   application/wasm) and mounts it too;
+// - plain `npm install <repo>/pkg` makes a symlink: `vite dev` then answers
+//   403 for the wasm (outside server.fs.allow) and init() rejects;
+// - "Loading": served as application/wasm, the glue compiles the wasm while it
+//   streams (no fallback warning); served as anything else it warns once and
+//   falls back to WebAssembly.instantiate; the two preload tags are consumed
+//   by the page (one request each, no "preloaded but not used" warning).
+//
+// vite is tests/e2e's own devDependency, driven through its JS API with the
+// app as `root`; the app needs nothing installed but factcards. Needs pkg/
+// (bash scripts/build.sh, or wasm-pack build --target web --release).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build, createServer } from 'vite';
+import { newPage, trackErrors, startServer, REPO_ROOT, serveAndLaunch } from './harness.mjs';
+
+const PKG = path.join(REPO_ROOT, 'pkg');
+const DECK = {
+  version: 1,
+  title: 'Capitals',
+  facts: [
+    { front: 'Capital of Kazakhstan?', back: 'Astana' },
+    { front: 'Capital of Belgium?', back: 'Brussels' },
+  ],
+};
+const FRONTS = DECK.facts.map((f) => f.front);
+
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>factcards in a Vite app</title></head>
+  <body>
+    <div id="cards"></div>
+    <script type="module" src="/main.js"></script>
+  </body>
+</html>
+`;
+
+// The README's main.js, with the deck inline.
+const MAIN_JS = `import init, { mount } from "factcards";
+
+const deck = ${JSON.stringify(DECK)};
+await init();
+mount("#cards", deck);
+`;
+
+let server;
+let browser;
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
+});
+
+let work;
+let copied; // app dir, factcards installed with --install-links
+let linked; // app dir, factcards installed as a symlink
+
+/** A Vite app in `dir` with factcards installed by `npm install [flags] <repo>/pkg`. */
+async function makeApp(dir, flags) {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir), private: true, type: 'module' }) + '\n');
+  await writeFile(path.join(dir, 'index.html'), INDEX_HTML);
+  await writeFile(path.join(dir, 'main.js'), MAIN_JS);
+  await promisify(execFile)('npm', ['install', '--no-audit', '--no-fund', '--offline', ...flags, PKG], {
+    cwd: dir,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+    timeout: 60_000,
+  });
+}
+
+before(async () => {
+  await lstat(path.join(PKG, 'factcards_bg.wasm')).catch(() => {
+    throw new Error('pkg/ is missing: run bash scripts/build.sh first');
+  });
+  work = await mkdtemp(path.join(tmpdir(), 'factcards-bundler-'));
+  copied = path.join(work, 'app-copy');
+  linked = path.join(work, 'app-link');
+  await Promise.all([makeApp(copied, ['--install-links']), makeApp(linked, [])]);
+});
+
+after(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/**
+ * Opens `url` in a fresh page and records the wasm responses and console
+ * warnings. With `mounted`, waits for a card front; otherwise for the
+ * page's error.
+ */
+async function open(url, { mounted = true, route } = {}) {
+  const page = await newPage(browser);
+  const errors = trackErrors(page);
+  const warnings = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'warning') warnings.push(msg.text());
+  });
+  const wasm = [];
+  page.on('response', (res) => {
+    if (res.url().endsWith('.wasm')) wasm.push({ url: res.url(), status: res.status(), type: res.headers()['content-type'] });
+  });
+  if (route) await route(page);
+  const failed = mounted ? null : page.waitForEvent('pageerror', { timeout: 15_000 });
+  await page.goto(url);
+  let front = null;
+  if (mounted) {
+    front = (await page.locator('#cards [part~="front"] .prompt').first().textContent({ timeout: 15_000 })).trim();
+  } else {
+    await failed;
+  }
+  return { page, errors, warnings, wasm, front };
+}
+
+async function devServer(root) {
+  const vite = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port: 0, strictPort: true, hmr: false, watch: null },
+  });
+  await vite.listen();
+  const url = vite.resolvedUrls.local[0];
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/, 'the dev server listens on 127.0.0.1 only');
+  return { url, close: () => vite.close() };
+}
+
+test('install: --install-links copies pkg/ into node_modules, a plain install links it', async () => {
+  const copy = await lstat(path.join(copied, 'node_modules/factcards'));
+  assert.ok(copy.isDirectory() && !copy.isSymbolicLink(), '--install-links: a real directory');
+  const files = await readdir(path.join(copied, 'node_modules/factcards'));
+  for (const f of ['factcards.js', 'factcards_bg.wasm', 'factcards.d.ts', 'package.json', 'snippets']) {
+    assert.ok(files.includes(f), `${f} is installed (${files.join(', ')})`);
+  }
+  const link = await lstat(path.join(linked, 'node_modules/factcards'));
+  assert.ok(link.isSymbolicLink(), 'without --install-links: a symlink to pkg/');
+});
+
+test('vite build: the wasm becomes a hashed asset and dist/ mounts the widget', async () => {
+  await build({ root: copied, configFile: false, logLevel: 'silent' });
+  const assets = await readdir(path.join(copied, 'dist/assets'));
+  const wasmFile = assets.find((f) => /^factcards_bg-[\w-]+\.wasm$/.test(f));
+  assert.ok(wasmFile, `dist/assets holds factcards_bg-<hash>.wasm (${assets.join(', ')})`);
+  assert.deepEqual(
+    await readFile(path.join(copied, 'dist/assets', wasmFile)),
+    await readFile(path.join(PKG, 'factcards_bg.wasm')),
+    'the asset is the package wasm, byte for byte',
+  );
+  const bundle = assets.filter((f) => f.endsWith('.js'));
+  assert.equal(bundle.length, 1, `one JS bundle (${bundle.join(', ')})`);
+  const js = await readFile(path.join(copied, 'dist/assets', bundle[0]), 'utf8');
+  assert.ok(js.includes(wasmFile), "the bundle's new URL(…, import.meta.url) names the hashed asset");
+
+  const dist = await startServer({ www: path.join(copied, 'dist'), pkg: path.join(copied, 'dist') });
+  try {
+    const { page, errors, warnings, wasm, front } = await open(dist.url);
+    assert.ok(FRONTS.includes(front), `a card front of the deck is shown: ${JSON.stringify(front)}`);
+    assert.deepEqual(wasm, [{ url: `${dist.url}assets/${wasmFile}`, status: 200, type: 'application/wasm' }]);
+    assert.deepEqual(warnings.filter((w) => /instantiateStreaming/.test(w)), [], 'compiled while streaming');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  } finally {
+    await dist.close();
+  }
+});
+
+test('vite dev, --install-links: the wasm is served (200, application/wasm) and the widget mounts', async () => {
+  const dev = await devServer(copied);
+  try {
+    const { page, errors, wasm, front } = await open(dev.url);
+    assert.ok(FRONTS.includes(front), `a card front of the deck is shown: ${JSON.stringify(front)}`);
+    assert.equal(wasm.length, 1, JSON.stringify(wasm));
+    assert.equal(wasm[0].status, 200);
+    assert.equal(wasm[0].type, 'application/wasm');
+    assert.match(wasm[0].url, /\/node_modules\/factcards\/factcards_bg\.wasm$/);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  } finally {
+    await dev.close();
+  }
+});
+
+test('vite dev, symlinked install (the documented problem): 403 for the wasm, init() rejects', async () => {
+  const dev = await devServer(linked);
+  try {
+    const { page, errors, wasm } = await open(dev.url, { mounted: false });
+    assert.equal(wasm.length, 1, JSON.stringify(wasm));
+    assert.equal(wasm[0].status, 403, 'the wasm lies outside server.fs.allow');
+    assert.ok(wasm[0].url.endsWith(`/@fs${PKG}/factcards_bg.wasm`), wasm[0].url);
+    assert.ok(
+      errors.some((e) => /failed to fetch Wasm: 403/.test(e)),
+      `init() rejects with the status: ${JSON.stringify(errors)}`,
+    );
+    assert.equal(await page.locator('#cards [part~="front"]').count(), 0, 'nothing mounted');
+    await page.context().close();
+  } finally {
+    await dev.close();
+  }
+});
+
+// ---------------------------------------------------------------------------
+// Loading: pkg/ served as it is, by the demo server.
+
+/** Serves `html` at server.url + name for this page only. */
+function htmlRoute(name, html) {
+  return (page) =>
+    page.route(server.url + name, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+const page = (head) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>loading</title>${head}</head>
+<body><div id="cards"></div><script type="module">
+import init, { mount } from "./pkg/factcards.js";
+await init();
+mount("#cards", ${JSON.stringify(DECK)});
+</script></body></html>`;
+
+test('loading: a wasm not served as application/wasm falls back, with one warning', async () => {
+  const route = async (p) => {
+    await htmlRoute('t-type.html', page(''))(p);
+    await p.route(server.url + 'pkg/factcards_bg.wasm', async (r) => {
+      const res = await r.fetch();
+      await r.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/octet-stream' } });
+    });
+  };
+  const { page: p, errors, warnings, wasm, front } = await open(server.url + 't-type.html', { route });
+  assert.ok(FRONTS.includes(front), `it still mounts: ${JSON.stringify(front)}`);
+  assert.equal(wasm.length, 1);
+  assert.equal(wasm[0].type, 'application/octet-stream');
+  const fallback = warnings.filter((w) => /instantiateStreaming` failed because your server does not serve Wasm with `application\/wasm`/.test(w));
+  assert.equal(fallback.length, 1, `the glue's warning: ${JSON.stringify(warnings)}`);
+  assert.deepEqual(errors, []);
+  await p.context().close();
+});
+
+const PRELOADS =
+  '<link rel="modulepreload" href="pkg/factcards.js">' +
+  '<link rel="preload" href="pkg/factcards_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
+
+/** Loads a page with `head`; returns the requests for pkg/factcards.js and the wasm, and the warnings. */
+async function preloadRun(name, head, { settle = 0 } = {}) {
+  const requests = [];
+  const route = async (p) => {
+    await htmlRoute(name, page(head))(p);
+    p.on('request', (r) => {
+      if (/\/pkg\/factcards(\.js|_bg\.wasm)$/.test(r.url())) requests.push(r.url().slice(server.url.length));
+    });
+  };
+  const run = await open(server.url + name, { route });
+  assert.ok(FRONTS.includes(run.front), `it mounts: ${JSON.stringify(run.front)}`);
+  if (settle) await run.page.waitForTimeout(settle);
+  await run.page.context().close();
+  return { ...run, requests: requests.sort() };
+}
+
+test('loading: the two preload tags are used (one request each, no warning)', async () => {
+  // Chromium warns a few seconds after load when a preload goes unused.
+  const { requests, warnings, errors } = await preloadRun('t-preload.html', PRELOADS, { settle: 3500 });
+  assert.deepEqual(requests, ['pkg/factcards.js', 'pkg/factcards_bg.wasm']);
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+  assert.deepEqual(errors, []);
+});
+
+test('loading: without crossorigin the wasm preload is wasted (fetched twice)', async () => {
+  const head = PRELOADS.replace(' crossorigin>', '>');
+  assert.notEqual(head, PRELOADS);
+  const { requests, errors } = await preloadRun('t-preload-nocors.html', head);
+  assert.deepEqual(requests, ['pkg/factcards.js', 'pkg/factcards_bg.wasm', 'pkg/factcards_bg.wasm']);
+  assert.deepEqual(errors, []);
+});
