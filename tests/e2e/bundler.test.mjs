@@ -12,8 +12,13 @@
 //   falls back to WebAssembly.instantiate; the two preload tags are consumed
 //   by the page (one request each, no "preloaded but not used" warning).
 //
-// vite is tests/e2e's own devDependency, driven through its JS API with the
-// app as `root`; the app needs nothing installed but factcards. Needs pkg/
+// - with the symlink kept, adding pkg/ to server.fs.allow serves the wasm;
+// - webpack 5 with no config (`npx webpack --mode production`) emits the wasm
+//   as an asset, and dist/ mounts the widget.
+//
+// vite, webpack and webpack-cli are tests/e2e's own devDependencies; vite is
+// driven through its JS API with the app as `root`, webpack through its CLI
+// in the app; the apps need nothing installed but factcards. Needs pkg/
 // (bash scripts/build.sh, or wasm-pack build --target web --release).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,13 +69,18 @@ serveAndLaunch((s, b) => {
 let work;
 let copied; // app dir, factcards installed with --install-links
 let linked; // app dir, factcards installed as a symlink
+let packed; // webpack app dir (src/index.js), factcards installed with --install-links
 
 /** A Vite app in `dir` with factcards installed by `npm install [flags] <repo>/pkg`. */
-async function makeApp(dir, flags) {
-  await mkdir(dir, { recursive: true });
+async function makeApp(dir, flags, { webpack = false } = {}) {
+  await mkdir(path.join(dir, webpack ? 'src' : ''), { recursive: true });
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir), private: true, type: 'module' }) + '\n');
-  await writeFile(path.join(dir, 'index.html'), INDEX_HTML);
-  await writeFile(path.join(dir, 'main.js'), MAIN_JS);
+  if (webpack) {
+    await writeFile(path.join(dir, 'src/index.js'), MAIN_JS);
+  } else {
+    await writeFile(path.join(dir, 'index.html'), INDEX_HTML);
+    await writeFile(path.join(dir, 'main.js'), MAIN_JS);
+  }
   await promisify(execFile)('npm', ['install', '--no-audit', '--no-fund', '--offline', ...flags, PKG], {
     cwd: dir,
     env: { ...process.env, npm_config_update_notifier: 'false' },
@@ -85,7 +95,12 @@ before(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'factcards-bundler-'));
   copied = path.join(work, 'app-copy');
   linked = path.join(work, 'app-link');
-  await Promise.all([makeApp(copied, ['--install-links']), makeApp(linked, [])]);
+  packed = path.join(work, 'app-webpack');
+  await Promise.all([
+    makeApp(copied, ['--install-links']),
+    makeApp(linked, []),
+    makeApp(packed, ['--install-links'], { webpack: true }),
+  ]);
 });
 
 after(async () => {
@@ -120,13 +135,13 @@ async function open(url, { mounted = true, route } = {}) {
   return { page, errors, warnings, wasm, front };
 }
 
-async function devServer(root) {
+async function devServer(root, { fs } = {}) {
   const vite = await createServer({
     root,
     configFile: false,
     logLevel: 'silent',
     clearScreen: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: true, hmr: false, watch: null },
+    server: { host: '127.0.0.1', port: 0, strictPort: true, hmr: false, watch: null, fs },
   });
   await vite.listen();
   const url = vite.resolvedUrls.local[0];
@@ -204,6 +219,46 @@ test('vite dev, symlinked install (the documented problem): 403 for the wasm, in
     await page.context().close();
   } finally {
     await dev.close();
+  }
+});
+
+test('vite dev, symlinked install with pkg/ in server.fs.allow: the wasm is served and the widget mounts', async () => {
+  const dev = await devServer(linked, { fs: { allow: [linked, PKG] } });
+  try {
+    const { page, errors, wasm, front } = await open(dev.url);
+    assert.ok(FRONTS.includes(front), `a card front of the deck is shown: ${JSON.stringify(front)}`);
+    assert.deepEqual(wasm.map((w) => [w.status, w.type]), [[200, 'application/wasm']], JSON.stringify(wasm));
+    assert.ok(wasm[0].url.endsWith(`/@fs${PKG}/factcards_bg.wasm`), wasm[0].url);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  } finally {
+    await dev.close();
+  }
+});
+
+test('webpack 5, no config: npx webpack emits the wasm as an asset and dist/ mounts the widget', async () => {
+  const webpack = path.join(REPO_ROOT, 'tests/e2e/node_modules/.bin/webpack');
+  await promisify(execFile)(webpack, ['--mode', 'production'], { cwd: packed, timeout: 60_000 });
+  const dist = path.join(packed, 'dist');
+  const files = await readdir(dist);
+  const wasmFile = files.find((f) => /^[0-9a-f]+\.wasm$/.test(f));
+  assert.ok(wasmFile && files.includes('main.js'), `dist/ holds main.js and <hash>.wasm (${files.join(', ')})`);
+  assert.deepEqual(await readFile(path.join(dist, wasmFile)), await readFile(path.join(PKG, 'factcards_bg.wasm')));
+  await writeFile(
+    path.join(dist, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>webpack</title></head>' +
+      '<body><div id="cards"></div><script src="main.js"></script></body></html>',
+  );
+  const srv = await startServer({ www: dist, pkg: dist });
+  try {
+    const { page, errors, warnings, wasm, front } = await open(srv.url);
+    assert.ok(FRONTS.includes(front), `a card front of the deck is shown: ${JSON.stringify(front)}`);
+    assert.deepEqual(wasm, [{ url: `${srv.url}${wasmFile}`, status: 200, type: 'application/wasm' }]);
+    assert.deepEqual(warnings.filter((w) => /instantiateStreaming/.test(w)), [], 'compiled while streaming');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  } finally {
+    await srv.close();
   }
 });
 
