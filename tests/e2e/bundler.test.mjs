@@ -13,6 +13,9 @@
 //   by the page (one request each, no "preloaded but not used" warning).
 //
 // - with the symlink kept, adding pkg/ to server.fs.allow serves the wasm;
+//   `vite build` works with either install;
+// - after a rebuild of pkg/, the copy is refreshed only once it is removed,
+//   and `vite dev` keeps its pre-bundle of the old glue until --force;
 // - webpack 5 with no config (`npx webpack --mode production`) emits the wasm
 //   as an asset, and dist/ mounts the widget.
 //
@@ -23,11 +26,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build, createServer } from 'vite';
+import { build, createServer, searchForWorkspaceRoot } from 'vite';
 import { newPage, trackErrors, startServer, REPO_ROOT, serveAndLaunch } from './harness.mjs';
 
 const PKG = path.join(REPO_ROOT, 'pkg');
@@ -51,13 +54,10 @@ const INDEX_HTML = `<!doctype html>
 </html>
 `;
 
-// The README's main.js, with the deck inline.
-const MAIN_JS = `import init, { mount } from "factcards";
-
-const deck = ${JSON.stringify(DECK)};
-await init();
-mount("#cards", deck);
-`;
+// main.js as README.md's "Use with a bundler" gives it.
+const README = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const MAIN_JS = README.match(/```js\n(\/\/ main\.js[^\n]*\n[\s\S]*?)```/)?.[1];
+assert.ok(MAIN_JS?.includes('import init, { mount } from "factcards";'), "README.md's main.js snippet");
 
 let server;
 let browser;
@@ -72,7 +72,7 @@ let linked; // app dir, factcards installed as a symlink
 let packed; // webpack app dir (src/index.js), factcards installed with --install-links
 
 /** A Vite app in `dir` with factcards installed by `npm install [flags] <repo>/pkg`. */
-async function makeApp(dir, flags, { webpack = false } = {}) {
+async function makeApp(dir, flags, { webpack = false, from = PKG } = {}) {
   await mkdir(path.join(dir, webpack ? 'src' : ''), { recursive: true });
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir), private: true, type: 'module' }) + '\n');
   if (webpack) {
@@ -81,7 +81,11 @@ async function makeApp(dir, flags, { webpack = false } = {}) {
     await writeFile(path.join(dir, 'index.html'), INDEX_HTML);
     await writeFile(path.join(dir, 'main.js'), MAIN_JS);
   }
-  await promisify(execFile)('npm', ['install', '--no-audit', '--no-fund', '--offline', ...flags, PKG], {
+  await npmInstall(dir, flags, from);
+}
+
+function npmInstall(dir, flags, from) {
+  return promisify(execFile)('npm', ['install', '--no-audit', '--no-fund', '--offline', ...flags, from], {
     cwd: dir,
     env: { ...process.env, npm_config_update_notifier: 'false' },
     timeout: 60_000,
@@ -135,12 +139,13 @@ async function open(url, { mounted = true, route } = {}) {
   return { page, errors, warnings, wasm, front };
 }
 
-async function devServer(root, { fs } = {}) {
+async function devServer(root, { fs, force = false } = {}) {
   const vite = await createServer({
     root,
     configFile: false,
     logLevel: 'silent',
     clearScreen: false,
+    optimizeDeps: { force },
     server: { host: '127.0.0.1', port: 0, strictPort: true, hmr: false, watch: null, fs },
   });
   await vite.listen();
@@ -212,7 +217,7 @@ test('vite dev, symlinked install (the documented problem): 403 for the wasm, in
     assert.equal(wasm[0].status, 403, 'the wasm lies outside server.fs.allow');
     assert.ok(wasm[0].url.endsWith(`/@fs${PKG}/factcards_bg.wasm`), wasm[0].url);
     assert.ok(
-      errors.some((e) => /failed to fetch Wasm: 403/.test(e)),
+      errors.some((e) => /failed to fetch Wasm: 403 Forbidden/.test(e)),
       `init() rejects with the status: ${JSON.stringify(errors)}`,
     );
     assert.equal(await page.locator('#cards [part~="front"]').count(), 0, 'nothing mounted');
@@ -222,8 +227,19 @@ test('vite dev, symlinked install (the documented problem): 403 for the wasm, in
   }
 });
 
+test('vite build, symlinked install: not affected, the wasm is bundled', async () => {
+  await build({ root: linked, configFile: false, logLevel: 'silent' });
+  const assets = await readdir(path.join(linked, 'dist/assets'));
+  const wasmFile = assets.find((f) => /^factcards_bg-[\w-]+\.wasm$/.test(f));
+  assert.ok(wasmFile, assets.join(', '));
+  assert.deepEqual(await readFile(path.join(linked, 'dist/assets', wasmFile)), await readFile(path.join(PKG, 'factcards_bg.wasm')));
+});
+
 test('vite dev, symlinked install with pkg/ in server.fs.allow: the wasm is served and the widget mounts', async () => {
-  const dev = await devServer(linked, { fs: { allow: [linked, PKG] } });
+  // The README's vite.config.js, with the app as the working directory.
+  const allow = [searchForWorkspaceRoot(linked), path.relative(linked, PKG)];
+  assert.ok(allow[1].startsWith('..'), allow[1]);
+  const dev = await devServer(linked, { fs: { allow } });
   try {
     const { page, errors, wasm, front } = await open(dev.url);
     assert.ok(FRONTS.includes(front), `a card front of the deck is shown: ${JSON.stringify(front)}`);
@@ -260,6 +276,37 @@ test('webpack 5, no config: npx webpack emits the wasm as an asset and dist/ mou
   } finally {
     await srv.close();
   }
+});
+
+test('after a rebuild of pkg/: npm keeps its old copy until it is removed, vite dev its old pre-bundle until --force', async () => {
+  const rebuilt = path.join(work, 'pkg-rebuilt');
+  const app = path.join(work, 'app-rebuild');
+  await cp(PKG, rebuilt, { recursive: true });
+  await makeApp(app, ['--install-links'], { from: rebuilt });
+  const MARK = '__factcardsRebuilt';
+  /** The glue as vite dev serves it (its pre-bundle in node_modules/.vite/deps). */
+  const servedGlue = async (force) => {
+    const dev = await devServer(app, { force });
+    try {
+      assert.equal((await fetch(dev.url + 'main.js')).status, 200);
+      const res = await fetch(dev.url + 'node_modules/.vite/deps/factcards.js');
+      assert.equal(res.status, 200);
+      return await res.text();
+    } finally {
+      await dev.close();
+    }
+  };
+  const installed = () => readFile(path.join(app, 'node_modules/factcards/factcards.js'), 'utf8');
+
+  assert.ok(!(await servedGlue(false)).includes(MARK), 'first start: the pre-bundle of the old glue');
+  await appendFile(path.join(rebuilt, 'factcards.js'), `\nglobalThis.${MARK} = 1;\n`); // "the rebuild"
+  await npmInstall(app, ['--install-links'], rebuilt);
+  assert.ok(!(await installed()).includes(MARK), 'installing again keeps the old copy ("up to date")');
+  await rm(path.join(app, 'node_modules/factcards'), { recursive: true });
+  await npmInstall(app, ['--install-links'], rebuilt);
+  assert.ok((await installed()).includes(MARK), 'removed first, the copy is the new build');
+  assert.ok(!(await servedGlue(false)).includes(MARK), 'vite dev still serves its pre-bundle of the old glue');
+  assert.ok((await servedGlue(true)).includes(MARK), '--force: the pre-bundle of the new glue');
 });
 
 // ---------------------------------------------------------------------------
