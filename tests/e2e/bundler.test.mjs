@@ -1,23 +1,22 @@
-// Use with a bundler: the steps of README.md's "Use with a bundler" section,
-// each done for real on a throw-away Vite app, in Chromium.
+// Use with a bundler, and Loading: the steps of README.md's two sections, each
+// done for real on throw-away apps in a temp dir, and the result opened in
+// Chromium.
 //
 // - `npm install --install-links <repo>/pkg` copies the package into the app;
 //   `vite build` bundles it (the wasm becomes a hashed asset) and the built
 //   dist/ mounts the widget; `vite dev` serves the wasm (200,
 //   application/wasm) and mounts it too;
-// - plain `npm install <repo>/pkg` makes a symlink: `vite dev` then answers
-//   403 for the wasm (outside server.fs.allow) and init() rejects;
-// - "Loading": served as application/wasm, the glue compiles the wasm while it
-//   streams (no fallback warning); served as anything else it warns once and
-//   falls back to WebAssembly.instantiate; the two preload tags are consumed
-//   by the page (one request each, no "preloaded but not used" warning).
-//
-// - with the symlink kept, adding pkg/ to server.fs.allow serves the wasm;
-//   `vite build` works with either install;
+// - a plain `npm install <repo>/pkg` makes a symlink: `vite dev` then answers
+//   403 for the wasm (outside server.fs.allow) and init() rejects; with pkg/
+//   added to server.fs.allow it works; `vite build` works with either;
 // - after a rebuild of pkg/, the copy is refreshed only once it is removed,
 //   and `vite dev` keeps its pre-bundle of the old glue until --force;
 // - webpack 5 with no config (`npx webpack --mode production`) emits the wasm
-//   as an asset, and dist/ mounts the widget.
+//   as an asset, and dist/ mounts the widget;
+// - Loading: served as anything but application/wasm, the glue warns once and
+//   falls back to WebAssembly.instantiate; the two preload tags are used (one
+//   request each, no "preloaded but not used" warning), and without
+//   crossorigin the wasm is fetched twice.
 //
 // vite, webpack and webpack-cli are tests/e2e's own devDependencies; vite is
 // driven through its JS API with the app as `root`, webpack through its CLI
@@ -71,7 +70,7 @@ let copied; // app dir, factcards installed with --install-links
 let linked; // app dir, factcards installed as a symlink
 let packed; // webpack app dir (src/index.js), factcards installed with --install-links
 
-/** A Vite app in `dir` with factcards installed by `npm install [flags] <repo>/pkg`. */
+/** A Vite app (or with `webpack`, a webpack app) in `dir`, with factcards installed by `npm install [flags] <from>`. */
 async function makeApp(dir, flags, { webpack = false, from = PKG } = {}) {
   await mkdir(path.join(dir, webpack ? 'src' : ''), { recursive: true });
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir), private: true, type: 'module' }) + '\n');
