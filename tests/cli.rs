@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The `factcards` binary: `validate` on every invalid fixture (exit 1, one
 //! `FILE: path: message` line per issue), on the article's deck (exit 0), on
-//! files it cannot read, and the usage errors (exit 2).
+//! files it cannot read, and the usage errors (exit 2); `validate --article`
+//! against the seed article (tests/fixtures/article.txt).
 
 use factcards::model::validate::parse_deck_text;
 use std::path::Path;
@@ -146,6 +147,9 @@ fn usage_errors_exit_2() {
         &["validate", "--strict", "deck.json"][..],
         &["render"][..],
         &["render", "a.json", "b.json"][..],
+        &["validate", "--article"][..],
+        &["validate", "--article", "tests/fixtures/article.txt"][..],
+        &["validate", "--article", "a.txt", "--article=b.txt", "deck.json"][..],
     ] {
         let output = factcards(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
@@ -160,7 +164,7 @@ fn help_prints_the_usage() {
         let output = factcards(&[flag]);
         assert_eq!(output.status.code(), Some(0));
         assert!(stdout(&output).starts_with("usage: factcards"));
-        assert!(stdout(&output).contains("validate FILE..."));
+        assert!(stdout(&output).contains("validate [--article ARTICLE] FILE..."));
     }
 }
 
@@ -232,4 +236,82 @@ fn render_refuses_an_invalid_deck() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("facts[0].back: must not be blank"), "{}", stderr(&out));
     assert!(stdout(&out).is_empty());
+}
+
+/// The seed article, as tests/article_deck.rs reads it.
+const ARTICLE: &str = "tests/fixtures/article.txt";
+
+#[test]
+fn the_article_deck_passes_against_its_article() {
+    let file = "www/decks/tokayev-brussels-2021.json";
+    for args in
+        [&["validate", "--article", ARTICLE, file][..], &["validate", &format!("--article={ARTICLE}"), file][..]]
+    {
+        let output = factcards(args);
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+        assert_eq!(
+            stdout(&output),
+            "www/decks/tokayev-brussels-2021.json: warning: facts[2] (id \"visit-dates\").detail: number \"2021\" is not in the article\n\
+             www/decks/tokayev-brussels-2021.json: ok (31 facts, 1 warning)\n"
+        );
+        assert_eq!(stderr(&output), "");
+    }
+}
+
+#[test]
+fn an_invented_quote_fails_with_its_path() {
+    let file = "tests/fixtures/article/invented-quote.json";
+    let output = factcards(&["validate", "--article", ARTICLE, file]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "tests/fixtures/article/invented-quote.json: facts[1] (id \"michel-praise\").quote: not in the article; \
+         closest: \"Michel discussed the prospects of a strategic partnership between Kazakhstan and the\"\n"
+    );
+    // Without the article, the same deck is valid.
+    assert_eq!(factcards(&["validate", file]).status.code(), Some(0));
+}
+
+#[test]
+fn a_number_missing_from_the_article_is_a_warning() {
+    let file = "tests/fixtures/article/missing-number.json";
+    let output = factcards(&["validate", "--article", ARTICLE, file, "tests/fixtures/article/invented-quote.json"]);
+    assert_eq!(output.status.code(), Some(1), "the second deck has an error");
+    let out = stdout(&output);
+    assert!(
+        out.starts_with(
+            "tests/fixtures/article/missing-number.json: warning: facts[0] (id \"bilateral-trade\").detail: number \"€21 billion\" is not in the article\n\
+             tests/fixtures/article/missing-number.json: ok (2 facts, 1 warning)\n\
+             tests/fixtures/article/invented-quote.json: facts[1] (id \"michel-praise\").quote: not in the article; "
+        ),
+        "{out}"
+    );
+    let output = factcards(&["validate", "--article", ARTICLE, file]);
+    assert_eq!(output.status.code(), Some(0), "warnings alone pass");
+}
+
+#[test]
+fn an_html_article_is_reduced_to_its_text() {
+    let dir = std::env::temp_dir().join(format!("factcards-article-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(ARTICLE).unwrap();
+    let body: String = text.split("\n\n").map(|p| format!("<p>{}</p>\n", p.replace('’', "&#8217;"))).collect();
+    let html = dir.join("article.html");
+    std::fs::write(&html, format!("<html><head><style>p {{}}</style></head><body>{body}</body></html>")).unwrap();
+    let output = factcards(&["validate", "--article", html.to_str().unwrap(), "www/decks/tokayev-brussels-2021.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).ends_with("ok (31 facts, 1 warning)\n"));
+    // An unreadable article: exit 1, no deck checked.
+    let output = factcards(&["validate", "--article", "no/such/article.txt", "www/decks/tokayev-brussels-2021.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with("no/such/article.txt: cannot read: "), "{}", stdout(&output));
+    assert_eq!(stdout(&output).lines().count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_structural_error_is_reported_before_the_article_check() {
+    let output = factcards(&["validate", "--article", ARTICLE, "tests/fixtures/invalid/fact-back-blank.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), expected_lines("tests/fixtures/invalid/fact-back-blank.json"));
 }

@@ -1,15 +1,18 @@
 //! `factcards`, the author CLI: checks deck files before they are published.
 //!
 //! ```text
-//! factcards validate FILE...   check decks against format v1
+//! factcards validate [--article ARTICLE] FILE...   check decks against format v1
 //! factcards render FILE        write a deck as static HTML to stdout
 //! factcards help               print the usage
 //! ```
 //!
 //! `validate` prints `FILE: ok (N facts)` for a valid deck and one line per
 //! problem otherwise, `FILE: path: message` (or `FILE: message` for the deck
-//! itself), all to stdout. Exit status: 0 when every file is a valid deck, 1
-//! when any is not (or cannot be read), 2 for a usage error.
+//! itself), all to stdout. With `--article`, each quote must be in the
+//! article (`FILE: facts[3] (id "x").quote: not in the article; closest:
+//! "…"`), and a number the article lacks is a `FILE: warning: …` line.
+//! Exit status: 0 when every file is a valid deck, 1 when any is not (or
+//! cannot be read), 2 for a usage error.
 //!
 //! The wasm build compiles every target, this one included, so the CLI is
 //! native only and wasm32 gets an empty `main`.
@@ -24,6 +27,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use factcards::model::article::{self, Severity};
     use factcards::model::validate::{parse_deck_text, Issue};
     use std::ffi::OsString;
     use std::io::{self, Write};
@@ -35,9 +39,14 @@ mod cli {
 usage: factcards <command> [arguments]
 
 commands:
-  validate FILE...   check each deck file against the deck format v1; print
+  validate [--article ARTICLE] FILE...
+                     check each deck file against the deck format v1; print
                      \"FILE: ok (N facts)\" for a valid deck, else one line per
-                     problem, \"FILE: path: message\"
+                     problem, \"FILE: path: message\". With --article (a .txt
+                     file, or .html reduced to its text), every quote must be
+                     in the article (else an error naming the closest passage)
+                     and a number in a back, accept or detail that the article
+                     lacks is a \"FILE: warning: path: message\" line
   render FILE        write the deck as semantic static HTML to stdout (a
                      fallback to put inside <fact-cards>); exit 1 if invalid
   help               print this help
@@ -58,11 +67,17 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
         };
         let rest: Vec<OsString> = args.collect();
         match command.to_str() {
-            Some("validate") => match files(rest) {
-                Ok(files) if !files.is_empty() => validate(&files),
-                Ok(_) => usage_error("validate: no FILE given"),
-                Err(message) => usage_error(&message),
-            },
+            Some("validate") => {
+                let (article, rest) = match article_option(rest) {
+                    Ok(split) => split,
+                    Err(message) => return usage_error(&message),
+                };
+                match files(rest) {
+                    Ok(files) if !files.is_empty() => validate(&files, article.as_deref()),
+                    Ok(_) => usage_error("validate: no FILE given"),
+                    Err(message) => usage_error(&message),
+                }
+            }
             Some("render") => match files(rest) {
                 Ok(files) if files.len() == 1 => render(Path::new(&files[0])),
                 Ok(_) => usage_error("render: give exactly one FILE"),
@@ -91,6 +106,46 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
             }
         }
         Ok(files)
+    }
+
+    /// Takes `--article ARTICLE` (or `--article=ARTICLE`) out of `args`,
+    /// before any `--`.
+    fn article_option(args: Vec<OsString>) -> Result<(Option<OsString>, Vec<OsString>), String> {
+        let mut article = None;
+        let mut rest = Vec::with_capacity(args.len());
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            if arg == "--" {
+                rest.push(arg);
+                rest.extend(args.by_ref());
+                break;
+            }
+            let value = if arg == "--article" {
+                Some(args.next().ok_or("--article: no ARTICLE given")?)
+            } else {
+                arg.to_str().and_then(|a| a.strip_prefix("--article=")).map(OsString::from)
+            };
+            match value {
+                Some(_) if article.is_some() => return Err("--article given twice".into()),
+                Some(v) => article = Some(v),
+                None => rest.push(arg),
+            }
+        }
+        Ok((article, rest))
+    }
+
+    /// The text of the article file `path`: an HTML file (by its `.html` or
+    /// `.htm` name, or its content) reduced to its text. Bytes that are not
+    /// UTF-8 become U+FFFD.
+    fn read_article(path: &Path) -> io::Result<String> {
+        let bytes = std::fs::read(path)?;
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let html_name = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ["html", "htm", "xhtml"].contains(&e.to_ascii_lowercase().as_str()));
+        Ok(if html_name || article::looks_like_html(text) { article::text_from_html(text) } else { text.to_string() })
     }
 
     /// `render FILE`: the deck as static HTML on stdout, or its problems on
@@ -132,13 +187,25 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
         ExitCode::from(USAGE_ERROR)
     }
 
-    /// `validate FILE...`: checks every file, reporting each on stdout.
-    fn validate(files: &[OsString]) -> ExitCode {
+    /// `validate [--article ARTICLE] FILE...`: checks every file, reporting
+    /// each on stdout.
+    fn validate(files: &[OsString], article: Option<&std::ffi::OsStr>) -> ExitCode {
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());
+        let article = match article.map(|a| (Path::new(a), read_article(Path::new(a)))) {
+            None => None,
+            Some((_, Ok(text))) => Some(text),
+            Some((path, Err(e))) => {
+                let line = format!("{}: cannot read: {e}", path.display());
+                return match writeln!(out, "{line}").and_then(|_| out.flush()) {
+                    Ok(()) => ExitCode::from(INVALID),
+                    Err(e) => output_failed(&e),
+                };
+            }
+        };
         let mut all_valid = true;
         for file in files {
-            match check_file(Path::new(file), &mut out) {
+            match check_file(Path::new(file), article.as_deref(), &mut out) {
                 Ok(valid) => all_valid &= valid,
                 Err(e) => return output_failed(&e),
             }
@@ -153,9 +220,9 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
         }
     }
 
-    /// Checks one deck file and writes its lines to `out`; true when it is a
-    /// valid deck.
-    fn check_file(file: &Path, out: &mut impl Write) -> io::Result<bool> {
+    /// Checks one deck file (against `article` when given) and writes its
+    /// lines to `out`; true when it is a valid deck with no error.
+    fn check_file(file: &Path, article: Option<&str>, out: &mut impl Write) -> io::Result<bool> {
         let name = file.display();
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
@@ -166,9 +233,28 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
         };
         match parse_deck_text(&text) {
             Ok(deck) => {
+                let findings = article.map(|a| article::check(&deck, a)).unwrap_or_default();
+                let mut warnings = 0;
+                for f in &findings {
+                    let path = f.labelled_path(&deck);
+                    match f.severity {
+                        Severity::Error => writeln!(out, "{name}: {path}: {}", f.message)?,
+                        Severity::Warning => {
+                            warnings += 1;
+                            writeln!(out, "{name}: warning: {path}: {}", f.message)?;
+                        }
+                    }
+                }
+                if findings.len() > warnings {
+                    return Ok(false);
+                }
                 let n = deck.facts.len();
                 let facts = if n == 1 { "fact" } else { "facts" };
-                writeln!(out, "{name}: ok ({n} {facts})")?;
+                match warnings {
+                    0 => writeln!(out, "{name}: ok ({n} {facts})")?,
+                    1 => writeln!(out, "{name}: ok ({n} {facts}, 1 warning)")?,
+                    w => writeln!(out, "{name}: ok ({n} {facts}, {w} warnings)")?,
+                }
                 Ok(true)
             }
             Err(issues) => {

@@ -11,8 +11,10 @@
 //! - [`progress`]: what is remembered between visits.
 //! - [`static_html`]: the no-script fallback HTML of a deck.
 //! - [`numbering`]: numbers distinct strings (fact ids, topics) by first use.
+//! - [`article`]: a deck checked against its article; [`suggest`]: draft facts from it.
 
 pub mod app;
+pub mod article;
 pub mod deck;
 pub mod json;
 pub mod locale;
