@@ -11,7 +11,7 @@
 //! - [`progress`]: what is remembered between visits.
 //! - [`static_html`]: the no-script fallback HTML of a deck.
 //! - [`numbering`]: numbers distinct strings (fact ids, topics) by first use.
-//! - [`article`]: a deck checked against its article; [`suggest`]: draft facts from it.
+//! - [`article`]: a deck checked against its article; [`sentences`] splits news text.
 
 pub mod app;
 pub mod article;
@@ -23,6 +23,7 @@ pub mod options;
 pub mod progress;
 pub mod quiz;
 pub mod rng;
+pub mod sentences;
 pub mod static_html;
 pub mod study;
 pub mod text;
