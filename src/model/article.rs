@@ -273,6 +273,9 @@ pub struct Quantity {
     pub start: usize,
     /// Where it ends (byte offset), scale and unit included.
     pub end: usize,
+    /// Where the number and its scale end, before a percent sign, a
+    /// currency word, a month or a unit of measure.
+    pub count_end: usize,
     /// The values: one, or two for a range (`25-26`, `$2-3 billion`).
     pub values: Vec<Amount>,
     /// ISO code of the currency, from a sign (`$`, `€`, `£`), a code or a word.
@@ -584,7 +587,8 @@ pub(crate) fn month_of(word: &str) -> Option<usize> {
 /// Reads the rest of a quantity whose first number starts at `start`.
 fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize) -> Quantity {
     let b = text.as_bytes();
-    let mut q = Quantity { start, end, values: vec![first.0], currency: None, unit: None, ordinal: first.1 };
+    let mut q =
+        Quantity { start, end, count_end: end, values: vec![first.0], currency: None, unit: None, ordinal: first.1 };
 
     // A sign or code before: "$160", "US$ 3", "€5", "USD 40".
     let before = text.get(..start).unwrap_or("");
@@ -647,6 +651,8 @@ fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize
             *v = Amount::new(v.mantissa, v.exponent + scale);
         }
     }
+
+    q.count_end = end;
 
     // A percent, a currency word, a month or a unit after.
     let rest = text.get(end..).unwrap_or("");

@@ -11,7 +11,8 @@
 //! - [`progress`]: what is remembered between visits.
 //! - [`static_html`]: the no-script fallback HTML of a deck.
 //! - [`numbering`]: numbers distinct strings (fact ids, topics) by first use.
-//! - [`article`]: a deck checked against its article; [`sentences`] splits news text.
+//! - [`article`]: a deck checked against its article; [`suggest`]: draft facts
+//!   from it, sentence by sentence ([`sentences`]).
 
 pub mod app;
 pub mod article;
@@ -26,6 +27,7 @@ pub mod rng;
 pub mod sentences;
 pub mod static_html;
 pub mod study;
+pub mod suggest;
 pub mod text;
 pub mod validate;
 pub mod variants;

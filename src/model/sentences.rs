@@ -33,10 +33,58 @@ const ABBREVIATIONS: [&str; 48] = [
 /// Words that commonly start a sentence: after an abbreviation that may end
 /// one, such a word starts a new sentence.
 const STARTERS: [&str; 52] = [
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "but", "and", "or", "this", "that",
-    "these", "those", "there", "his", "her", "its", "their", "our", "meanwhile", "however", "after", "before", "when",
-    "while", "if", "as", "according", "some", "many", "most", "other", "still", "yet", "so", "also", "for", "since",
-    "last", "earlier", "later", "now", "then", "what", "why",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "meanwhile",
+    "however",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "according",
+    "some",
+    "many",
+    "most",
+    "other",
+    "still",
+    "yet",
+    "so",
+    "also",
+    "for",
+    "since",
+    "last",
+    "earlier",
+    "later",
+    "now",
+    "then",
+    "what",
+    "why",
 ];
 /// Lines shorter than this with no closing punctuation stand alone (headings).
 const HEADING_MAX: usize = 60;
@@ -79,10 +127,8 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
         }
         end = from + line.trim_end().len();
         let closed = trimmed.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ':', ';', ',']);
-        let next_lower = lines
-            .get(k + 1)
-            .and_then(|(_, l)| l.trim_start().chars().next())
-            .is_some_and(|c| c.is_lowercase());
+        let next_lower =
+            lines.get(k + 1).and_then(|(_, l)| l.trim_start().chars().next()).is_some_and(|c| c.is_lowercase());
         if !closed && trimmed.chars().count() < HEADING_MAX && !next_lower {
             if let Some(s) = start.take() {
                 out.push(s..end);
@@ -164,9 +210,9 @@ fn word_at(s: &str, i: usize) -> &str {
 /// abbreviation (and then only before a common sentence starter).
 fn period_ends(s: &str, at: usize, next: &str) -> bool {
     let before = s.get(..at).unwrap_or("");
-    let token_start = before.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '/')).map_or(0, |i| {
-        i + before.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
-    });
+    let token_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '/'))
+        .map_or(0, |i| i + before.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8));
     let token = before.get(token_start..).unwrap_or("");
     // The last part of "D-Calif" or "al-Assad" is what is abbreviated.
     let last = token.rsplit('-').next().unwrap_or(token);
@@ -185,7 +231,8 @@ fn period_ends(s: &str, at: usize, next: &str) -> bool {
         return false;
     }
     // Letters with periods between them: "U.S", "D.C", "a.m", "e.g".
-    let dotted = last.contains('.') && last.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    let dotted =
+        last.contains('.') && last.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     if dotted || ABBREVIATIONS.contains(&lower.as_str()) {
         return starter;
     }
@@ -212,7 +259,10 @@ mod tests {
                 "Reps. Adam Smith and J. R. Jones disagreed."
             ]
         );
-        assert_eq!(sentences("John F. Kennedy met Dr. Jane Roe, Mr. Lee and Gov. Ann Doe."), ["John F. Kennedy met Dr. Jane Roe, Mr. Lee and Gov. Ann Doe."]);
+        assert_eq!(
+            sentences("John F. Kennedy met Dr. Jane Roe, Mr. Lee and Gov. Ann Doe."),
+            ["John F. Kennedy met Dr. Jane Roe, Mr. Lee and Gov. Ann Doe."]
+        );
         assert_eq!(sentences("It ranks No. 1 in Sept. 2020 polls."), ["It ranks No. 1 in Sept. 2020 polls."]);
         assert_eq!(
             sentences("Rep. Adam Schiff, D-Calif., said so. It ended at 4 p.m. Tuesday. Shares of Acme Inc. rose 5%."),
@@ -222,7 +272,10 @@ mod tests {
 
     #[test]
     fn an_abbreviation_before_a_sentence_starter_ends_it() {
-        assert_eq!(sentences("He moved to the U.S. The next year he left."), ["He moved to the U.S.", "The next year he left."]);
+        assert_eq!(
+            sentences("He moved to the U.S. The next year he left."),
+            ["He moved to the U.S.", "The next year he left."]
+        );
         assert_eq!(
             sentences("The deal went to Acme Inc. In March it closed."),
             ["The deal went to Acme Inc.", "In March it closed."]
@@ -231,10 +284,19 @@ mod tests {
 
     #[test]
     fn quotes_questions_and_numbers() {
-        assert_eq!(sentences("“We will win,” he said. “Then we rest.” Fine."), ["“We will win,” he said.", "“Then we rest.”", "Fine."]);
-        assert_eq!(sentences("What now? Nobody knows! It rose 3.5 percent... Then 2.1%."), ["What now?", "Nobody knows!", "It rose 3.5 percent...", "Then 2.1%."]);
+        assert_eq!(
+            sentences("“We will win,” he said. “Then we rest.” Fine."),
+            ["“We will win,” he said.", "“Then we rest.”", "Fine."]
+        );
+        assert_eq!(
+            sentences("What now? Nobody knows! It rose 3.5 percent... Then 2.1%."),
+            ["What now?", "Nobody knows!", "It rose 3.5 percent...", "Then 2.1%."]
+        );
         assert_eq!(sentences("Prices rose in 2020. 2021 was worse."), ["Prices rose in 2020.", "2021 was worse."]);
-        assert_eq!(sentences("It is e.g. fine and ok. lower case goes on."), ["It is e.g. fine and ok. lower case goes on."]);
+        assert_eq!(
+            sentences("It is e.g. fine and ok. lower case goes on."),
+            ["It is e.g. fine and ok. lower case goes on."]
+        );
     }
 
     #[test]

@@ -1,0 +1,256 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The suggestion engine (`model::suggest`) on the seed article and on a
+//! second, made-up news report: the drafts cover the article's key facts,
+//! their answers stand verbatim in their quotes, every quote is in the
+//! article, facts already in the deck are not drafted again, the drafts make
+//! a valid deck, and a 1,000-word article takes milliseconds.
+
+use factcards::model::article;
+use factcards::model::deck::Kind;
+use factcards::model::suggest::{suggest, title_guess, to_deck, Draft, BLANK};
+use factcards::model::text::answers_match;
+use factcards::model::validate::parse_deck_text;
+use serde_json::Value as Json;
+use std::time::Instant;
+
+/// The seed article, as tests/article_deck.rs reads it.
+const ARTICLE: &str = include_str!("fixtures/article.txt");
+const DECK: &str = include_str!("../www/decks/tokayev-brussels-2021.json");
+
+/// The 20 key facts of the seed article: every fact of the built-in deck
+/// whose answer is one name, place, date, number or amount (kinds person,
+/// organization, document, place, date, number, money; all but the pair
+/// "Russia and China"), by id, each with the article's sentence that holds
+/// it.
+const KEY_FACTS: [(&str, &str); 20] = [
+    ("tokayev", S_VISIT),
+    ("visit-country", S_VISIT),
+    ("visit-dates", S_VISIT),
+    ("afghanistan", "The visit took place as the Central Asian country’s relations with the EU are at a high point and amid growing importance of the EU’s engagement with the region in the context of a looming humanitarian crisis in Afghanistan."),
+    ("charles-michel", S_MICHEL),
+    ("michel-meeting-day", S_MICHEL),
+    ("epca", "Tokayev and Michel discussed the prospects of a strategic partnership between Kazakhstan and the EU, with an emphasis on the effective implementation of the Agreement on Enhanced Partnership and Cooperation (EPCA), which entered into force just before the Covid pandemic broke out."),
+    ("epca-first", "Kazakhstan is the first Central Asian country to agree an Enhanced Partnership and Cooperation Agreement with the EU."),
+    ("eu-investment", "The EU is the largest investor in Kazakhstan’s economy, with a total investment of $160 billion."),
+    ("bilateral-trade", "In turn, Kazakhstan is the EU’s leading trade partner in the region, with bilateral trade worth $24 billion."),
+    ("water-consortium", "Speaking about the situation with water resources in Central Asia, Tokayev told Michel about the need to create an International Water and Energy Consortium, whose activities would be aimed at balancing the interests of the states of the region in the field of hydropower, irrigation and environmental protection."),
+    ("raw-materials-alliance", "Along with this, President Tokayev touched upon the EU “green deal”, expressing Kazakhstan’s readiness to establish a partnership with the European Raw Materials Alliance and the European Battery Alliance by ensuring reliable and sustainable access to raw materials, as well as integrating our country into the battery value chain."),
+    ("ninth-resources", "Kazakhstan is the ninth largest country in the world in terms of resources, and has expressed interest in integrating the battery supply chain when it comes to extraction and processing of the materials."),
+    ("von-der-leyen", S_BUSINESS),
+    ("maurange", S_BUSINESS),
+    ("john-cockerill", S_BUSINESS),
+    ("kropp", S_BUSINESS),
+    ("svevind", S_BUSINESS),
+    ("mangistau", "In talks with Kropp, the implementation of the Hyrasia One project in the field of green hydrogen production in the Mangistau region was discussed."),
+    ("editor", "[Edited by Zoran Radosavljevic]"),
+];
+const S_VISIT: &str = "The President of Kazakhstan, Kassym-Jomart Tokayev, paid a rare official visit to Belgium on Thursday and Friday (25-26 November) in an effort to present his country as a reliable partner to the EU and open the door to new opportunities.";
+const S_MICHEL: &str = "Few details emerged from the EU side following Tokayev’s meeting with European Council President Charles Michel on Thursday.";
+const S_BUSINESS: &str = "Tokayev also met with European Commission President Ursula von der Leyen, and with representatives of European business – the chairman of the board of the Belgian company John Cockerill, Jean-Luc Maurange, and the president of the German group of companies Svevind Group, Wolfgang Kropp.";
+
+/// A made-up news report, not the seed: titles, initials, U.S., D-Calif.,
+/// money, dates, percentages and roles.
+const REPORT: &str = "\
+Senate plan would rebuild California levees
+
+WASHINGTON - Sen. Maria Delgado (D-Calif.) on Tuesday unveiled a $2.4 billion plan to rebuild levees along the Sacramento River, a proposal she said would protect 1.2 million residents.
+
+The bill, known as the Levee Safety Act, would be paid for over 10 years. Rep. Thomas J. Whitfield, R-Texas, called it \"a good start\" but said the U.S. Army Corps of Engineers needed more staff.
+
+Dr. Anita Rao, director of the Center for Water Policy at Stanford University, said the state had lost 38% of its wetlands since 1950. \"We are running out of time,\" she said.
+
+The plan follows the floods of Feb. 14, 2023, which forced 40,000 people from their homes in the Central Valley. Hydrobuild Inc., led by chief executive Paul Mercer, has been hired to draft the designs.
+
+The chairman of the board of the Pacific Flood Trust, Helen Osei, welcomed the announcement.
+";
+
+fn facts() -> Vec<Json> {
+    let deck: Json = serde_json::from_str(DECK).expect("the deck is JSON");
+    deck["facts"].as_array().expect("facts").clone()
+}
+
+/// The answers a key fact takes: its back and its accepted answers.
+fn answers_of(fact: &Json) -> Vec<String> {
+    let mut out = vec![fact["back"].as_str().expect("back").to_string()];
+    if let Some(list) = fact.get("accept").and_then(Json::as_array) {
+        out.extend(list.iter().map(|a| a.as_str().expect("accept entry").to_string()));
+    }
+    out
+}
+
+/// True when `draft` covers a key fact with `answers` held by `sentence`.
+fn covers(draft: &Draft, answers: &[String], sentence: &str) -> bool {
+    article::normalise(&draft.quote) == article::normalise(sentence)
+        && answers.iter().any(|a| answers_match(&draft.back, a))
+}
+
+/// The share of drafts whose answer appears verbatim in their quote.
+fn verbatim_share(drafts: &[Draft]) -> f64 {
+    let n = drafts.iter().filter(|d| d.quote.contains(&d.back)).count();
+    n as f64 / drafts.len() as f64
+}
+
+#[test]
+fn the_key_facts_are_the_decks_and_in_their_sentences() {
+    let facts = facts();
+    for (id, sentence) in KEY_FACTS {
+        let fact = facts.iter().find(|f| f["id"] == id).unwrap_or_else(|| panic!("no fact {id}"));
+        assert!(article::quote_in(ARTICLE, sentence), "{id}: the sentence is not in the article");
+        let quote = fact["quote"].as_str().expect("quote");
+        assert!(
+            article::normalise(sentence).contains(&article::normalise(quote)),
+            "{id}: its quote is not in the sentence"
+        );
+    }
+}
+
+#[test]
+fn drafts_cover_the_key_facts_of_the_seed_article() {
+    let drafts = suggest(ARTICLE, None);
+    let facts = facts();
+    let mut covered = Vec::new();
+    let mut missed = Vec::new();
+    for (id, sentence) in KEY_FACTS {
+        let fact = facts.iter().find(|f| f["id"] == id).expect("key fact");
+        let answers = answers_of(fact);
+        if drafts.iter().any(|d| covers(d, &answers, sentence)) {
+            covered.push(id);
+        } else {
+            missed.push(id);
+        }
+    }
+    let share = verbatim_share(&drafts);
+    eprintln!(
+        "seed article: {} drafts; {} of 20 key facts covered (missed: {missed:?}); {:.1}% of answers verbatim in their quote",
+        drafts.len(),
+        covered.len(),
+        share * 100.0
+    );
+    assert!(covered.len() >= 14, "only {} of 20 key facts covered; missed {missed:?}", covered.len());
+    assert!(share >= 0.8, "{share}");
+}
+
+#[test]
+fn every_draft_is_whole_and_quotes_the_article() {
+    for text in [ARTICLE, REPORT] {
+        let drafts = suggest(text, None);
+        assert!(!drafts.is_empty());
+        for d in &drafts {
+            assert!(article::quote_in(text, &d.quote), "{d:#?}");
+            assert!(!d.back.trim().is_empty() && !d.front.trim().is_empty() && !d.topic.is_empty(), "{d:#?}");
+            if d.cloze {
+                assert_eq!(d.front.matches(BLANK).count(), 1, "{d:#?}");
+                assert_eq!(d.front.replacen(BLANK, &d.back, 1), d.quote, "{d:#?}");
+            } else {
+                assert!(d.front.starts_with("Who is ") && d.front.ends_with('?') && d.kind == Kind::Person, "{d:#?}");
+            }
+        }
+    }
+}
+
+/// The drafts of `text` as (kind, answer, question).
+fn drafted(text: &str) -> Vec<(Kind, String, String)> {
+    suggest(text, None).into_iter().map(|d| (d.kind, d.back, d.front)).collect()
+}
+
+#[test]
+fn a_second_report_gets_its_values_people_and_roles() {
+    let drafts = drafted(REPORT);
+    for d in &drafts {
+        eprintln!("{:?} | {} | {}", d.0, d.1, d.2);
+    }
+    let has = |kind: Kind, back: &str| drafts.iter().any(|d| d.0 == kind && d.1 == back);
+    for (kind, back) in [
+        (Kind::Person, "Maria Delgado"),
+        (Kind::Date, "Tuesday"),
+        (Kind::Money, "$2.4 billion"),
+        (Kind::Number, "1.2 million"),
+        (Kind::Document, "Levee Safety Act"),
+        (Kind::Number, "10"),
+        (Kind::Person, "Thomas J. Whitfield"),
+        (Kind::Person, "Anita Rao"),
+        (Kind::Organization, "Center for Water Policy"),
+        (Kind::Organization, "Stanford University"),
+        (Kind::Number, "38%"),
+        (Kind::Date, "1950"),
+        (Kind::Date, "Feb. 14, 2023"),
+        (Kind::Number, "40,000"),
+        (Kind::Place, "Central Valley"),
+        (Kind::Organization, "Hydrobuild Inc."),
+        (Kind::Person, "Paul Mercer"),
+        (Kind::Person, "Helen Osei"),
+        (Kind::Organization, "Pacific Flood Trust"),
+    ] {
+        assert!(has(kind, back), "no {kind:?} draft {back:?}");
+    }
+    let question = |back: &str| drafts.iter().find(|d| d.1 == back).map(|d| d.2.as_str()).unwrap_or("");
+    assert_eq!(question("Anita Rao"), "Who is the director of the Center for Water Policy at Stanford University?");
+    assert_eq!(question("Helen Osei"), "Who is the chairman of the board of the Pacific Flood Trust?");
+    assert_eq!(
+        question("40,000"),
+        "The plan follows the floods of Feb. 14, 2023, which forced ___ people from their homes in the Central Valley."
+    );
+    // Abbreviations do not cut sentences: the quotes are whole.
+    let quotes: Vec<String> = suggest(REPORT, None).into_iter().map(|d| d.quote).collect();
+    assert!(quotes.iter().any(|q| q.starts_with("WASHINGTON - Sen. Maria Delgado (D-Calif.) on Tuesday")));
+    assert!(quotes
+        .iter()
+        .any(|q| q.starts_with("Rep. Thomas J. Whitfield, R-Texas, called it") && q.ends_with("needed more staff.")));
+    assert!(verbatim_share(&suggest(REPORT, None)) >= 0.8);
+    assert_eq!(title_guess(REPORT).as_deref(), Some("Senate plan would rebuild California levees"));
+}
+
+#[test]
+fn facts_already_in_the_deck_are_not_drafted() {
+    let deck = parse_deck_text(DECK).expect("the built-in deck");
+    let all = suggest(ARTICLE, None);
+    let new = suggest(ARTICLE, Some(&deck));
+    assert!(new.len() < all.len());
+    for d in &new {
+        let repeated = deck.facts.iter().any(|f| {
+            std::iter::once(&f.back).chain(&f.accept).any(|a| answers_match(&d.back, a))
+                && f.quote.as_deref().is_some_and(|q| article::normalise(&d.quote).contains(&article::normalise(q)))
+        });
+        assert!(!repeated, "{d:#?} repeats a fact of the deck");
+    }
+    // The money facts are in the deck with their sentences: not drafted again.
+    assert!(all.iter().any(|d| d.back == "$160 billion"));
+    assert!(!new.iter().any(|d| d.back == "$160 billion" || d.back == "Kassym-Jomart Tokayev"));
+    // The same answer in another sentence is a new fact.
+    let other = "Tokayev praised the $160 billion figure again.";
+    assert!(suggest(other, Some(&deck)).iter().any(|d| d.back == "$160 billion"));
+}
+
+#[test]
+fn drafts_make_a_valid_deck_that_passes_the_article_check() {
+    for text in [ARTICLE, REPORT] {
+        let drafts = suggest(text, None);
+        let deck = to_deck(&drafts, &title_guess(text).unwrap_or_else(|| "Drafts".into()), None);
+        let json = serde_json::to_string(&deck).expect("JSON");
+        let parsed = match parse_deck_text(&json) {
+            Ok(d) => d,
+            Err(issues) => panic!("{issues:#?}"),
+        };
+        assert_eq!(parsed.facts.len(), drafts.len());
+        let errors: Vec<_> =
+            article::check(&parsed, text).into_iter().filter(|f| f.severity == article::Severity::Error).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+#[test]
+fn suggestions_for_a_thousand_words_take_milliseconds() {
+    let text = format!("{ARTICLE}\n\n{REPORT}\n\n{ARTICLE}");
+    let words = text.split_whitespace().count();
+    assert!(words >= 1_000, "{words}");
+    let start = Instant::now();
+    let runs = 20;
+    let mut n = 0;
+    for _ in 0..runs {
+        n = suggest(&text, None).len();
+    }
+    let each = start.elapsed() / runs;
+    eprintln!("suggest: {words} words, {n} drafts, {each:?} a run");
+    assert!(n > 0);
+    assert!(each.as_millis() < 500, "{each:?}");
+}
