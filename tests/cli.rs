@@ -150,6 +150,10 @@ fn usage_errors_exit_2() {
         &["validate", "--article"][..],
         &["validate", "--article", "tests/fixtures/article.txt"][..],
         &["validate", "--article", "a.txt", "--article=b.txt", "deck.json"][..],
+        &["suggest"][..],
+        &["suggest", "a.txt", "b.txt"][..],
+        &["suggest", "--deck"][..],
+        &["suggest", "--strict", "a.txt"][..],
     ] {
         let output = factcards(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
@@ -165,6 +169,7 @@ fn help_prints_the_usage() {
         assert_eq!(output.status.code(), Some(0));
         assert!(stdout(&output).starts_with("usage: factcards"));
         assert!(stdout(&output).contains("validate [--article ARTICLE] FILE..."));
+        assert!(stdout(&output).contains("suggest [--deck DECK] ARTICLE"));
     }
 }
 
@@ -314,4 +319,53 @@ fn a_structural_error_is_reported_before_the_article_check() {
     let output = factcards(&["validate", "--article", ARTICLE, "tests/fixtures/invalid/fact-back-blank.json"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(stdout(&output), expected_lines("tests/fixtures/invalid/fact-back-blank.json"));
+}
+
+#[test]
+fn suggest_writes_draft_facts_that_validate_against_the_article() {
+    let dir = std::env::temp_dir().join(format!("factcards-suggest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let output = factcards(&["suggest", ARTICLE]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let drafts = dir.join("drafts.json");
+    std::fs::write(&drafts, &output.stdout).unwrap();
+    let deck = parse_deck_text(&stdout(&output)).expect("the drafts are a valid deck");
+    assert_eq!(deck.title, "Kazakhstan president visits Brussels in effort to deepen relations");
+    assert!(deck.facts.len() >= 20, "{}", deck.facts.len());
+    let name = drafts.to_str().unwrap();
+    let checked = factcards(&["validate", "--article", ARTICLE, name]);
+    assert_eq!(stdout(&checked), format!("{name}: ok ({} facts)\n", deck.facts.len()));
+
+    // With --deck, only facts the deck does not have, with ids of their own.
+    let builtin = "www/decks/tokayev-brussels-2021.json";
+    let output = factcards(&["suggest", "--deck", builtin, ARTICLE]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let new = parse_deck_text(&stdout(&output)).expect("a valid deck");
+    assert!(!new.facts.is_empty() && new.facts.len() < deck.facts.len());
+    let old = parse_deck_text(&std::fs::read_to_string(builtin).unwrap()).unwrap();
+    assert!(new.facts.iter().all(|f| old.facts.iter().all(|o| o.id != f.id)));
+    assert!(!new.facts.iter().any(|f| f.back == "$160 billion"));
+
+    // An HTML article, and one with nothing to draft.
+    let html = dir.join("report.html");
+    std::fs::write(
+        &html,
+        "<html><body><h1>Report</h1><p>Sales rose 12% to $4.5&nbsp;billion in 2023.</p></body></html>",
+    )
+    .unwrap();
+    let output = factcards(&["suggest", html.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let backs: Vec<String> = parse_deck_text(&stdout(&output)).unwrap().facts.into_iter().map(|f| f.back).collect();
+    assert_eq!(backs, ["12%", "$4.5 billion", "2023"]);
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "nothing here.").unwrap();
+    let output = factcards(&["suggest", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).ends_with("empty.txt: no new facts found\n"), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    let output = factcards(&["suggest", "no/such/article.txt"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("no/such/article.txt: cannot read: "));
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -3,6 +3,7 @@
 //! ```text
 //! factcards validate [--article ARTICLE] FILE...   check decks against format v1
 //! factcards render FILE        write a deck as static HTML to stdout
+//! factcards suggest [--deck DECK] ARTICLE   draft facts from an article, as deck JSON
 //! factcards help               print the usage
 //! ```
 //!
@@ -49,6 +50,12 @@ commands:
                      lacks is a \"FILE: warning: path: message\" line
   render FILE        write the deck as semantic static HTML to stdout (a
                      fallback to put inside <fact-cards>); exit 1 if invalid
+  suggest [--deck DECK] ARTICLE
+                     draft facts from the article's sentences (money, numbers,
+                     dates, people and their roles, organisations, places) and
+                     write them to stdout as deck JSON, each with its sentence
+                     as the quote; with --deck, none that DECK already has.
+                     Review every draft before publishing
   help               print this help
 
 exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
@@ -68,7 +75,7 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
         let rest: Vec<OsString> = args.collect();
         match command.to_str() {
             Some("validate") => {
-                let (article, rest) = match article_option(rest) {
+                let (article, rest) = match value_option(rest, "--article") {
                     Ok(split) => split,
                     Err(message) => return usage_error(&message),
                 };
@@ -83,6 +90,17 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
                 Ok(_) => usage_error("render: give exactly one FILE"),
                 Err(message) => usage_error(&message),
             },
+            Some("suggest") => {
+                let (deck, rest) = match value_option(rest, "--deck") {
+                    Ok(split) => split,
+                    Err(message) => return usage_error(&message),
+                };
+                match files(rest) {
+                    Ok(files) if files.len() == 1 => suggest(Path::new(&files[0]), deck.as_deref().map(Path::new)),
+                    Ok(_) => usage_error("suggest: give exactly one ARTICLE"),
+                    Err(message) => usage_error(&message),
+                }
+            }
             Some("help" | "-h" | "--help") => {
                 print!("{USAGE}");
                 ExitCode::SUCCESS
@@ -108,10 +126,11 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
         Ok(files)
     }
 
-    /// Takes `--article ARTICLE` (or `--article=ARTICLE`) out of `args`,
-    /// before any `--`.
-    fn article_option(args: Vec<OsString>) -> Result<(Option<OsString>, Vec<OsString>), String> {
+    /// Takes the option `name` with its value (`--article A` or
+    /// `--article=A`) out of `args`, before any `--`.
+    fn value_option(args: Vec<OsString>, name: &str) -> Result<(Option<OsString>, Vec<OsString>), String> {
         let mut article = None;
+        let prefix = format!("{name}=");
         let mut rest = Vec::with_capacity(args.len());
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -120,13 +139,13 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
                 rest.extend(args.by_ref());
                 break;
             }
-            let value = if arg == "--article" {
-                Some(args.next().ok_or("--article: no ARTICLE given")?)
+            let value = if arg == name {
+                Some(args.next().ok_or_else(|| format!("{name}: no file given"))?)
             } else {
-                arg.to_str().and_then(|a| a.strip_prefix("--article=")).map(OsString::from)
+                arg.to_str().and_then(|a| a.strip_prefix(&prefix)).map(OsString::from)
             };
             match value {
-                Some(_) if article.is_some() => return Err("--article given twice".into()),
+                Some(_) if article.is_some() => return Err(format!("{name} given twice")),
                 Some(v) => article = Some(v),
                 None => rest.push(arg),
             }
@@ -146,6 +165,63 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
             .and_then(|e| e.to_str())
             .is_some_and(|e| ["html", "htm", "xhtml"].contains(&e.to_ascii_lowercase().as_str()));
         Ok(if html_name || article::looks_like_html(text) { article::text_from_html(text) } else { text.to_string() })
+    }
+
+    /// `suggest [--deck DECK] ARTICLE`: draft facts as deck JSON on stdout;
+    /// problems on stderr (exit status 1).
+    fn suggest(file: &Path, deck: Option<&Path>) -> ExitCode {
+        use factcards::model::suggest;
+        let name = file.display();
+        let text = match read_article(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{name}: cannot read: {e}");
+                return ExitCode::from(INVALID);
+            }
+        };
+        let existing = match deck.map(|d| (d, std::fs::read_to_string(d))) {
+            None => None,
+            Some((d, Err(e))) => {
+                eprintln!("{}: cannot read: {e}", d.display());
+                return ExitCode::from(INVALID);
+            }
+            Some((d, Ok(json))) => match parse_deck_text(&json) {
+                Ok(deck) => Some(deck),
+                Err(issues) => {
+                    let name = d.display();
+                    for Issue { path, message } in &issues {
+                        if path.is_empty() {
+                            eprintln!("{name}: {message}");
+                        } else {
+                            eprintln!("{name}: {path}: {message}");
+                        }
+                    }
+                    return ExitCode::from(INVALID);
+                }
+            },
+        };
+        let drafts = suggest::suggest(&text, existing.as_ref());
+        if drafts.is_empty() {
+            eprintln!("{name}: no new facts found");
+            return ExitCode::from(INVALID);
+        }
+        let title = suggest::title_guess(&text)
+            .or_else(|| file.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "Suggested facts".into());
+        let mut deck = suggest::to_deck(&drafts, &title, existing.as_ref());
+        deck.description = Some("Draft facts suggested from the article: review each before publishing.".into());
+        let json = match serde_json::to_string_pretty(&deck) {
+            Ok(json) => json,
+            Err(e) => {
+                eprintln!("factcards: cannot write the deck: {e}");
+                return ExitCode::from(INVALID);
+            }
+        };
+        let mut out = io::stdout().lock();
+        match out.write_all(json.as_bytes()).and_then(|_| out.write_all(b"\n")).and_then(|_| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => output_failed(&e),
+        }
     }
 
     /// `render FILE`: the deck as static HTML on stdout, or its problems on
