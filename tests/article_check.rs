@@ -139,3 +139,27 @@ fn checking_thirty_misquotes_against_a_long_article_is_fast() {
     eprintln!("30 misquotes against {} words: {took:?}", article.split_whitespace().count());
     assert!(took.as_millis() < 200, "{took:?}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any article and quote: no panic; a quote is found exactly when its
+    /// normalised text is in the normalised article, and the closest passage
+    /// is a part of the article.
+    #[test]
+    fn any_quote_is_found_or_given_its_closest_passage(
+        text in "([A-Za-z]{1,6}|[0-9]{1,4}|[ \n\u{a0}]|[.,’'“”\"–—-]|\u{ad}|…|\\$|€|%)*",
+        quote in "([A-Za-z]{1,6}|[0-9]{1,4}|[ \n]|[.,’'\"–-]|…)*",
+    ) {
+        let deck = one_fact("b", "d", if quote.trim().is_empty() { "x" } else { &quote });
+        let findings = check(&deck, &text);
+        let q = deck.facts[0].quote.clone().unwrap_or_default();
+        let found = !normalise(&q).is_empty() && normalise(&text).contains(&normalise(&q));
+        proptest::prop_assert_eq!(errors(&findings).is_empty(), found);
+        for f in errors(&findings) {
+            if let Some(c) = &f.closest {
+                proptest::prop_assert!(normalise(&text).contains(c.as_str()));
+            }
+        }
+    }
+}

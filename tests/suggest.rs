@@ -254,3 +254,30 @@ fn suggestions_for_a_thousand_words_take_milliseconds() {
     assert!(n > 0);
     assert!(each.as_millis() < 500, "{each:?}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+
+    /// Any text: no panic, and every draft quotes the text and blanks its answer.
+    #[test]
+    fn any_text_gives_sound_drafts(
+        text in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[0-9]{1,5}|[.,;:$€%()\"“”’'–-]|\u{a0}| |\n|Sen\\.|U\\.S\\.|Mr\\.|Nov\\.|the|of|and|in|President|director of|led by|Group|Agreement|region|billion|January|Monday|first|two)*"
+    ) {
+        for d in suggest(&text, None) {
+            proptest::prop_assert!(article::quote_in(&text, &d.quote), "{:?}", d);
+            if d.cloze {
+                proptest::prop_assert_eq!(d.front.replacen(BLANK, &d.back, 1), d.quote.clone());
+            }
+        }
+        let _ = article::text_from_html(&text);
+    }
+
+    /// Any markup-like text: the HTML reader and the number reader do not panic.
+    #[test]
+    fn any_markup_is_read(text in "(<[a-zA-Z/!?]{0,8}|>|&[a-z#x0-9]{0,8};?|[a-z ]{0,5}|\"|'|<!--|-->|[0-9.,$€£%-]{0,6})*") {
+        let plain = article::text_from_html(&text);
+        let _ = article::quantities(&plain);
+        let _ = article::quantities(&text);
+        let _ = suggest(&plain, None);
+    }
+}
