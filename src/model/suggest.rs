@@ -428,7 +428,8 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .map(str::to_string)
         .collect();
-    let ctx = Context { lower_words, people: people_everywhere(&sentences) };
+    let mut ctx = Context { lower_words, people: HashSet::new() };
+    ctx.people = people_everywhere(&sentences, &ctx);
 
     let mut out: Vec<Draft> = Vec::new();
     let mut answers: Vec<(Kind, String)> = Vec::new();
@@ -675,12 +676,11 @@ fn split_span(toks: &[Tok], a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
 }
 
 /// Every name found as a person's in any sentence, with its last word.
-fn people_everywhere(sentences: &[String]) -> HashSet<String> {
-    let ctx = Context { lower_words: HashSet::new(), people: HashSet::new() };
+fn people_everywhere(sentences: &[String], ctx: &Context) -> HashSet<String> {
     let mut people = HashSet::new();
     for s in sentences {
         let toks = tokens(s);
-        for c in people_in(s, &toks, &spans(s, &toks, &ctx), &ctx) {
+        for c in people_in(s, &toks, &spans(s, &toks, ctx), ctx) {
             if let Some(name) = s.get(c.start..c.end) {
                 people.insert(name.to_string());
                 people.extend(c.accept);
