@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The suggestion engine (`model::suggest`) on the seed article and on a
-//! second, made-up news report: the drafts cover the article's key facts,
+//! The suggestion engine (`model::suggest`) on the seed article and on two
+//! made-up news reports: the drafts cover the article's key facts,
 //! their answers stand verbatim in their quotes, every quote is in the
 //! article, facts already in the deck are not drafted again, the drafts make
 //! a valid deck, and a 1,000-word article takes milliseconds.
@@ -62,6 +62,19 @@ Dr. Anita Rao, director of the Center for Water Policy at Stanford University, s
 The plan follows the floods of Feb. 14, 2023, which forced 40,000 people from their homes in the Central Valley. Hydrobuild Inc., led by chief executive Paul Mercer, has been hired to draft the designs.
 
 The chairman of the board of the Pacific Flood Trust, Helen Osei, welcomed the announcement.
+";
+
+/// A third made-up report, in wire style.
+const WIRE: &str = "\
+Oil prices jump as producers agree deeper cuts
+
+LONDON, Oct 5 - Oil prices rose more than 2% on Wednesday after the Organization of the Petroleum Exporting Countries and allies agreed to cut output by 2 million barrels per day, the biggest cut since 2020.
+
+\"This is a very aggressive move,\" said Amrita Sen, director of research at Energy Aspects.
+
+Saudi Energy Minister Prince Abdulaziz bin Salman told reporters in Vienna that the group was being proactive. The cuts take effect in November, the group said.
+
+Goldman Sachs, led by chief executive David Solomon, raised its forecast to $110 a barrel for the fourth quarter.
 ";
 
 fn facts() -> Vec<Json> {
@@ -132,7 +145,7 @@ fn drafts_cover_the_key_facts_of_the_seed_article() {
 
 #[test]
 fn every_draft_is_whole_and_quotes_the_article() {
-    for text in [ARTICLE, REPORT] {
+    for text in [ARTICLE, REPORT, WIRE] {
         let drafts = suggest(text, None);
         assert!(!drafts.is_empty());
         for d in &drafts {
@@ -156,9 +169,6 @@ fn drafted(text: &str) -> Vec<(Kind, String, String)> {
 #[test]
 fn a_second_report_gets_its_values_people_and_roles() {
     let drafts = drafted(REPORT);
-    for d in &drafts {
-        eprintln!("{:?} | {} | {}", d.0, d.1, d.2);
-    }
     let has = |kind: Kind, back: &str| drafts.iter().any(|d| d.0 == kind && d.1 == back);
     for (kind, back) in [
         (Kind::Person, "Maria Delgado"),
@@ -201,6 +211,33 @@ fn a_second_report_gets_its_values_people_and_roles() {
 }
 
 #[test]
+fn a_wire_report_gets_its_people_and_organisations() {
+    let drafts = drafted(WIRE);
+    let find = |back: &str| drafts.iter().find(|d| d.1 == back).map(|d| (d.0, d.2.as_str()));
+    assert_eq!(find("Organization of the Petroleum Exporting Countries").map(|d| d.0), Some(Kind::Organization));
+    assert_eq!(find("Amrita Sen"), Some((Kind::Person, "Who is the director of research at Energy Aspects?")));
+    assert_eq!(find("Abdulaziz bin Salman"), Some((Kind::Person, "Who is the Saudi Energy Minister?")));
+    assert_eq!(find("Goldman Sachs").map(|d| d.0), Some(Kind::Organization));
+    assert_eq!(find("David Solomon").map(|d| d.0), Some(Kind::Person));
+    for (kind, back) in [
+        (Kind::Date, "Oct 5"),
+        (Kind::Number, "2%"),
+        (Kind::Date, "Wednesday"),
+        (Kind::Number, "2 million"),
+        (Kind::Date, "2020"),
+        (Kind::Place, "Vienna"),
+        (Kind::Date, "November"),
+        (Kind::Money, "$110"),
+        (Kind::Number, "fourth"),
+    ] {
+        assert_eq!(find(back).map(|d| d.0), Some(kind), "{back}");
+    }
+    // No draft is a bare suffix word or a verb phrase taken for a role.
+    assert!(find("Organization").is_none());
+    assert!(drafts.iter().all(|d| !d.2.contains("Who is the led")), "{drafts:#?}");
+}
+
+#[test]
 fn facts_already_in_the_deck_are_not_drafted() {
     let deck = parse_deck_text(DECK).expect("the built-in deck");
     let all = suggest(ARTICLE, None);
@@ -223,7 +260,7 @@ fn facts_already_in_the_deck_are_not_drafted() {
 
 #[test]
 fn drafts_make_a_valid_deck_that_passes_the_article_check() {
-    for text in [ARTICLE, REPORT] {
+    for text in [ARTICLE, REPORT, WIRE] {
         let drafts = suggest(text, None);
         let deck = to_deck(&drafts, &title_guess(text).unwrap_or_else(|| "Drafts".into()), None);
         let json = serde_json::to_string(&deck).expect("JSON");

@@ -127,6 +127,9 @@ const ROLES: [&str; 64] = [
     "lawyer",
     "attorney",
 ];
+/// Titles of address, which name no office: `Prince`, `Dr`.
+const HONORIFICS: [&str; 14] =
+    ["mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "prince", "princess", "king", "queen", "sheikh"];
 /// Last words of an organisation's name.
 const ORG_SUFFIXES: [&str; 58] = [
     "group",
@@ -631,10 +634,15 @@ fn spans(s: &str, toks: &[Tok], ctx: &Context) -> Vec<(usize, usize)> {
                 end += 1;
                 continue;
             }
-            // A run of connectors and particles followed by a name word.
+            // A run of connectors and particles followed by a name word; "of
+            // the" too after a head word ("Organization of the Petroleum …").
+            let head =
+                ORG_SUFFIXES.contains(&toks[start].lower.as_str()) || DOC_WORDS.contains(&toks[start].lower.as_str());
             let mut j = end;
             while j < toks.len()
-                && (CONNECTORS.contains(&toks[j].lower.as_str()) || PARTICLES.contains(&toks[j].lower.as_str()))
+                && (CONNECTORS.contains(&toks[j].lower.as_str())
+                    || PARTICLES.contains(&toks[j].lower.as_str())
+                    || (head && toks[j].lower == "the" && CONNECTORS.contains(&toks[j - 1].lower.as_str())))
                 && adjacent(s, &toks[j - 1], &toks[j])
                 && !toks[j].cap()
             {
@@ -739,8 +747,14 @@ fn role_phrase(clause: &str) -> Option<String> {
     }
     let lead =
         words.iter().take(4).position(|w| is_role(w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-')))?;
-    // Possessive pronouns make no question ("Who is its chief?").
-    if words[..lead].iter().any(|w| matches!(w.to_lowercase().as_str(), "its" | "his" | "her" | "their" | "our")) {
+    // Only an article, names and a few modifiers stand before the role word:
+    // not a verb ("led by chief executive …") nor a possessive ("its chief").
+    let modifier = |w: &&str| {
+        w.starts_with(|ch: char| ch.is_uppercase())
+            || ["the", "a", "an", "former", "acting", "deputy", "senior", "interim", "managing", "then", "vice"]
+                .contains(&w.to_lowercase().as_str())
+    };
+    if !words[..lead].iter().all(modifier) {
         return None;
     }
     Some(c.to_string())
@@ -765,8 +779,12 @@ fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> 
         if let Some(r) = (a..b - 1).rev().find(|&i| is_role(toks[i].text)) {
             let name = (r + 1, b);
             if !is_role(toks[r + 1].text) && !ends_like_org(toks, name) && b - r - 1 <= 4 {
+                // "Saudi Energy Minister Prince Abdulaziz": the office is
+                // "Saudi Energy Minister".
+                let office = if r > a && HONORIFICS.contains(&toks[r].lower.as_str()) { r } else { r + 1 };
                 let role = role_after(s, toks[b - 1].end)
-                    .or_else(|| (r > a).then(|| span_text(s, toks, (a, r + 1)).to_string()));
+                    .or_else(|| (office > a + 1).then(|| span_text(s, toks, (a, office)).to_string()))
+                    .filter(|role| role.split_whitespace().any(is_role));
                 out.push(person(s, toks, name, role));
                 continue;
             }
@@ -806,7 +824,8 @@ fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> 
         if BY.iter().any(|cue| before.ends_with(cue))
             || (SAID.contains(&after) && gap.trim().is_empty() && !gap.is_empty())
         {
-            out.push(person(s, toks, (a, b), None));
+            // "said Amrita Sen, director of research at Energy Aspects".
+            out.push(person(s, toks, (a, b), role_after(s, toks[b - 1].end)));
         }
     }
     out
@@ -852,7 +871,8 @@ fn names(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context, out: &m
         }
         let text = span_text(s, toks, (a, b));
         let acronym = toks[a].text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if ctx.people.contains(text) || (b - a == 1 && acronym) {
+        let bare_suffix = b - a == 1 && ORG_SUFFIXES.contains(&toks[a].lower.as_str());
+        if ctx.people.contains(text) || (b - a == 1 && acronym) || bare_suffix {
             continue;
         }
         let first = toks[a].lower.as_str();
@@ -867,6 +887,7 @@ fn names(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context, out: &m
             Kind::Document
         } else if ORG_SUFFIXES.contains(&last)
             || (ORG_SUFFIXES.contains(&first) && b - a >= 3)
+            || s.get(toks[b - 1].end..).is_some_and(|r| r.starts_with(", led by "))
             || (ORG_CUES.contains(&prev) && !toks[a - 1].cap())
         {
             Kind::Organization
