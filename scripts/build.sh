@@ -40,3 +40,7 @@ while IFS= read -r -d '' js; do
   minified=$((minified + 1))
 done < <(find "$OUT/factcards.js" "$OUT/snippets" -name '*.js' -print0)
 fc_say "minified: $minified JS file(s) in $OUT"
+
+# The deck editor's package (www/editor.html): the `editor` feature in its own
+# wasm, so pkg/ (what a reader downloads) carries none of it.
+if [ "$OUT" = pkg ]; then wasm-pack build --target web --release --out-dir pkg-editor --out-name factcards_editor -- --features editor; fi

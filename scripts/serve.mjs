@@ -4,9 +4,10 @@
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--root DIR]
 //
 // Serves <root>/www/ at / and <root>/pkg/ (wasm-pack's output) at /pkg/, so a
-// page in www/ can `import init, { mount } from "./pkg/factcards.js"`.
+// page in www/ can `import init, { mount } from "./pkg/factcards.js"`, and
+// <root>/pkg-editor/ (the deck editor's package) at /pkg-editor/.
 // Every response is Cache-Control: no-store. Pages whose file name starts with
-// "csp" (e.g. /csp.html) are sent with a strict Content-Security-Policy, to
+// "csp" (e.g. /csp.html), and /editor.html, are sent with a strict Content-Security-Policy, to
 // prove the widget works without 'unsafe-inline' or 'unsafe-eval'.
 //
 // As a module: `const { url, close } = await startServer({ port: 0 })`.
@@ -50,7 +51,7 @@ export function contentType(file) {
 
 // Map a URL path to a file under one of the roots, or null when it is not
 // allowed (traversal, NUL bytes, bad escapes). Never touches the disk.
-export function resolvePath(urlPath, { www, pkg }) {
+export function resolvePath(urlPath, { www, pkg, pkgEditor }) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -68,6 +69,10 @@ export function resolvePath(urlPath, { www, pkg }) {
   if (normal === '/pkg' || normal.startsWith('/pkg/')) {
     root = pkg;
     rest = normal.slice('/pkg'.length) || '/';
+  } else if (pkgEditor && (normal === '/pkg-editor' || normal.startsWith('/pkg-editor/'))) {
+    // The deck editor's own package (built with the `editor` feature).
+    root = pkgEditor;
+    rest = normal.slice('/pkg-editor'.length) || '/';
   }
   const file = path.resolve(root, '.' + rest);
   if (file !== root && !file.startsWith(root + path.sep)) return null;
@@ -137,7 +142,9 @@ async function handle(req, res, roots, log) {
     // Lets a sandboxed (opaque-origin) frame load the module and the wasm.
     'Access-Control-Allow-Origin': '*',
   };
-  if (path.basename(file).toLowerCase().startsWith('csp')) {
+  // The deck editor is held to the same policy.
+  const base = path.basename(file).toLowerCase();
+  if (base.startsWith('csp') || base === 'editor.html') {
     headers['Content-Security-Policy'] = CSP;
   }
   res.writeHead(200, headers);
@@ -162,11 +169,13 @@ export function startServer({
   root = REPO_ROOT,
   www,
   pkg,
+  pkgEditor,
   log = null,
 } = {}) {
   const roots = {
     www: path.resolve(www ?? path.join(root, 'www')),
     pkg: path.resolve(pkg ?? path.join(root, 'pkg')),
+    pkgEditor: path.resolve(pkgEditor ?? path.join(root, 'pkg-editor')),
   };
   const server = createServer((req, res) => {
     handle(req, res, roots, log).catch((err) => {

@@ -13,6 +13,8 @@ pub mod model;
 
 mod api;
 mod dom;
+#[cfg(feature = "editor")]
+mod editor_api;
 
 pub use api::*;
 

@@ -1,0 +1,236 @@
+//! The deck editor's JS surface (www/editor.html), built only with the
+//! `editor` feature into its own package (`pkg-editor/factcards_editor.js`),
+//! so the reader's widget in `pkg/` carries none of it: the suggestion
+//! engine, the article check and the static HTML renderer.
+//!
+//! Values go to JS as plain objects built with `js_sys` (the crate has no
+//! serde-wasm-bindgen). A deck argument is a deck object or JSON text, read
+//! by the same validator as `validateDeck`.
+
+use crate::dom::mount::read_deck;
+use crate::model::article::{self, Severity};
+use crate::model::deck::Deck;
+use crate::model::static_html;
+use crate::model::suggest;
+use crate::model::validate::Issue;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A draft fact proposed from an article sentence. */
+export interface DraftFact {
+    kind: string;
+    /** The question: "Who is …?", or the sentence with ___ for the answer. */
+    front: string;
+    back: string;
+    accept: string[];
+    /** The sentence it came from. */
+    quote: string;
+    topic: string;
+    /** True when front is the sentence with the answer blanked. */
+    cloze: boolean;
+}
+
+/** One problem of a deck against its article. */
+export interface ArticleIssue {
+    severity: "error" | "warning";
+    /** Position of the fact in facts. */
+    fact: number;
+    /** e.g. "quote", "back", "accept[1]". */
+    field: string;
+    /** e.g. "facts[3].quote". */
+    path: string;
+    message: string;
+    closest?: string;
+}
+"#;
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Reflect.set on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn strings(items: &[String]) -> Array {
+    items.iter().map(|s| JsValue::from_str(s)).collect()
+}
+
+/// The deck of `value`, or `None` when it is absent or not a valid deck.
+fn optional_deck(value: &JsValue) -> Option<Deck> {
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    read_deck(value).ok()
+}
+
+/// The first issue as one line: `path: message`.
+fn issues_error(issues: &[Issue]) -> JsError {
+    let first = issues.first().map(|i| {
+        if i.path.is_empty() {
+            i.message.clone()
+        } else {
+            [i.path.as_str(), ": ", &i.message].concat()
+        }
+    });
+    JsError::new(&first.unwrap_or_else(|| "not a valid deck".into()))
+}
+
+/// Draft facts from `article` (plain text), in the order of its sentences.
+/// None repeats a fact of `deck` (the deck being written; ignored when absent
+/// or not yet valid).
+#[wasm_bindgen(js_name = suggestFacts, unchecked_return_type = "DraftFact[]")]
+pub fn suggest_facts(
+    article: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Deck | string | null")] deck: Option<JsValue>,
+) -> JsValue {
+    let existing = deck.as_ref().and_then(optional_deck);
+    let out = Array::new();
+    for d in suggest::suggest(article, existing.as_ref()) {
+        let obj = Object::new();
+        set(&obj, "kind", &d.kind.as_str().into());
+        set(&obj, "front", &d.front.as_str().into());
+        set(&obj, "back", &d.back.as_str().into());
+        set(&obj, "accept", &strings(&d.accept));
+        set(&obj, "quote", &d.quote.as_str().into());
+        set(&obj, "topic", &d.topic.as_str().into());
+        set(&obj, "cloze", &d.cloze.into());
+        out.push(&obj);
+    }
+    out.into()
+}
+
+/// Every quote of `deck` not in `article` (errors) and every number of its
+/// answers and details the article lacks (warnings), as `factcards validate
+/// --article` finds them. An empty array when the deck is not valid yet
+/// (`validateDeck` says why).
+#[wasm_bindgen(js_name = checkArticle, unchecked_return_type = "ArticleIssue[]")]
+pub fn check_article(
+    #[wasm_bindgen(unchecked_param_type = "Deck | string")] deck: JsValue,
+    article: &str,
+) -> JsValue {
+    let out = Array::new();
+    let Some(deck) = optional_deck(&deck) else { return out.into() };
+    for f in article::check(&deck, article) {
+        let obj = Object::new();
+        let severity = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        set(&obj, "severity", &severity.into());
+        set(&obj, "fact", &(f.fact as f64).into());
+        set(&obj, "field", &f.field.as_str().into());
+        set(&obj, "path", &f.path.as_str().into());
+        set(&obj, "message", &f.message.as_str().into());
+        if let Some(closest) = &f.closest {
+            set(&obj, "closest", &closest.as_str().into());
+        }
+        out.push(&obj);
+    }
+    out.into()
+}
+
+/// The static HTML of `deck`, as `factcards render` writes it: put it inside
+/// `<fact-cards>` for readers without script. Throws when the deck is not
+/// valid, with the first problem.
+#[wasm_bindgen(js_name = renderFallback)]
+pub fn render_fallback(
+    #[wasm_bindgen(unchecked_param_type = "Deck | string")] deck: JsValue,
+) -> Result<String, JsError> {
+    if deck.is_undefined() || deck.is_null() {
+        return Err(JsError::new("renderFallback: no deck given"));
+    }
+    let deck = read_deck(&deck).map_err(|issues| issues_error(&issues))?;
+    Ok(static_html::render(&deck))
+}
+
+/// The text of an HTML page (tags, scripts and styles dropped, entities
+/// decoded, a blank line between blocks); plain text comes back unchanged.
+#[wasm_bindgen(js_name = articleText)]
+pub fn article_text(text: &str) -> String {
+    if article::looks_like_html(text) {
+        article::text_from_html(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// Where `quote` occurs in `article`, compared as the quote check compares
+/// (white space, quotes and dashes normalised): `[start, end]` in UTF-16
+/// code units of `article` (the offsets of a textarea's selection), or
+/// `undefined` when it does not occur.
+#[wasm_bindgen(js_name = findQuote, unchecked_return_type = "[number, number] | undefined")]
+pub fn find_quote(article: &str, quote: &str) -> JsValue {
+    match quote_range(article, quote) {
+        Some((a, b)) => {
+            let pair = Array::new();
+            pair.push(&(a as f64).into());
+            pair.push(&(b as f64).into());
+            pair.into()
+        }
+        None => JsValue::UNDEFINED,
+    }
+}
+
+/// [`find_quote`] in plain Rust: the UTF-16 range in `article` of the first
+/// place where the normalised `quote` occurs in the normalised article.
+fn quote_range(article: &str, quote: &str) -> Option<(usize, usize)> {
+    let want = article::normalise(quote);
+    if want.is_empty() {
+        return None;
+    }
+    // The article normalised char by char, with, for each byte pushed, the
+    // UTF-16 offset of the character it came from and of the one after it.
+    let mut text = String::with_capacity(article.len());
+    let mut from: Vec<(usize, usize)> = Vec::with_capacity(article.len());
+    let mut at = 0usize;
+    let mut buf = [0u8; 4];
+    for c in article.chars() {
+        let next = at + c.len_utf16();
+        if c.is_whitespace() {
+            if !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
+                from.push((at, next));
+            }
+        } else {
+            let n = article::normalise(c.encode_utf8(&mut buf));
+            text.push_str(&n);
+            from.extend(std::iter::repeat_n((at, next), n.len()));
+        }
+        at = next;
+    }
+    let start = text.find(&want)?;
+    let end = start + want.len();
+    let (a, _) = *from.get(start)?;
+    let (_, b) = *from.get(end - 1)?;
+    Some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_range;
+
+    fn utf16(s: &str) -> Vec<u16> {
+        s.encode_utf16().collect()
+    }
+
+    #[test]
+    fn a_quote_is_found_across_line_breaks_and_typographic_quotes() {
+        let article = "Intro.\n\nThe mayor said \u{201C}we will\n  build it\u{201D} on Monday.";
+        let (a, b) = quote_range(article, "said \"we will build it\"").expect("found");
+        let units = utf16(article);
+        assert_eq!(String::from_utf16_lossy(&units[a..b]), "said \u{201C}we will\n  build it\u{201D}");
+    }
+
+    #[test]
+    fn offsets_are_utf16_units_after_wide_characters() {
+        let article = "\u{1F600} Caf\u{e9} \u{2014} open";
+        let (a, b) = quote_range(article, "Caf\u{e9} - open").expect("found");
+        assert_eq!((a, b), (3, 14));
+    }
+
+    #[test]
+    fn a_missing_or_blank_quote_has_no_range() {
+        assert_eq!(quote_range("one two", "three"), None);
+        assert_eq!(quote_range("one two", "  "), None);
+    }
+}

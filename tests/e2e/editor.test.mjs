@@ -1,0 +1,272 @@
+// The deck editor (www/editor.html), end to end: the "Done when" sequence of
+// the Authoring issue, then saving, "Show in article", issue focus, export
+// and the screenshots at 1280 and 390 px, light and dark
+// (tests/e2e/screenshots/editor-<width>-<scheme>.png).
+//
+//   node --test tests/e2e/editor.test.mjs
+//
+// Builds nothing: it needs pkg/ and pkg-editor/ (bash scripts/build.sh builds
+// both) and runs `factcards validate --article` (target/debug/factcards when
+// it is newer than src/, else `cargo run`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, stat, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { newPage, shot, axe, formatViolations, trackErrors, REPO_ROOT, serveAndLaunch } from './harness.mjs';
+import { CSP } from '../../scripts/serve.mjs';
+
+const run = promisify(execFile);
+const ARTICLE_FILE = path.join(REPO_ROOT, 'tests/fixtures/article/harbour-bridge.txt');
+const ARTICLE = await readFile(ARTICLE_FILE, 'utf8');
+const HAND_QUOTE =
+  'The harbour authority, led by chief executive Tomas Brandt, had opposed earlier designs because they left too little room for ships.';
+
+let server;
+let browser;
+serveAndLaunch((s, b) => {
+  server = s;
+  browser = b;
+});
+
+async function open(options = {}) {
+  const page = await newPage(browser, { width: 1280, height: 900, acceptDownloads: true, ...options });
+  page.errors = trackErrors(page);
+  const response = await page.goto(server.url + 'editor.html');
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-security-policy'], CSP, 'the editor is served under the strict CSP');
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
+  return page;
+}
+
+const byRole = (page, role, name) => page.getByRole(role, { name, exact: true });
+const facts = (page) => page.locator('#facts > li');
+const fact = (page, i) => facts(page).nth(i);
+
+/** Newest mtime under dir (recursive), in ms. */
+async function newest(dir) {
+  let best = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    best = Math.max(best, entry.isDirectory() ? await newest(p) : (await stat(p)).mtimeMs);
+  }
+  return best;
+}
+
+/** `factcards validate --article ARTICLE DECK`: { code, stdout, stderr }. */
+async function validateCli(deckFile) {
+  const bin = path.join(REPO_ROOT, 'target/debug/factcards');
+  let cmd = 'cargo';
+  let args = ['run', '--quiet', '--bin', 'factcards', '--', 'validate', '--article', ARTICLE_FILE, deckFile];
+  try {
+    if ((await stat(bin)).mtimeMs >= (await newest(path.join(REPO_ROOT, 'src')))) {
+      cmd = bin;
+      args = args.slice(5);
+    }
+  } catch {
+    // No built binary: cargo run builds it.
+  }
+  try {
+    const { stdout, stderr } = await run(cmd, args, { cwd: REPO_ROOT, timeout: 600_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+/** The widget's card front in the preview's shadow root. */
+const previewPrompt = (page) =>
+  page.evaluate(() => document.querySelector('#preview').shadowRoot?.querySelector('.front .prompt')?.textContent ?? null);
+
+test('article in, suggestions accepted, a fact by hand, preview, a deck out that validate --article accepts', { timeout: 900_000 }, async () => {
+  const page = await open();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+
+  // 1. Paste an article (not the seed).
+  await byRole(page, 'textbox', 'Article text').fill(ARTICLE);
+
+  // 2. Suggest.
+  await byRole(page, 'button', 'Suggest facts').click();
+  const accept = byRole(page, 'button', 'Accept');
+  await accept.first().waitFor();
+  const offered = await accept.count();
+  assert.ok(offered >= 8, `at least 8 drafts for the article, got ${offered}`);
+  assert.equal(await byRole(page, 'button', 'Discard').count(), offered, 'every draft has Discard');
+  const drafted = await page.locator('#drafts q').allTextContents();
+  for (const quote of drafted) assert.ok(ARTICLE.replace(/\s+/g, ' ').includes(quote), `draft quote from the article: ${quote}`);
+
+  // 3. Accept 8 drafts: the first edited before accepting, one discarded.
+  const firstDraft = page.locator('#drafts > li').first();
+  const question = firstDraft.getByRole('textbox', { name: 'Question', exact: true });
+  await question.fill('How much will the new harbour bridge cost?');
+  await byRole(page, 'button', 'Discard').nth(1).click();
+  assert.equal(await accept.count(), offered - 1, 'Discard removes the draft');
+  for (let i = 0; i < 8; i++) await accept.first().click();
+  assert.equal(await facts(page).count(), 8);
+  assert.equal(await fact(page, 0).getByRole('textbox', { name: 'Front', exact: true }).inputValue(), 'How much will the new harbour bridge cost?');
+  // And one accepted fact edited in the form.
+  const front2 = fact(page, 1).getByRole('textbox', { name: 'Front', exact: true });
+  await front2.fill('When did the Valmere council vote for the bridge?');
+
+  // Drafts never repeat a fact already in the deck (same answer from the same sentence).
+  await byRole(page, 'button', 'Suggest facts').click();
+  await assertText(page.locator('#article-status'), /suggestions .*None repeats a fact already in the deck/);
+  const pairs = (sel) =>
+    page.locator(sel).evaluateAll((lis) =>
+      lis.map((li) => `${li.querySelector('[data-key="back"]').value} @ ${li.querySelector('[data-key="quote"]').value ?? li.querySelector('[data-key="quote"]').textContent}`),
+    );
+  const inDeck = await pairs('#facts > li');
+  const again = await pairs('#drafts > li');
+  assert.ok(again.length > 0 && again.length < offered, `fewer drafts the second time: ${again.length} of ${offered}`);
+  for (const p of again) assert.ok(!inDeck.includes(p), `a new draft repeats a fact of the deck: ${p}`);
+
+  // 4. A fact by hand, its quote from the article selection.
+  await byRole(page, 'button', 'Add fact').click();
+  const last = fact(page, 8);
+  await last.getByRole('textbox', { name: 'Front', exact: true }).fill('Who leads the Valmere harbour authority?');
+  await last.getByRole('textbox', { name: 'Back', exact: true }).fill('Tomas Brandt');
+  await last.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('person');
+  await page.evaluate((quote) => {
+    const a = document.getElementById('article');
+    const start = a.value.indexOf(quote);
+    a.focus();
+    a.setSelectionRange(start, start + quote.length);
+  }, HAND_QUOTE);
+  await byRole(page, 'button', 'Use as quote').click();
+  assert.equal(await last.getByRole('textbox', { name: 'Quote', exact: true }).inputValue(), HAND_QUOTE);
+  await assertText(last.locator('.ed-found'), /Found in the article/);
+
+  // 5. The preview shows the deck: the first card's front.
+  await page.waitForFunction(
+    () => document.querySelector('#preview').shadowRoot?.querySelector('.front .prompt')?.textContent === 'How much will the new harbour bridge cost?',
+  );
+  assert.equal(await previewPrompt(page), 'How much will the new harbour bridge cost?');
+  await assertText(page.locator('#verdict'), /^Valid deck, 9 facts; every quote is in the article\./);
+  assert.deepEqual(await page.locator('#issues li.is-error').allTextContents(), [], 'no errors');
+
+  // 6. Download the deck: validate --article accepts it.
+  const [download] = await Promise.all([page.waitForEvent('download'), byRole(page, 'button', 'Download deck').click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  const dir = await mkdtemp(path.join(tmpdir(), 'factcards-editor-'));
+  const deckFile = path.join(dir, download.suggestedFilename());
+  await copyFile(await download.path(), deckFile);
+  const deck = JSON.parse(await readFile(deckFile, 'utf8'));
+  assert.equal(deck.facts.length, 9);
+  assert.equal(deck.facts[1].front, 'When did the Valmere council vote for the bridge?');
+  assert.equal(deck.facts[8].quote, HAND_QUOTE);
+  assert.equal(deck.facts[8].kind, 'person');
+  const cli = await validateCli(deckFile);
+  assert.equal(cli.code, 0, `validate --article accepts the download:\n${cli.stdout}\n${cli.stderr}`);
+  assert.match(cli.stdout, /ok \(9 facts\)/);
+
+  // Copy deck JSON: the same deck on the clipboard.
+  await byRole(page, 'button', 'Copy deck JSON').click();
+  await assertText(page.locator('#export-status'), /Copied the deck JSON/);
+  assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), deck);
+  await page.getByRole('button', { name: 'Copy static HTML', exact: true }).click();
+  await assertText(page.locator('#export-status'), /Copied the static HTML/);
+  const html = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(html.includes('Who leads the Valmere harbour authority?'), 'the fallback HTML has the facts');
+  await page.getByRole('button', { name: 'Copy embed (inline JSON)', exact: true }).click();
+  await assertText(page.locator('#export-status'), /Copied the embed snippet/);
+  const embed = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(embed, /^<fact-cards>\n<script type="application\/json">/);
+
+  // The page passes axe (WCAG 2.2 A/AA), the preview's shadow root included.
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], formatViolations(violations));
+
+  // Screenshots: 1280 and 390 px, light and dark.
+  for (const [width, height] of [[1280, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        for (const el of document.querySelectorAll('.ed-pane, #article')) el.scrollTop = 0;
+      });
+      await shot(page, `editor-${width}-${colorScheme}`, { fullPage: false });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The work in progress survives a reload.
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await facts(page).count(), 9);
+  assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), ARTICLE);
+  assert.equal(await fact(page, 1).getByRole('textbox', { name: 'Front', exact: true }).inputValue(), 'When did the Valmere council vote for the bridge?');
+
+  // "Show in article" selects the quote in the article.
+  await fact(page, 8).getByRole('button', { name: 'Show in article', exact: true }).click();
+  const selected = await page.evaluate(() => {
+    const a = document.getElementById('article');
+    return { text: a.value.slice(a.selectionStart, a.selectionEnd), focused: document.activeElement === a };
+  });
+  assert.deepEqual(selected, { text: HAND_QUOTE, focused: true });
+
+  // A made-up quote is an error; its button moves focus to the field.
+  const quote0 = fact(page, 0).getByRole('textbox', { name: 'Quote', exact: true });
+  const before = await quote0.inputValue();
+  await quote0.fill('The bridge will be paid for entirely by the city.');
+  await assertText(fact(page, 0).locator('.ed-found'), /Not found in the article/);
+  const issue = page.locator('#issues button', { hasText: 'facts[0].quote' });
+  await issue.waitFor();
+  assert.match(await issue.textContent(), /not in the article; closest:/);
+  await issue.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), 'facts[0].quote');
+  await quote0.fill(before);
+  await assertText(page.locator('#verdict'), /^Valid deck/);
+
+  // Reorder and remove.
+  const front = (i) => fact(page, i).getByRole('textbox', { name: 'Front', exact: true }).inputValue();
+  const [f0, f1] = [await front(0), await front(1)];
+  await fact(page, 0).getByRole('button', { name: 'Move down', exact: true }).click();
+  assert.deepEqual([await front(0), await front(1)], [f1, f0]);
+  await fact(page, 1).getByRole('button', { name: 'Move up', exact: true }).click();
+  assert.deepEqual([await front(0), await front(1)], [f0, f1]);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), 'front', 'focus stays in the moved fact');
+  await fact(page, 8).getByRole('button', { name: 'Remove', exact: true }).click();
+  assert.equal(await facts(page).count(), 8);
+
+  // Clear, after a confirmation.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  assert.equal(await facts(page).count(), 0);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await facts(page).count(), 0);
+  assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), '');
+
+  assert.deepEqual(page.errors, [], 'no uncaught errors or console.error');
+  await page.context().close();
+});
+
+test('an .html article file is reduced to its text', async () => {
+  const page = await open();
+  await page.locator('#article-file').setInputFiles({
+    name: 'story.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from('<!doctype html><html><head><style>p{}</style></head><body><h1>Bridge vote</h1><p>The council voted <b>31</b> to 12 &amp; won.</p><script>x()</script></body></html>'),
+  });
+  await page.waitForFunction(() => document.getElementById('article').value.includes('voted'));
+  const text = await byRole(page, 'textbox', 'Article text').inputValue();
+  assert.ok(text.includes('The council voted 31 to 12 & won.'), text);
+  assert.ok(!text.includes('<') && !text.includes('x()') && !text.includes('p{}'), text);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+async function assertText(locator, re) {
+  const deadline = Date.now() + 5_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.textContent()) ?? '';
+    if (re.test(text)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.match(text, re);
+}

@@ -1,0 +1,687 @@
+// The deck editor: an article in, facts tied to its sentences, a deck out.
+// The widget (preview, validateDeck) comes from pkg/, the reader's package;
+// the suggestion engine, the article check and the static HTML renderer come
+// from pkg-editor/, built with the `editor` cargo feature, so a reader's page
+// never downloads them. No inline script or style: it runs under the strict
+// CSP the server sends for this page.
+import init, { mount, validateDeck } from "./pkg/factcards.js";
+import initEditor, {
+  suggestFacts,
+  checkArticle,
+  renderFallback,
+  articleText,
+  findQuote,
+} from "./pkg-editor/factcards_editor.js";
+
+const STORE = "factcards-editor:v1";
+const KINDS = ["other", "person", "organization", "place", "date", "number", "money", "event", "document"];
+const META = [
+  ["deck-title-input", "title"],
+  ["deck-language", "language"],
+  ["deck-description", "description"],
+  ["deck-publisher", "publisher"],
+  ["deck-headline", "headline"],
+  ["deck-url", "url"],
+  ["deck-published", "published"],
+];
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  app: $("app"),
+  loading: $("loading"),
+  article: $("article"),
+  file: $("article-file"),
+  useQuote: $("use-quote"),
+  suggest: $("suggest"),
+  articleStatus: $("article-status"),
+  draftsSection: $("drafts-section"),
+  drafts: $("drafts"),
+  facts: $("facts"),
+  factCount: $("fact-count"),
+  addFact: $("add-fact"),
+  verdict: $("verdict"),
+  issues: $("issues"),
+  preview: $("preview"),
+  stale: $("stale"),
+  exportStatus: $("export-status"),
+  copyBox: $("copy-box"),
+  copyText: $("copy-text"),
+};
+const factTemplate = $("fact-template");
+const draftTemplate = $("draft-template");
+
+/** The work in progress; what localStorage keeps. */
+let state = emptyState();
+/** Index of the fact last focused or edited: "Use as quote" fills it. */
+let current = -1;
+let widget = null;
+let shownJson = "";
+let timer = 0;
+let uid = 0;
+
+function emptyState() {
+  return {
+    article: "",
+    meta: { title: "", language: "en", description: "", publisher: "", headline: "", url: "", published: "" },
+    facts: [],
+    drafts: [],
+  };
+}
+
+function blankFact() {
+  return {
+    uid: ++uid,
+    id: "",
+    front: "",
+    back: "",
+    kind: "other",
+    topic: "",
+    detail: "",
+    quote: "",
+    accept: "",
+    distractors: "",
+    imageSrc: "",
+    imageAlt: "",
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The deck as the widget reads it
+
+const lines = (text) =>
+  text
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function slug(text) {
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 48)
+      .replace(/-+$/, "") || "fact"
+  );
+}
+
+/** A unique id for every fact: its own, else one made from its answer. */
+function ids(facts) {
+  const seen = new Set();
+  return facts.map((f) => {
+    const base = f.id || slug(f.back || f.front);
+    let id = base;
+    for (let n = 2; seen.has(id); n++) id = `${base}-${n}`;
+    seen.add(id);
+    return id;
+  });
+}
+
+/** The deck of the form: optional fields only when they are filled. */
+function buildDeck(facts = state.facts) {
+  const m = state.meta;
+  const deck = { version: 1, title: m.title.trim() };
+  if (m.title.trim()) deck.id = slug(m.title);
+  if (m.language.trim()) deck.language = m.language.trim();
+  if (m.description.trim()) deck.description = m.description.trim();
+  const source = {};
+  for (const key of ["publisher", "headline", "url", "published"]) {
+    if (m[key].trim()) source[key] = m[key].trim();
+  }
+  if (Object.keys(source).length) deck.source = source;
+  const factIds = ids(facts);
+  deck.facts = facts.map((f, i) => {
+    const out = { id: factIds[i], front: f.front.trim(), back: f.back.trim(), kind: f.kind };
+    if (f.topic.trim()) out.topic = f.topic.trim();
+    if (f.detail.trim()) out.detail = f.detail.trim();
+    if (f.quote.trim()) out.quote = f.quote.trim();
+    if (lines(f.accept).length) out.accept = lines(f.accept);
+    if (lines(f.distractors).length) out.distractors = lines(f.distractors);
+    if (f.imageSrc.trim() || f.imageAlt.trim()) out.image = { src: f.imageSrc.trim(), alt: f.imageAlt.trim() };
+    return out;
+  });
+  return deck;
+}
+
+/** The deck for the suggestion engine: the facts that are complete, under any title. */
+function deckForSuggest() {
+  const done = state.facts.filter((f) => f.front.trim() && f.back.trim());
+  if (!done.length) return null;
+  const deck = buildDeck(done);
+  if (!deck.title) deck.title = "Draft";
+  return validateDeck(deck).length ? null : deck;
+}
+
+// ---------------------------------------------------------------------------
+// Rendering the form
+
+function fillKinds(select) {
+  for (const k of KINDS) select.add(new Option(k, k));
+}
+
+function wire(root, prefix, values) {
+  for (const label of root.querySelectorAll("label[data-for]")) {
+    const key = label.dataset.for;
+    const field = root.querySelector(`[data-key="${key}"]`);
+    const id = `${prefix}-${key}`;
+    field.id = id;
+    label.htmlFor = id;
+    if (field.tagName === "SELECT") fillKinds(field);
+    field.value = values[key] ?? "";
+  }
+}
+
+function renderFacts() {
+  const focusedKey = document.activeElement?.dataset?.key;
+  const focusedUid = document.activeElement?.closest?.(".ed-fact")?.dataset.uid;
+  els.facts.replaceChildren();
+  state.facts.forEach((f, i) => {
+    const li = factTemplate.content.firstElementChild.cloneNode(true);
+    li.dataset.uid = String(f.uid);
+    li.dataset.index = String(i);
+    const legend = li.querySelector("legend");
+    legend.id = `fact-${f.uid}-legend`;
+    legend.textContent = `Fact ${i + 1}`;
+    wire(li, `fact-${f.uid}`, f);
+    for (const [key, path] of [
+      ["front", "front"],
+      ["back", "back"],
+      ["kind", "kind"],
+      ["topic", "topic"],
+      ["quote", "quote"],
+      ["detail", "detail"],
+      ["accept", "accept"],
+      ["distractors", "distractors"],
+      ["imageSrc", "image.src"],
+      ["imageAlt", "image.alt"],
+    ]) {
+      li.querySelector(`[data-key="${key}"]`).dataset.path = `facts[${i}].${path}`;
+    }
+    for (const button of li.querySelectorAll("button")) button.setAttribute("aria-describedby", legend.id);
+    li.querySelector('[data-act="up"]').disabled = i === 0;
+    li.querySelector('[data-act="down"]').disabled = i === state.facts.length - 1;
+    if (f.detail || f.accept || f.distractors || f.imageSrc || f.imageAlt) li.querySelector("details").open = true;
+    els.facts.append(li);
+    updateQuoteState(li, f);
+  });
+  els.factCount.textContent = state.facts.length ? `(${state.facts.length})` : "";
+  if (focusedUid && focusedKey) {
+    els.facts.querySelector(`.ed-fact[data-uid="${focusedUid}"] [data-key="${focusedKey}"]`)?.focus();
+  }
+}
+
+function updateQuoteState(li, f) {
+  const found = li.querySelector(".ed-found");
+  const show = li.querySelector('[data-act="show"]');
+  const quote = f.quote.trim();
+  let text = "";
+  let cls = "";
+  if (!quote) {
+    text = "No quote";
+  } else if (!state.article.trim()) {
+    text = "No article to check the quote against";
+  } else if (findQuote(state.article, quote)) {
+    text = "✓ Found in the article";
+    cls = "is-found";
+  } else {
+    text = "✗ Not found in the article";
+    cls = "is-missing";
+  }
+  found.textContent = text;
+  found.className = `ed-found ${cls}`;
+  show.hidden = cls !== "is-found";
+}
+
+function renderDrafts() {
+  els.drafts.replaceChildren();
+  els.draftsSection.hidden = state.drafts.length === 0;
+  state.drafts.forEach((d, i) => {
+    const li = draftTemplate.content.firstElementChild.cloneNode(true);
+    li.dataset.index = String(i);
+    const legend = li.querySelector("legend");
+    legend.id = `draft-${d.uid}-legend`;
+    legend.textContent = `Suggestion ${i + 1}`;
+    wire(li, `draft-${d.uid}`, d);
+    li.querySelector('q[data-key="quote"]').textContent = d.quote;
+    for (const button of li.querySelectorAll("button")) button.setAttribute("aria-describedby", legend.id);
+    els.drafts.append(li);
+  });
+}
+
+function renderMeta() {
+  for (const [id, key] of META) $(id).value = state.meta[key] ?? "";
+  els.article.value = state.article;
+}
+
+// ---------------------------------------------------------------------------
+// Checking, preview, saving: once per burst of edits
+
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(refresh, 200);
+}
+
+function refresh() {
+  clearTimeout(timer);
+  save();
+  const deck = buildDeck();
+  const errors = validateDeck(deck).map((i) => ({ ...i, severity: "error" }));
+  let found = errors;
+  if (!errors.length && state.article.trim()) found = checkArticle(deck, state.article);
+  showIssues(found);
+  state.facts.forEach((f, i) => {
+    const li = els.facts.children[i];
+    if (li) updateQuoteState(li, f);
+  });
+  if (!errors.length) {
+    const json = JSON.stringify(deck);
+    if (json !== shownJson) {
+      widget?.destroy();
+      widget = mount(els.preview, deck, { seed: 1, storage: false });
+      shownJson = json;
+    }
+  }
+  els.stale.hidden = !(errors.length && widget);
+  els.preview.classList.toggle("is-stale", Boolean(errors.length && widget));
+}
+
+function showIssues(issues) {
+  els.issues.replaceChildren();
+  const nErr = issues.filter((i) => i.severity === "error").length;
+  const nWarn = issues.length - nErr;
+  if (!state.facts.length) {
+    els.verdict.textContent = "Add a fact, or suggest some from the article.";
+    els.verdict.className = "ed-verdict";
+  } else if (!issues.length) {
+    els.verdict.textContent = state.article.trim()
+      ? `Valid deck, ${state.facts.length} facts; every quote is in the article.`
+      : `Valid deck, ${state.facts.length} facts. Paste the article to check the quotes.`;
+    els.verdict.className = "ed-verdict good";
+  } else {
+    const parts = [];
+    if (nErr) parts.push(nErr === 1 ? "1 error" : `${nErr} errors`);
+    if (nWarn) parts.push(nWarn === 1 ? "1 warning" : `${nWarn} warnings`);
+    els.verdict.textContent = parts.join(", ");
+    els.verdict.className = `ed-verdict ${nErr ? "bad" : "warn"}`;
+  }
+  for (const issue of issues) {
+    const li = document.createElement("li");
+    li.className = issue.severity === "error" ? "is-error" : "is-warning";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "ed-issue";
+    const sev = document.createElement("span");
+    sev.className = "ed-sev";
+    sev.textContent = issue.severity === "error" ? "Error" : "Warning";
+    const where = document.createElement("code");
+    where.textContent = issue.path || "deck";
+    button.append(sev, " ", where, ": ", issue.message);
+    button.addEventListener("click", () => focusPath(issue.path));
+    li.append(button);
+    els.issues.append(li);
+  }
+}
+
+/** Moves focus to the field of a validator path such as `facts[2].accept[1]`. */
+function focusPath(path) {
+  let target = null;
+  let p = path;
+  while (!target && p) {
+    target = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    if (target) break;
+    // facts[2].accept[1] → facts[2].accept → facts[2] → facts
+    const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
+    if (cut <= 0) {
+      p = p === "source" ? "" : p.startsWith("source") ? "source.publisher" : p.startsWith("facts") ? "facts" : "";
+      if (p === path) p = "";
+      continue;
+    }
+    p = p.slice(0, cut);
+    const m = /^facts\[(\d+)\]$/.exec(p);
+    if (m) {
+      target = document.querySelector(`[data-path="facts[${m[1]}].front"]`);
+    }
+  }
+  target ??= $("deck-title-input");
+  target.closest("details")?.setAttribute("open", "");
+  target.focus();
+  target.scrollIntoView({ block: "center" });
+}
+
+function save() {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(state));
+  } catch {
+    els.exportStatus.textContent = "Could not save the work in progress in this browser.";
+  }
+}
+
+function load() {
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(STORE) ?? "null");
+  } catch {
+    saved = null;
+  }
+  if (!saved || typeof saved !== "object") return;
+  const base = emptyState();
+  state = {
+    article: typeof saved.article === "string" ? saved.article : "",
+    meta: { ...base.meta, ...(saved.meta ?? {}) },
+    facts: Array.isArray(saved.facts) ? saved.facts.map((f) => ({ ...blankFact(), ...f, uid: ++uid })) : [],
+    drafts: Array.isArray(saved.drafts) ? saved.drafts.map((d) => ({ ...d, uid: ++uid })) : [],
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Actions
+
+function say(el, text) {
+  el.textContent = "";
+  // A fresh text node each time, so a repeated message is announced again.
+  requestAnimationFrame(() => (el.textContent = text));
+}
+
+function addFact(fact = blankFact(), { focus = "front" } = {}) {
+  state.facts.push(fact);
+  current = state.facts.length - 1;
+  renderFacts();
+  if (focus) els.facts.lastElementChild?.querySelector(`[data-key="${focus}"]`)?.focus();
+  refresh();
+}
+
+function useAsQuote() {
+  const a = els.article;
+  const text = a.value.slice(a.selectionStart, a.selectionEnd).replace(/\s+/g, " ").trim();
+  if (!text) {
+    say(els.articleStatus, "Select a passage of the article first, then choose “Use as quote”.");
+    return;
+  }
+  if (current < 0 || current >= state.facts.length) {
+    const f = blankFact();
+    f.quote = text;
+    addFact(f);
+  } else {
+    state.facts[current].quote = text;
+    const field = els.facts.children[current]?.querySelector('[data-key="quote"]');
+    if (field) field.value = text;
+    refresh();
+  }
+  say(els.articleStatus, `Quote set on fact ${current + 1}.`);
+}
+
+function showInArticle(index) {
+  const range = findQuote(state.article, state.facts[index]?.quote ?? "");
+  if (!range) return;
+  const [start, end] = range;
+  const a = els.article;
+  a.scrollIntoView({ block: "nearest" });
+  a.blur();
+  a.setSelectionRange(start, end, "forward");
+  a.focus();
+  // Bring the selected line into the textarea's view.
+  const before = a.value.slice(0, start).split("\n").length - 1;
+  const lineHeight = parseFloat(getComputedStyle(a).lineHeight) || 20;
+  const wrapped = a.value.slice(0, start).length / Math.max(1, a.cols || 60);
+  a.scrollTop = Math.max(0, Math.max(before, wrapped) * lineHeight - a.clientHeight / 3);
+  say(els.articleStatus, `Quote of fact ${index + 1} selected in the article.`);
+}
+
+function suggest() {
+  const article = state.article;
+  if (!article.trim()) {
+    say(els.articleStatus, "Paste the article first.");
+    return;
+  }
+  const t0 = performance.now();
+  const drafts = suggestFacts(article, deckForSuggest());
+  const ms = Math.round(performance.now() - t0);
+  state.drafts = drafts.map((d) => ({
+    uid: ++uid,
+    kind: d.kind,
+    front: d.front,
+    back: d.back,
+    accept: d.accept.join("\n"),
+    quote: d.quote,
+    topic: d.topic,
+  }));
+  if (!state.meta.title.trim()) {
+    const first = article.split("\n").map((l) => l.trim()).find(Boolean) ?? "";
+    if (first && !/[.:]$/.test(first) && first.length <= 120) {
+      state.meta.title = first;
+      if (!state.meta.headline) state.meta.headline = first;
+      renderMeta();
+    }
+  }
+  renderDrafts();
+  save();
+  say(
+    els.articleStatus,
+    drafts.length
+      ? `${drafts.length} suggestions (${ms} ms). None repeats a fact already in the deck.`
+      : "No new facts found in the article.",
+  );
+}
+
+function acceptDraft(i) {
+  const d = state.drafts[i];
+  if (!d) return;
+  const f = blankFact();
+  Object.assign(f, { front: d.front, back: d.back, kind: d.kind, topic: d.topic, quote: d.quote, accept: d.accept });
+  state.drafts.splice(i, 1);
+  renderDrafts();
+  addFact(f, { focus: null });
+  focusAfterDraft(i);
+  say(els.articleStatus, `Added as fact ${state.facts.length}.`);
+}
+
+function discardDraft(i) {
+  state.drafts.splice(i, 1);
+  renderDrafts();
+  focusAfterDraft(i);
+  save();
+}
+
+function focusAfterDraft(i) {
+  const next = els.drafts.children[Math.min(i, els.drafts.children.length - 1)];
+  (next?.querySelector('[data-act="accept"]') ?? els.suggest).focus();
+}
+
+function moveFact(i, by) {
+  const j = i + by;
+  if (j < 0 || j >= state.facts.length) return;
+  [state.facts[i], state.facts[j]] = [state.facts[j], state.facts[i]];
+  current = j;
+  renderFacts();
+  const li = els.facts.children[j];
+  const button = li?.querySelector(`[data-act="${by < 0 ? "up" : "down"}"]`);
+  (button && !button.disabled ? button : li?.querySelector('[data-key="front"]'))?.focus();
+  refresh();
+}
+
+function removeFact(i) {
+  state.facts.splice(i, 1);
+  current = Math.min(i, state.facts.length - 1);
+  renderFacts();
+  (els.facts.children[current]?.querySelector('[data-key="front"]') ?? els.addFact).focus();
+  refresh();
+}
+
+async function readFile(file) {
+  const text = await file.text();
+  // articleText reduces HTML to its text and leaves plain text as it is.
+  state.article = articleText(text);
+  els.article.value = state.article;
+  say(els.articleStatus, `Opened ${file.name} (${state.article.length} characters).`);
+  refresh();
+}
+
+// ---------------------------------------------------------------------------
+// Export
+
+function validDeckOrSay() {
+  const deck = buildDeck();
+  const issues = validateDeck(deck);
+  if (issues.length) {
+    say(els.exportStatus, `The deck has ${issues.length === 1 ? "an error" : `${issues.length} errors`}: see Checks.`);
+    return null;
+  }
+  return deck;
+}
+
+const deckJson = (deck) => JSON.stringify(deck, null, 2) + "\n";
+const fileName = (deck) => `${slug(deck.title) || "deck"}.json`;
+
+function download() {
+  const deck = validDeckOrSay();
+  if (!deck) return;
+  const url = URL.createObjectURL(new Blob([deckJson(deck)], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName(deck);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  say(els.exportStatus, `Downloaded ${a.download}.`);
+}
+
+async function copy(text, what) {
+  els.copyText.value = text;
+  try {
+    await navigator.clipboard.writeText(text);
+    els.copyBox.hidden = true;
+    say(els.exportStatus, `Copied ${what}.`);
+  } catch {
+    // No clipboard access: show the text, selected, to copy by hand.
+    els.copyBox.hidden = false;
+    els.copyText.focus();
+    els.copyText.select();
+    say(els.exportStatus, `Copy ${what} from the box below.`);
+  }
+}
+
+const INIT = '<script type="module">import init from "./pkg/factcards.js"; init();</script>';
+
+function embedSrc(deck) {
+  return `<fact-cards src="decks/${fileName(deck)}"></fact-cards>\n${INIT}\n`;
+}
+
+function embedInline(deck) {
+  const json = JSON.stringify(deck, null, 2).replace(/</g, "\\u003c");
+  return `<fact-cards>\n<script type="application/json">\n${json}\n</script>\n</fact-cards>\n${INIT}\n`;
+}
+
+function clearAll() {
+  if (!confirm("Clear the article, the suggestions and the deck? This cannot be undone.")) return;
+  localStorage.removeItem(STORE);
+  state = emptyState();
+  current = -1;
+  widget?.destroy();
+  widget = null;
+  shownJson = "";
+  renderMeta();
+  renderFacts();
+  renderDrafts();
+  refresh();
+  els.article.focus();
+  say(els.exportStatus, "Cleared.");
+}
+
+// ---------------------------------------------------------------------------
+// Events: one listener per list (delegation), not one per field
+
+function factIndex(el) {
+  const li = el.closest(".ed-fact");
+  return li ? Number(li.dataset.index) : -1;
+}
+
+function bind() {
+  els.article.addEventListener("input", () => {
+    state.article = els.article.value;
+    schedule();
+  });
+  els.file.addEventListener("change", () => {
+    const file = els.file.files?.[0];
+    if (file) readFile(file);
+  });
+  for (const [id, key] of META) {
+    $(id).addEventListener("input", (e) => {
+      state.meta[key] = e.target.value;
+      schedule();
+    });
+  }
+  els.facts.addEventListener("focusin", (e) => {
+    const i = factIndex(e.target);
+    if (i >= 0) current = i;
+  });
+  const onFactField = (e) => {
+    const key = e.target.dataset.key;
+    const i = factIndex(e.target);
+    if (!key || i < 0) return;
+    state.facts[i][key] = e.target.value;
+    current = i;
+    schedule();
+  };
+  els.facts.addEventListener("input", onFactField);
+  els.facts.addEventListener("change", onFactField);
+  els.facts.addEventListener("click", (e) => {
+    const act = e.target.closest("button")?.dataset.act;
+    const i = factIndex(e.target);
+    if (!act || i < 0) return;
+    if (act === "up") moveFact(i, -1);
+    else if (act === "down") moveFact(i, 1);
+    else if (act === "remove") removeFact(i);
+    else if (act === "show") showInArticle(i);
+  });
+  const onDraftField = (e) => {
+    const key = e.target.dataset.key;
+    const li = e.target.closest(".ed-draft");
+    if (!key || !li) return;
+    state.drafts[Number(li.dataset.index)][key] = e.target.value;
+    schedule();
+  };
+  els.drafts.addEventListener("input", onDraftField);
+  els.drafts.addEventListener("change", onDraftField);
+  els.drafts.addEventListener("click", (e) => {
+    const act = e.target.closest("button")?.dataset.act;
+    const li = e.target.closest(".ed-draft");
+    if (!act || !li) return;
+    if (act === "accept") acceptDraft(Number(li.dataset.index));
+    else if (act === "discard") discardDraft(Number(li.dataset.index));
+  });
+  els.addFact.addEventListener("click", () => addFact());
+  els.useQuote.addEventListener("click", useAsQuote);
+  els.suggest.addEventListener("click", suggest);
+  $("download").addEventListener("click", download);
+  $("copy-json").addEventListener("click", () => {
+    const deck = validDeckOrSay();
+    if (deck) copy(deckJson(deck), "the deck JSON");
+  });
+  $("copy-embed-src").addEventListener("click", () => {
+    const deck = validDeckOrSay();
+    if (deck) copy(embedSrc(deck), "the embed snippet");
+  });
+  $("copy-embed-inline").addEventListener("click", () => {
+    const deck = validDeckOrSay();
+    if (deck) copy(embedInline(deck), "the embed snippet with the deck inline");
+  });
+  $("copy-fallback").addEventListener("click", () => {
+    const deck = validDeckOrSay();
+    if (deck) copy(renderFallback(deck), "the static HTML");
+  });
+  $("clear").addEventListener("click", clearAll);
+}
+
+await init();
+await initEditor();
+load();
+renderMeta();
+renderFacts();
+renderDrafts();
+bind();
+refresh();
+els.loading.hidden = true;
+els.app.hidden = false;
+document.documentElement.dataset.ready = "true";
