@@ -104,10 +104,7 @@ pub fn suggest_facts(
 /// --article` finds them. An empty array when the deck is not valid yet
 /// (`validateDeck` says why).
 #[wasm_bindgen(js_name = checkArticle, unchecked_return_type = "ArticleIssue[]")]
-pub fn check_article(
-    #[wasm_bindgen(unchecked_param_type = "Deck | string")] deck: JsValue,
-    article: &str,
-) -> JsValue {
+pub fn check_article(#[wasm_bindgen(unchecked_param_type = "Deck | string")] deck: JsValue, article: &str) -> JsValue {
     let out = Array::new();
     let Some(deck) = optional_deck(&deck) else { return out.into() };
     for f in article::check(&deck, article) {
