@@ -94,7 +94,7 @@ const lines = (text) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-function slug(text) {
+function slug(text, fallback = "fact") {
   return (
     text
       .toLowerCase()
@@ -102,7 +102,7 @@ function slug(text) {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 48)
-      .replace(/-+$/, "") || "fact"
+      .replace(/-+$/, "") || fallback
   );
 }
 
@@ -122,7 +122,7 @@ function ids(facts) {
 function buildDeck(facts = state.facts) {
   const m = state.meta;
   const deck = { version: 1, title: m.title.trim() };
-  if (m.title.trim()) deck.id = slug(m.title);
+  if (m.title.trim()) deck.id = slug(m.title, "deck");
   if (m.language.trim()) deck.language = m.language.trim();
   if (m.description.trim()) deck.description = m.description.trim();
   const source = {};
@@ -326,23 +326,15 @@ function showIssues(issues) {
 /** Moves focus to the field of a validator path such as `facts[2].accept[1]`. */
 function focusPath(path) {
   let target = null;
-  let p = path;
-  while (!target && p) {
+  // facts[2].accept[1] → facts[2].accept → facts[2] (its Front) → facts (Add fact)
+  for (let p = path; p && !target; ) {
     target = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
-    if (target) break;
-    // facts[2].accept[1] → facts[2].accept → facts[2] → facts
+    const fact = /^facts\[(\d+)\]$/.exec(p);
+    if (!target && fact) target = document.querySelector(`[data-path="facts[${fact[1]}].front"]`);
     const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
-    if (cut <= 0) {
-      p = p === "source" ? "" : p.startsWith("source") ? "source.publisher" : p.startsWith("facts") ? "facts" : "";
-      if (p === path) p = "";
-      continue;
-    }
-    p = p.slice(0, cut);
-    const m = /^facts\[(\d+)\]$/.exec(p);
-    if (m) {
-      target = document.querySelector(`[data-path="facts[${m[1]}].front"]`);
-    }
+    p = cut > 0 ? p.slice(0, cut) : "";
   }
+  if (!target && path.startsWith("source")) target = $("deck-publisher");
   target ??= $("deck-title-input");
   target.closest("details")?.setAttribute("open", "");
   target.focus();
@@ -417,14 +409,12 @@ function showInArticle(index) {
   const [start, end] = range;
   const a = els.article;
   a.scrollIntoView({ block: "nearest" });
+  // Focusing a textarea scrolls its caret into view: put the caret at the
+  // quote's end first, then select the whole quote.
   a.blur();
-  a.setSelectionRange(start, end, "forward");
+  a.setSelectionRange(end, end);
   a.focus();
-  // Bring the selected line into the textarea's view.
-  const before = a.value.slice(0, start).split("\n").length - 1;
-  const lineHeight = parseFloat(getComputedStyle(a).lineHeight) || 20;
-  const wrapped = a.value.slice(0, start).length / Math.max(1, a.cols || 60);
-  a.scrollTop = Math.max(0, Math.max(before, wrapped) * lineHeight - a.clientHeight / 3);
+  a.setSelectionRange(start, end, "forward");
   say(els.articleStatus, `Quote of fact ${index + 1} selected in the article.`);
 }
 
@@ -531,7 +521,7 @@ function validDeckOrSay() {
 }
 
 const deckJson = (deck) => JSON.stringify(deck, null, 2) + "\n";
-const fileName = (deck) => `${slug(deck.title) || "deck"}.json`;
+const fileName = (deck) => `${slug(deck.title, "deck")}.json`;
 
 function download() {
   const deck = validDeckOrSay();

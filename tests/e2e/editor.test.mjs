@@ -204,9 +204,9 @@ test('article in, suggestions accepted, a fact by hand, preview, a deck out that
   await fact(page, 8).getByRole('button', { name: 'Show in article', exact: true }).click();
   const selected = await page.evaluate(() => {
     const a = document.getElementById('article');
-    return { text: a.value.slice(a.selectionStart, a.selectionEnd), focused: document.activeElement === a };
+    return { text: a.value.slice(a.selectionStart, a.selectionEnd), focused: document.activeElement === a, scrolled: a.scrollTop > 0 };
   });
-  assert.deepEqual(selected, { text: HAND_QUOTE, focused: true });
+  assert.deepEqual(selected, { text: HAND_QUOTE, focused: true, scrolled: true }, 'the quote is selected and scrolled into view');
 
   // A made-up quote is an error; its button moves focus to the field.
   const quote0 = fact(page, 0).getByRole('textbox', { name: 'Quote', exact: true });
