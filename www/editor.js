@@ -554,8 +554,9 @@ async function copy(text, what) {
 
 const INIT = '<script type="module">import init from "./pkg/factcards.js"; init();</script>';
 
+/** `<fact-cards src>` with the static HTML inside, for readers without script. */
 function embedSrc(deck) {
-  return `<fact-cards src="decks/${fileName(deck)}"></fact-cards>\n${INIT}\n`;
+  return `<fact-cards src="decks/${fileName(deck)}">\n${renderFallback(deck).trim()}\n</fact-cards>\n${INIT}\n`;
 }
 
 function embedInline(deck) {

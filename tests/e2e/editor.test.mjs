@@ -169,6 +169,10 @@ test('article in, suggestions accepted, a fact by hand, preview, a deck out that
   await assertText(page.locator('#export-status'), /Copied the static HTML/);
   const html = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(html.includes('Who leads the Valmere harbour authority?'), 'the fallback HTML has the facts');
+  await page.getByRole('button', { name: 'Copy embed (src)', exact: true }).click();
+  await assertText(page.locator('#export-status'), /Copied the embed snippet\./);
+  const embedWithSrc = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(embedWithSrc.startsWith(`<fact-cards src="decks/${download.suggestedFilename()}">\n${html.trim()}\n</fact-cards>\n`), embedWithSrc);
   await page.getByRole('button', { name: 'Copy embed (inline JSON)', exact: true }).click();
   await assertText(page.locator('#export-status'), /Copied the embed snippet/);
   const embed = await page.evaluate(() => navigator.clipboard.readText());
