@@ -1,5 +1,6 @@
 // The deck editor (www/editor.html), end to end: the "Done when" sequence of
-// the Authoring issue, then saving, "Show in article", issue focus, export
+// the Authoring issue (offline once loaded, under the strict CSP), then
+// saving, "Show in article", issue focus, reordering, export
 // and the screenshots at 1280 and 390 px, light and dark
 // (tests/e2e/screenshots/editor-<width>-<scheme>.png).
 //
@@ -83,6 +84,10 @@ const previewPrompt = (page) =>
 test('article in, suggestions accepted, a fact by hand, preview, a deck out that validate --article accepts', { timeout: 900_000 }, async () => {
   const page = await open();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+
+  // Once loaded, the editor needs no network: everything below runs offline
+  // (the clipboard and the download included), up to the reload.
+  await page.context().setOffline(true);
 
   // 1. Paste an article (not the seed).
   await byRole(page, 'textbox', 'Article text').fill(ARTICLE);
@@ -197,6 +202,7 @@ test('article in, suggestions accepted, a fact by hand, preview, a deck out that
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The work in progress survives a reload.
+  await page.context().setOffline(false);
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   assert.equal(await facts(page).count(), 9);
