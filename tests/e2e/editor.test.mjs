@@ -225,6 +225,12 @@ test('article in, suggestions accepted, a fact by hand, preview, a deck out that
   const issue = page.locator('#issues button', { hasText: 'facts[0].quote' });
   await issue.waitFor();
   assert.match(await issue.textContent(), /not in the article; closest:/);
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const found = await axe(page);
+    assert.deepEqual(found, [], `axe with an error shown, ${colorScheme}:\n${formatViolations(found)}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await issue.click();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), 'facts[0].quote');
   await quote0.fill(before);
