@@ -260,8 +260,9 @@ impl App {
     fn record_best(&mut self, score: usize, total: usize) {
         let better = match self.best {
             None => true,
-            // Compare score/total as fractions without division.
-            Some((s, t)) => score * t > s * total,
+            // Compare score/total as fractions without division. A best of
+            // no questions (restored from an older record) is no best.
+            Some((s, t)) => t == 0 || score * t > s * total,
         };
         if better && total > 0 {
             self.best = Some((score, total));
@@ -383,6 +384,7 @@ fn answer_event(a: &super::quiz::Answer) -> Event {
 mod tests {
     use super::*;
     use crate::model::deck::{Fact, Kind};
+    use crate::model::quiz::{Prompt, Question};
 
     fn deck(n: usize) -> Deck {
         Deck {
@@ -454,14 +456,9 @@ mod tests {
     #[test]
     fn a_full_quiz_round_completes_with_the_score() {
         let mut a = app(6, Modes::Quiz);
-        let mut last = None;
-        for _ in 0..3 {
-            let up = a.update(Msg::Choose(0));
-            assert!(matches!(up.event, Some(Event::Answer { .. })));
-            assert!(a.update(Msg::Choose(1)).dirty.is_empty(), "a second answer is ignored");
-            last = a.update(Msg::NextQuestion).event;
-        }
-        assert_eq!(last, Some(Event::Complete { score: a.quiz.score(), total: 3 }));
+        let last = play_round(&mut a, &[true, false, true]);
+        assert_eq!(last.event, Some(Event::Complete { score: 2, total: 3 }));
+        assert_eq!(a.best, Some((2, 3)));
         assert!(a.update(Msg::RetryAll).dirty.has(Dirty::QUESTION));
         assert!(!a.quiz.is_finished());
     }
@@ -490,6 +487,40 @@ mod tests {
         assert_eq!(a.best, Some((1, 3)));
         a.record_best(3, 3);
         assert_eq!(a.best, Some((3, 3)));
+    }
+
+    /// Answers every question of the round: right where `right` says so,
+    /// else with another option. Returns the last update.
+    fn play_round(a: &mut App, right: &[bool]) -> Update {
+        let mut last = Update::default();
+        for &r in right {
+            let Some(Question { prompt: Prompt::Choice { options, correct }, .. }) = a.quiz.question(&a.deck).cloned()
+            else {
+                panic!("a multiple-choice question");
+            };
+            let pick = if r { correct } else { (correct + 1) % options.len() };
+            assert!(matches!(a.update(Msg::Choose(pick)).event, Some(Event::Answer { correct, .. }) if correct == r));
+            assert!(a.update(Msg::Choose(correct)).dirty.is_empty(), "a second answer is ignored");
+            last = a.update(Msg::NextQuestion);
+        }
+        last
+    }
+
+    #[test]
+    fn a_saved_best_of_no_questions_does_not_block_a_perfect_round() {
+        // Saved by an older build: a best of 0/0, which no round could beat.
+        let saved = "fc2|1|0|---|0/0||rrr";
+        let mut a = app(3, Modes::Quiz);
+        if let Some(p) = Progress::decode(saved, 3) {
+            a.restore(&p);
+        }
+        play_round(&mut a, &[true, true, true]);
+        assert_eq!(a.best, Some((3, 3)));
+        // Restored directly, without the decoder's checks, it is still beaten.
+        let mut b = app(3, Modes::Quiz);
+        b.restore(&Progress { best: Some((0, 0)), ..b.progress() });
+        play_round(&mut b, &[true, true, true]);
+        assert_eq!(b.best, Some((3, 3)));
     }
 
     #[test]

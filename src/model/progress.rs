@@ -1,7 +1,7 @@
 //! Remembered progress: what is saved between visits, its text encoding, and
 //! the storage key that ties it to one version of one deck.
 //!
-//! The record is a short line of text, e.g. `fc2|3|1|kl-k|7/10||.rr.`:
+//! The record is a short line of text, e.g. `fc2|3|1|kl-k|3/4||.rr.`:
 //! format, round, the fact on screen (its index; empty when the study is
 //! complete), one mark per fact (`k` known, `l` learning, `-` unseen), the
 //! best quiz score, the topic filter (its number; empty for all topics) and
@@ -24,7 +24,8 @@ pub struct Progress {
     pub current: Option<usize>,
     /// One mark per fact.
     pub marks: Vec<Mark>,
-    /// Best quiz result as (score, total), if a quiz was finished.
+    /// Best quiz result as (score, total), if a quiz was finished:
+    /// `0 < total <= facts` and `score <= total`.
     pub best: Option<(usize, usize)>,
     /// The topic filter.
     pub filter: Option<u32>,
@@ -94,7 +95,8 @@ impl Progress {
             b => {
                 let (s, t) = b.split_once('/')?;
                 let (s, t) = (s.parse().ok()?, t.parse().ok()?);
-                if s > t {
+                // A round asks at least one question, and at most every fact.
+                if s > t || t == 0 || t > facts {
                     return None;
                 }
                 Some((s, t))
@@ -192,12 +194,13 @@ mod tests {
             round: 3,
             current: Some(1),
             marks: vec![Mark::Known, Mark::Learning, Mark::Unseen],
-            best: Some((7, 10)),
+            best: Some((2, 3)),
             filter: Some(2),
             in_round: vec![false, true, true],
         };
-        assert_eq!(p.encode(), "fc2|3|1|kl-|7/10|2|.rr");
+        assert_eq!(p.encode(), "fc2|3|1|kl-|2/3|2|.rr");
         assert_eq!(Progress::decode(&p.encode(), 3), Some(p));
+        assert_eq!(Progress::decode("fc2|1|0|kk|2/2||rr", 2).and_then(|p| p.best), Some((2, 2)));
         let none = Progress { best: None, ..Progress::default() };
         assert_eq!(Progress::decode(&none.encode(), 0), Some(none));
     }
@@ -217,6 +220,10 @@ mod tests {
             "fc2|1|0|kk||x|rr",
             "fc2|1|0|kk|||rx",
             "fc2|1|0|kk|||r",
+            // A best of no questions, or of more questions than the deck has.
+            "fc2|1|0|kk|0/0||rr",
+            "fc2|1|0|kk|3/3||rr",
+            "fc2|1|0|kk|1/3||rr",
         ] {
             assert_eq!(Progress::decode(bad, 2), None, "{bad}");
         }
