@@ -597,6 +597,16 @@ fn check_validator(value: Value) -> Result<(), TestCaseError> {
         prop_assert!(issue.message.chars().count() <= 400, "message of {} characters", issue.message.len());
         prop_assert!(issue_points_into(&value, issue), "issue {issue:?} names no value in the input");
     }
+    // A version other than 1 is named as the number it is, never rounded.
+    if let Some(Value::Number(n)) = value.get("version") {
+        let at_version: Vec<&Issue> = issues.iter().filter(|i| i.path == "version").collect();
+        if *n == 1.0 {
+            prop_assert!(at_version.is_empty(), "version 1 refused: {at_version:?}");
+        } else {
+            let expected = version_message(*n);
+            prop_assert!(at_version.iter().any(|i| i.message == expected), "version {n:e}: {at_version:?}");
+        }
+    }
     // The JSON text path (the CLI, and the browser's JSON.parse) agrees with
     // the tree path, or refuses the text for its nesting alone.
     if json_able(&value) {
@@ -612,6 +622,20 @@ fn check_validator(value: Value) -> Result<(), TestCaseError> {
         }
     }
     Ok(())
+}
+
+/// The message for a deck `version` of `n` (not 1), written out by hand:
+/// a safe integer as its digits, anything else by what it is.
+fn version_message(n: f64) -> String {
+    const SAFE: f64 = 9_007_199_254_740_991.0;
+    let what = if n.fract() == 0.0 && n.abs() <= SAFE {
+        format!(" {}", n as i64)
+    } else if n.is_finite() && n.fract() != 0.0 || n.is_nan() {
+        ": not a whole number".to_owned()
+    } else {
+        ": out of range".to_owned()
+    };
+    format!("unsupported version{what}; expected 1")
 }
 
 /// What every accepted deck must satisfy.

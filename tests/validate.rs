@@ -375,6 +375,38 @@ fn the_deck_must_be_an_object() {
 }
 
 #[test]
+fn a_version_is_named_as_the_number_it_is() {
+    for (version, message) in [
+        ("2", "unsupported version 2; expected 1"),
+        ("-3", "unsupported version -3; expected 1"),
+        ("0", "unsupported version 0; expected 1"),
+        ("-0", "unsupported version 0; expected 1"),
+        ("2.0", "unsupported version 2; expected 1"),
+        ("1e1", "unsupported version 10; expected 1"),
+        ("9007199254740991", "unsupported version 9007199254740991; expected 1"),
+        ("1.0000000000000002", "unsupported version: not a whole number; expected 1"),
+        ("0.9999999999999999", "unsupported version: not a whole number; expected 1"),
+        ("2.5", "unsupported version: not a whole number; expected 1"),
+        ("1e-300", "unsupported version: not a whole number; expected 1"),
+        ("9007199254740993", "unsupported version: out of range; expected 1"),
+        ("1e300", "unsupported version: out of range; expected 1"),
+        ("-1e300", "unsupported version: out of range; expected 1"),
+    ] {
+        let text = format!(r#"{{"version": {version}, "title": "t", "facts": [{{"front": "q", "back": "a"}}]}}"#);
+        assert_eq!(pairs(&validate_text(&text)), [("version", message)], "{version}");
+    }
+    for (n, message) in [
+        (f64::NAN, "unsupported version: not a whole number; expected 1"),
+        (f64::INFINITY, "unsupported version: out of range; expected 1"),
+        (f64::NEG_INFINITY, "unsupported version: out of range; expected 1"),
+    ] {
+        let deck =
+            Value::Object(vec![("version".into(), Value::Number(n)), ("title".into(), Value::String("t".into()))]);
+        assert_eq!(pairs(&validate_deck(&deck)), [("version", message), ("facts", "is required")], "{n}");
+    }
+}
+
+#[test]
 fn long_values_are_cut_in_messages() {
     let kind = "x".repeat(10_000);
     let text = format!(r#"{{"version": 1, "title": "t", "facts": [{{"front": "q", "back": "a", "kind": "{kind}"}}]}}"#);
