@@ -1,8 +1,9 @@
 //! Text normalisation shared by validation and answer matching.
 
-/// True when `s` is empty or white space only.
+/// True when `s` is empty or holds only white space and the invisible
+/// zero-width characters U+200B–U+200D, U+2060 and U+FEFF.
 pub fn is_blank(s: &str) -> bool {
-    s.trim().is_empty()
+    s.chars().all(|c| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
 }
 
 /// Lower-cases `s` with [`fold_char`], trims it and folds every run of white
@@ -303,6 +304,9 @@ mod tests {
         assert_eq!(fold_case_space("  Charles\t MICHEL \n"), "charles michel");
         assert!(same_text("$24 Billion", " $24  billion"));
         assert!(is_blank(" \t\n"));
+        assert!(is_blank("\u{200b}") && is_blank("\u{2060}") && is_blank("\u{feff}"));
+        assert!(is_blank(" \u{200b}\u{200c}\u{200d}\u{2060}\u{feff}\u{3000}"));
+        assert!(!is_blank("\u{200b}x"));
         assert!(!is_blank(" x "));
     }
 

@@ -759,14 +759,17 @@ fn strip_prefix_ignore_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     }
 }
 
-/// Whether `s` is an absolute http or https URL with a host.
+/// Whether `s` is an absolute http or https URL with a host: the authority
+/// (up to the first `/`, `?` or `#`), after any `user@`, neither empty nor
+/// only a `:port`.
 fn is_http_url(s: &str) -> bool {
     let rest = strip_prefix_ignore_case(s, "http://").or_else(|| strip_prefix_ignore_case(s, "https://"));
     let Some(rest) = rest else {
         return false;
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    !host.is_empty() && rest.chars().all(url_char)
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    !host.is_empty() && !host.starts_with(':') && rest.chars().all(url_char)
 }
 
 /// Whether `s` is a relative path such as `images/a.png`, `../a.png` or
@@ -883,7 +886,13 @@ mod tests {
         for ok in ["http://a.example", "HTTPS://a.example/x?y#z", "https://a.example:8080/p"] {
             assert!(is_http_url(ok), "{ok}");
         }
+        for ok in ["https://user@a.example/", "https://u:p@a.example:1/", "https://a@b@c/", "http://[::1]:8080/"] {
+            assert!(is_http_url(ok), "{ok}");
+        }
         for bad in ["ftp://a", "https://", "https:///x", "https://a b", "http:/a", "https://a\\b"] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+        for bad in ["https://@/", "https://@", "https://user@/x", "https://a@b@/", "https://:80/", "http://u@:80"] {
             assert!(!is_http_url(bad), "{bad}");
         }
         for ok in ["a.png", "img/a.png", "/img/a.png", "../a.png", "./a:b.png", "a.png?x=1:2", "/"] {
