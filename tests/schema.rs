@@ -115,6 +115,35 @@ fn the_schema_rejects_the_invalid_fixtures_it_can() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// A validator path such as `facts[0].image` as a JSON pointer,
+/// `/facts/0/image`.
+fn pointer(path: &str) -> String {
+    path.split(['.', '[']).filter(|s| !s.is_empty()).map(|s| ["/", s.trim_end_matches(']')].concat()).collect()
+}
+
+#[test]
+fn an_unknown_field_is_reported_at_its_key_where_the_schema_finds_it() {
+    let validator = validator();
+    let mut checked = 0;
+    for (name, text) in fixtures("invalid") {
+        let issues = parse_deck_text(&text).expect_err("an invalid fixture");
+        let instance: Json = serde_json::from_str(&text).expect("JSON");
+        for issue in issues.iter().filter(|i| i.message.starts_with("unknown field ")) {
+            let key = issue.message.split('"').nth(1).expect("the key, quoted");
+            let (parent, last) = issue.path.rsplit_once('.').unwrap_or(("", &issue.path));
+            assert_eq!(last, key, "{name}: {issue:?} should name the key");
+            let found = validator.iter_errors(&instance).any(|e| {
+                e.instance_path().to_string() == pointer(parent)
+                    && matches!(e.kind(), jsonschema::error::ValidationErrorKind::AdditionalProperties { unexpected }
+                        if unexpected.iter().any(|u| u == key))
+            });
+            assert!(found, "{name}: the schema does not refuse {key:?} at {:?}", pointer(parent));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 9, "{checked} unknown fields checked");
+}
+
 #[test]
 fn the_list_of_what_the_schema_cannot_catch_names_real_fixtures() {
     let names: Vec<String> = fixtures("invalid").into_iter().map(|(n, _)| n).collect();

@@ -45,11 +45,11 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
     (
         "deck-unknown-field-typo",
         &[
-            ("", "unknown field \"titel\"; did you mean \"title\"?"),
+            ("titel", "unknown field \"titel\"; did you mean \"title\"?"),
             ("title", "is required"),
         ],
     ),
-    ("deck-unknown-field", &[("", "unknown field \"author\"; known fields are version, id, title, language, description, source, facts")]),
+    ("deck-unknown-field", &[("author", "unknown field \"author\"; known fields are version, id, title, language, description, source, facts")]),
     ("deck-duplicate-field", &[("", "duplicate field \"title\"; each field may appear only once")]),
     ("facts-missing", &[("facts", "is required")]),
     ("facts-null", &[("facts", "is required")]),
@@ -69,8 +69,8 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
     ("source-published-no-such-day", &[("source.published", "must be a real calendar date; 2021-02-29 does not exist")]),
     ("source-published-month-13", &[("source.published", "must be a real calendar date; 2021-13-09 does not exist")]),
     ("source-published-not-string", &[("source.published", "must be a string, not a number")]),
-    ("source-unknown-field-typo", &[("source", "unknown field \"autor\"; did you mean \"author\"?")]),
-    ("source-unknown-field", &[("source", "unknown field \"date\"; known fields are publisher, headline, url, published, author, editor")]),
+    ("source-unknown-field-typo", &[("source.autor", "unknown field \"autor\"; did you mean \"author\"?")]),
+    ("source-unknown-field", &[("source.date", "unknown field \"date\"; known fields are publisher, headline, url, published, author, editor")]),
     ("source-field-blank", &[("source.publisher", "must not be blank")]),
     ("source-field-too-long", &[("source.headline", "must be at most 1000 characters (has 1001)")]),
     ("source-field-not-string", &[("source.author", "must be a string, not an array")]),
@@ -121,11 +121,11 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
     (
         "fact-unknown-field-typo",
         &[
-            ("facts[0]", "unknown field \"fornt\"; did you mean \"front\"?"),
+            ("facts[0].fornt", "unknown field \"fornt\"; did you mean \"front\"?"),
             ("facts[0].front", "is required"),
         ],
     ),
-    ("fact-unknown-field", &[("facts[0]", "unknown field \"answer\"; known fields are id, front, back, topic, kind, detail, quote, accept, distractors, image")]),
+    ("fact-unknown-field", &[("facts[0].answer", "unknown field \"answer\"; known fields are id, front, back, topic, kind, detail, quote, accept, distractors, image")]),
     ("fact-duplicate-field", &[("facts[0]", "duplicate field \"back\"; each field may appear only once")]),
     ("image-not-object", &[("facts[0].image", "must be an object (an image), not a string")]),
     ("image-src-missing", &[("facts[0].image.src", "is required")]),
@@ -145,11 +145,11 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
     (
         "image-unknown-field-typo",
         &[
-            ("facts[0].image", "unknown field \"atl\"; did you mean \"alt\"?"),
+            ("facts[0].image.atl", "unknown field \"atl\"; did you mean \"alt\"?"),
             ("facts[0].image.alt", "is required"),
         ],
     ),
-    ("image-unknown-field", &[("facts[0].image", "unknown field \"width\"; known fields are src, alt")]),
+    ("image-unknown-field", &[("facts[0].image.width", "unknown field \"width\"; known fields are src, alt")]),
     (
         "multiple-errors",
         &[
@@ -165,10 +165,10 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
             ("facts[1].image.src", "must be an http or https URL or a relative path"),
             ("facts[1].image.alt", "must not be blank"),
             ("facts[2]", "must be an object (a fact), not a string"),
-            ("facts[3]", "unknown field \"fornt\"; did you mean \"front\"?"),
+            ("facts[3].fornt", "unknown field \"fornt\"; did you mean \"front\"?"),
             ("facts[3].front", "is required"),
             ("facts[3].back", "is required"),
-            ("", "unknown field \"extra\"; known fields are version, id, title, language, description, source, facts"),
+            ("extra", "unknown field \"extra\"; known fields are version, id, title, language, description, source, facts"),
         ],
     ),
 ];
@@ -237,7 +237,7 @@ fn many_errors_are_all_collected_in_document_order() {
     // One deck, problems at every level, each reported where it stands.
     let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(paths.first(), Some(&"version"));
-    assert_eq!(paths.last(), Some(&""));
+    assert_eq!(paths.last(), Some(&"extra"));
 }
 
 #[test]
@@ -407,6 +407,28 @@ fn a_version_is_named_as_the_number_it_is() {
             Value::Object(vec![("version".into(), Value::Number(n)), ("title".into(), Value::String("t".into()))]);
         assert_eq!(pairs(&validate_deck(&deck)), [("version", message), ("facts", "is required")], "{n}");
     }
+}
+
+#[test]
+fn an_unknown_field_is_reported_at_its_key_when_the_key_reads_as_a_path() {
+    let deck = |key: &str| {
+        let key = serde_json::to_string(key).expect("key");
+        format!(r#"{{"version": 1, "title": "t", "facts": [{{"front": "q", "back": "a", {key}: 1}}]}}"#)
+    };
+    let path_of = |key: &str| validate_text(&deck(key)).into_iter().map(|i| i.path).collect::<Vec<_>>();
+    assert_eq!(path_of("frnot"), ["facts[0].frnot"]);
+    assert_eq!(path_of("__proto__"), ["facts[0].__proto__"]);
+    assert_eq!(path_of("a b"), ["facts[0].a b"]);
+    assert_eq!(path_of("é"), ["facts[0].é"]);
+    assert_eq!(path_of(&"k".repeat(60)), [format!("facts[0].{}", "k".repeat(60))]);
+    // Keys that would not read back as one step of a path stay at the object.
+    for key in ["", "a.b", "a[0]", "]", "a\nb", "\u{7f}", &"k".repeat(61)] {
+        assert_eq!(path_of(key), ["facts[0]"], "{key:?}");
+    }
+    // A repeated field is still reported at the object, as its path would
+    // name the first value, which is fine.
+    let repeated = r#"{"version": 1, "title": "t", "title": "u", "facts": [{"front": "q", "back": "a"}]}"#;
+    assert_eq!(pairs(&validate_text(repeated)), [("", "duplicate field \"title\"; each field may appear only once")]);
 }
 
 #[test]

@@ -20,8 +20,11 @@
 //!
 //! A path names the value at fault: `version`, `source.url`, `facts[3].back`,
 //! `facts[0].accept[1]`, `facts[2].image.alt`. The empty path is the deck
-//! itself. Problems with an object's keys (unknown or repeated fields) are
-//! reported at the object, with the key quoted in the message.
+//! itself. An unknown field is reported at its key (`facts[1].frnot`), so an
+//! editor can underline it, unless the key would not read back as one step
+//! of a path (empty, over 60 characters, or holding `.`, `[`, `]` or a control
+//! character); then, like a repeated field, it is reported at the object.
+//! Either way the message quotes the key.
 //!
 //! # Limits
 //!
@@ -146,7 +149,7 @@ enum Path<'p> {
     /// The deck itself.
     Root,
     /// A field of the object at the parent path.
-    Key(&'p Path<'p>, &'static str),
+    Key(&'p Path<'p>, &'p str),
     /// An entry of the array at the parent path.
     Index(&'p Path<'p>, usize),
 }
@@ -263,8 +266,10 @@ impl Checker {
         self.issues.push(Issue { path: path.render(), message });
     }
 
-    /// Walks the members of an object in document order. An unknown field or
-    /// a repeated one is reported at `path`; the first value of each known
+    /// Walks the members of an object in document order. An unknown field is
+    /// reported at its key (at `path` when the key would not read back as one
+    /// step of a path, see [`names_a_step`]), a repeated one at `path`; the
+    /// first value of each known
     /// field is handed to `field` with its name and path. Returns the fields
     /// seen, one bit per position in `fields` (at most 32 of them).
     fn walk<'a>(
@@ -277,6 +282,7 @@ impl Checker {
         let mut seen = 0u32;
         for (key, value) in members {
             match fields.iter().enumerate().find(|(_, name)| **name == key) {
+                None if names_a_step(key) => self.report(&Path::Key(path, key), unknown_field(key, fields)),
                 None => self.report(path, unknown_field(key, fields)),
                 Some((bit, name)) => {
                     if seen & (1 << bit) != 0 {
@@ -603,6 +609,16 @@ fn version_text(n: f64) -> String {
 /// character. A plain loop, smaller in the wasm than `s.chars().count()`.
 fn char_count(s: &str) -> usize {
     s.bytes().filter(|b| b & 0xc0 != 0x80).count()
+}
+
+/// Whether `key` can stand as the last step of a path such as
+/// `facts[1].frnot`: not empty, at most [`MAX_QUOTED`] characters, and with no
+/// `.`, `[`, `]` or control character, so the path reads back as it was.
+fn names_a_step(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 4 * MAX_QUOTED
+        && char_count(key) <= MAX_QUOTED
+        && !key.chars().any(|c| matches!(c, '.' | '[' | ']') || c.is_control())
 }
 
 /// `must be EXPECTED, not TYPE`.
