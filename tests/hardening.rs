@@ -35,7 +35,7 @@ use factcards::model::progress::Progress;
 use factcards::model::quiz::{AnswerMode, Prompt, Quiz, QuizOptions};
 use factcards::model::static_html;
 use factcards::model::study::Mark;
-use factcards::model::text::{answers_match, fold_case_space, normalize_answer, same_text};
+use factcards::model::text::{answers_match, fold_case_space, normalize_answer, same_text, AnswerKey};
 use factcards::model::validate::{parse_deck, validate_deck, validate_text, Issue};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
@@ -658,6 +658,8 @@ fn check_deck_rules(deck: &Deck) -> Result<(), TestCaseError> {
         for d in &f.distractors {
             prop_assert!(!same_text(d, &f.back), "distractor {d:?} is the back {:?}", f.back);
             prop_assert!(!f.accept.iter().any(|a| same_text(a, d)), "distractor {d:?} is accepted");
+            // Nor would a typed distractor be judged right.
+            prop_assert!(!matches_fact(d, &f.back, &f.accept), "distractor {d:?} matches {:?}", f.back);
         }
     }
     Ok(())
@@ -845,9 +847,62 @@ struct FactSpec {
     accept: Vec<String>,
     distractors: Vec<String>,
     detail: bool,
+    /// For a fact from [`TYPED`]: a typed answer and whether it is right.
+    typed: Option<(&'static str, bool)>,
 }
 
+/// Typed answers with their verdicts, written by hand: (kind, back, typed,
+/// right). Facts made from these have no `accept` list, so the verdict
+/// depends on the back alone.
+const TYPED: &[(Kind, &str, &str, bool)] = &[
+    (Kind::Money, "$160 billion", "US$ 160bn", true),
+    (Kind::Money, "$160 billion", "160 billion dollars", true),
+    (Kind::Money, "$160 billion", "$16 billion", false),
+    (Kind::Money, "$160 billion", "160 million", false),
+    (Kind::Person, "Toka\u{ef}ev", "Tokai\u{308}ev", true),
+    (Kind::Person, "Tokai\u{308}ev", "TOKA\u{cf}EV", true),
+    (Kind::Person, "Toka\u{ef}ev", "Tokayev", false),
+    (Kind::Place, "\u{411}\u{438}\u{439}\u{441}\u{43a}", "\u{411}\u{438}\u{438}\u{306}\u{441}\u{43a}", true),
+    (Kind::Place, "\u{411}\u{438}\u{438}\u{306}\u{441}\u{43a}", "БИЙСК", true),
+    (Kind::Place, "\u{411}\u{438}\u{439}\u{441}\u{43a}", "Бииск", false),
+    (Kind::Place, "H\u{e0} N\u{1ed9}i", "ha noi", true),
+    (Kind::Place, "Ha\u{300} No\u{323}\u{302}i", "Hà Nội", true),
+    (Kind::Place, "Hà Nội", "Hanoi", false),
+    (Kind::Place, "Ἀθῆναι", "Αθηναι", true),
+    (Kind::Place, "Łódź", "Lodz", true),
+    (Kind::Place, "Straße", "STRASSE", true),
+    (Kind::Person, "Charles Michel", "  charles   MICHEL ", true),
+    (Kind::Person, "Charles Michel", "Michel", false),
+    (Kind::Person, "Kassym-Jomart Tokayev", "kassym jomart tokayev", true),
+    (Kind::Person, "Kassym-Jomart Tokayev", "Tokayev", false),
+    (Kind::Date, "25–26 November", "25-26 november", true),
+    (Kind::Date, "25–26 November", "25 November", false),
+    (Kind::Date, "2021", "2022", false),
+    (Kind::Number, "1,000", "1000", true),
+    (Kind::Number, "10%", "10 per cent", true),
+    (Kind::Number, "10%", "100%", false),
+];
+
 fn fact_spec() -> impl Strategy<Value = FactSpec> {
+    prop_oneof![3 => random_fact_spec().boxed(), 1 => typed_fact_spec().boxed()]
+}
+
+/// A fact from [`TYPED`], with distractors of its kind.
+fn typed_fact_spec() -> impl Strategy<Value = FactSpec> {
+    (prop::sample::select(TYPED.to_vec()), any::<bool>()).prop_flat_map(|((kind, back, typed, right), detail)| {
+        prop::collection::vec(back_for(kind), 0..4).prop_map(move |distractors| FactSpec {
+            kind,
+            topic: None,
+            back: back.to_owned(),
+            accept: Vec::new(),
+            distractors,
+            detail,
+            typed: Some((typed, right)),
+        })
+    })
+}
+
+fn random_fact_spec() -> impl Strategy<Value = FactSpec> {
     let kind = prop::sample::select(Kind::ALL.to_vec());
     let topic = prop::option::weighted(
         0.7,
@@ -865,16 +920,17 @@ fn fact_spec() -> impl Strategy<Value = FactSpec> {
                 let variants = variants_of(&back);
                 let pick = |i: usize| variants.get(i % variants.len().max(1)).cloned();
                 let accept: Vec<String> = accept_picks.into_iter().filter_map(pick).collect();
-                // Distractors spelt like the answer but not equal to it as
-                // text: the validator allows them, the quiz must not offer them.
+                // Distractors spelt like the answer: the validator refuses
+                // them (and the deck is cut to the rules below).
                 distractors.extend(near_picks.into_iter().filter_map(pick));
-                FactSpec { kind, topic: topic.clone(), back, accept, distractors, detail }
+                FactSpec { kind, topic: topic.clone(), back, accept, distractors, detail, typed: None }
             })
     })
 }
 
-/// A valid deck tree from the specs: lists cut to the rules (no repeats, no
-/// distractor equal to the answer or an accepted answer, as text).
+/// A valid deck tree from the specs: lists cut to the rules (no repeated
+/// accepted answer, as text; no distractor that is the same answer as the
+/// back, an accepted answer or an earlier distractor).
 fn deck_value(specs: &[FactSpec]) -> Value {
     let s = |t: &str| Value::String(t.to_owned());
     let facts = specs
@@ -889,9 +945,9 @@ fn deck_value(specs: &[FactSpec]) -> Value {
             }
             let mut distractors: Vec<String> = Vec::new();
             for d in &f.distractors {
-                let clash = same_text(d, &f.back)
-                    || accept.iter().any(|a| same_text(a, d))
-                    || distractors.iter().any(|e| same_text(e, d));
+                let key = AnswerKey::new(d);
+                let same = |t: &String| key.same(&AnswerKey::new(t));
+                let clash = same(&f.back) || accept.iter().any(same) || distractors.iter().any(same);
                 if !clash && distractors.len() < 20 {
                     distractors.push(d.clone());
                 }
@@ -953,7 +1009,13 @@ fn matches_fact(text: &str, back: &str, accept: &[String]) -> bool {
 
 /// Plays every question of the quiz's current round, checking each; returns
 /// (fact, correct) per question.
-fn play_round(deck: &Deck, quiz: &mut Quiz, plan: &[u8], salt: usize) -> Result<Vec<(usize, bool)>, TestCaseError> {
+fn play_round(
+    deck: &Deck,
+    specs: &[FactSpec],
+    quiz: &mut Quiz,
+    plan: &[u8],
+    salt: usize,
+) -> Result<Vec<(usize, bool)>, TestCaseError> {
     let mut results = Vec::new();
     let len = quiz.len();
     for step in 0..len {
@@ -1010,14 +1072,17 @@ fn play_round(deck: &Deck, quiz: &mut Quiz, plan: &[u8], salt: usize) -> Result<
             }
             Prompt::Typed => {
                 prop_assert!(quiz.answer_choice(deck, 0).is_none(), "choice answer to a typed question");
-                let text = match choice % 5 {
-                    0 => f.back.clone(),
-                    1 => f.accept.first().cloned().unwrap_or_else(|| f.back.to_uppercase()),
-                    2 => f.distractors.first().cloned().unwrap_or_default(),
-                    3 => "   ".to_owned(),
-                    _ => format!("{} extra", f.back),
+                // Verdicts known without the matcher: the hand-written ones
+                // of TYPED; a blank answer; the back with a word added; and
+                // an authored distractor, which the validator lets through
+                // only when it is not the answer.
+                let typed = specs.get(q.fact).and_then(|s| s.typed);
+                let (text, expect) = match (choice % 4, typed, f.distractors.first()) {
+                    (0 | 1, Some((text, right)), _) => (text.to_owned(), right),
+                    (1, None, _) => ("   ".to_owned(), false),
+                    (2, _, Some(d)) => (d.clone(), false),
+                    _ => (format!("{} zzqx", f.back), false),
                 };
-                let expect = matches_fact(&text, &f.back, &f.accept);
                 (quiz.answer_typed(deck, &text).cloned(), expect)
             }
         };
@@ -1061,7 +1126,7 @@ fn check_quiz(case: QuizCase) -> Result<(), TestCaseError> {
     prop_assert_eq!(again.facts(), quiz.facts());
     prop_assert_eq!(again.question(&deck).cloned(), quiz.question(&deck).cloned());
 
-    let results = play_round(&deck, &mut quiz, &case.plan, 0)?;
+    let results = play_round(&deck, &case.specs, &mut quiz, &case.plan, 0)?;
     let wrong: Vec<usize> = results.iter().filter(|(_, c)| !c).map(|(f, _)| *f).collect();
     // Retry the mistakes: exactly the facts answered wrong.
     let retried = quiz.retry_mistakes(&deck);
@@ -1069,12 +1134,12 @@ fn check_quiz(case: QuizCase) -> Result<(), TestCaseError> {
     if retried {
         prop_assert_eq!(quiz.round(), 2);
         prop_assert_eq!(sorted(quiz.facts().to_vec()), sorted(wrong));
-        play_round(&deck, &mut quiz, &case.plan, 17)?;
+        play_round(&deck, &case.specs, &mut quiz, &case.plan, 17)?;
     }
     // Retry all: the first round's facts again.
     quiz.retry_all(&deck);
     prop_assert_eq!(sorted(quiz.facts().to_vec()), sorted(first));
-    play_round(&deck, &mut quiz, &case.plan, 31)?;
+    play_round(&deck, &case.specs, &mut quiz, &case.plan, 31)?;
     Ok(())
 }
 
@@ -1181,23 +1246,65 @@ fn app_survives_any_message_sequence_and_saved_progress() {
     });
 }
 
+/// Every hand-written verdict of [`TYPED`] holds when typed into the quiz,
+/// whatever the fuzzing happens to draw.
+#[test]
+fn the_hand_written_typed_verdicts_hold() {
+    for &(kind, back, typed, right) in TYPED {
+        let spec = FactSpec {
+            kind,
+            topic: None,
+            back: back.to_owned(),
+            accept: Vec::new(),
+            distractors: Vec::new(),
+            detail: false,
+            typed: None,
+        };
+        let deck = parse_deck(deck_value(&[spec])).expect("valid deck");
+        let mut quiz = Quiz::new(&deck, &QuizOptions { seed: 1, questions: None, answer: AnswerMode::Typed });
+        assert!(quiz.question(&deck).is_some());
+        let a = quiz.answer_typed(&deck, typed).expect("answered");
+        assert_eq!(a.correct, right, "{typed:?} for {back:?}");
+    }
+}
+
 /// The generated deck specs really do reach the hard spots: some distractors
-/// are spelt like the answer (and must be dropped by the quiz), and backs of
-/// numbers, money and dates get generated wrong options.
+/// are spelt like the answer (and the validator must refuse each of them),
+/// some facts carry hand-judged typed answers, and backs of numbers, money
+/// and dates get generated wrong options.
 #[test]
 fn quiz_generator_reaches_the_hard_spots() {
     use proptest::strategy::ValueTree;
     let mut runner = TestRunner::deterministic();
     let strategy = quiz_case();
-    let mut near_distractors = 0;
-    let mut variant_numbers = 0;
+    let (mut near_distractors, mut typed, mut variant_numbers) = (0, 0, 0);
     for _ in 0..300 {
         let case = strategy.new_tree(&mut runner).expect("tree").current();
+        for spec in &case.specs {
+            for d in spec.distractors.iter().filter(|d| answers_match(d, &spec.back) && !same_text(d, &spec.back)) {
+                near_distractors += 1;
+                let fact = vec![
+                    ("front".to_owned(), Value::String("q".into())),
+                    ("back".to_owned(), Value::String(spec.back.clone())),
+                    ("distractors".to_owned(), Value::Array(vec![Value::String(d.clone())])),
+                ];
+                let deck = Value::Object(vec![
+                    ("version".to_owned(), Value::Number(1.0)),
+                    ("title".to_owned(), Value::String("t".into())),
+                    ("facts".to_owned(), Value::Array(vec![Value::Object(fact)])),
+                ]);
+                let issues = validate_deck(&deck);
+                assert!(
+                    issues.iter().any(|i| i.path == "facts[0].distractors[0]"
+                        && i.message == "must not equal the answer (back)"),
+                    "{d:?} for {:?}: {issues:?}",
+                    spec.back
+                );
+            }
+            typed += usize::from(spec.typed.is_some());
+        }
         let deck = parse_deck(deck_value(&case.specs)).expect("valid deck");
         for f in &deck.facts {
-            if f.distractors.iter().any(|d| answers_match(d, &f.back)) {
-                near_distractors += 1;
-            }
             if matches!(f.kind, Kind::Number | Kind::Money | Kind::Date) && f.back.chars().any(|c| c.is_ascii_digit()) {
                 variant_numbers += 1;
             }
@@ -1205,6 +1312,7 @@ fn quiz_generator_reaches_the_hard_spots() {
         let _ = fold_case_space(&deck.title);
     }
     assert!(near_distractors > 20, "{near_distractors} distractors spelt like the answer");
+    assert!(typed > 100, "{typed} facts with hand-judged typed answers");
     assert!(variant_numbers > 100, "{variant_numbers} numeric backs");
 }
 

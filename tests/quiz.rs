@@ -448,6 +448,71 @@ fn typed_mode_checks_back_and_accept() {
     assert_eq!(quiz.score(), 3);
 }
 
+/// Precomposed and decomposed spellings of the same answers: a typed answer
+/// in one form is right against a deck that stores the other, in Latin and
+/// in Cyrillic; Cyrillic keeps its marks (й is not и).
+#[test]
+fn typed_answers_match_in_either_unicode_form() {
+    let d = deck(vec![
+        fact("lat", "Toka\u{ef}ev", Kind::Person, None),
+        fact("lat-nfd", "Tokai\u{308}ev", Kind::Person, None),
+        fact("cyr", "\u{411}\u{438}\u{439}\u{441}\u{43a}", Kind::Place, None),
+        fact("cyr-nfd", "\u{411}\u{438}\u{438}\u{306}\u{441}\u{43a}", Kind::Place, None),
+        fact("vi", "H\u{e0} N\u{1ed9}i", Kind::Place, None),
+    ]);
+    let o = QuizOptions { seed: 9, questions: None, answer: AnswerMode::Typed };
+    let verdicts: &[(&str, &[(&str, bool)])] = &[
+        ("lat", &[("Tokai\u{308}ev", true), ("tokaiev", true), ("Tokayev", false)]),
+        ("lat-nfd", &[("Toka\u{ef}ev", true), ("TOKAÏEV", true), ("Tokaev", false)]),
+        ("cyr", &[("\u{411}\u{438}\u{438}\u{306}\u{441}\u{43a}", true), ("бийск", true), ("Бииск", false)]),
+        ("cyr-nfd", &[("\u{411}\u{438}\u{439}\u{441}\u{43a}", true), ("БИЙСК", true), ("Бииск", false)]),
+        ("vi", &[("Ha\u{300} No\u{323}\u{302}i", true), ("ha noi", true), ("Hue", false)]),
+    ];
+    for (id, cases) in verdicts {
+        for &(given, right) in *cases {
+            let mut quiz = Quiz::new(&d, &o);
+            while d.facts[quiz.question(&d).expect("asked").fact].id != *id {
+                quiz.answer_typed(&d, "").expect("answered");
+                assert!(quiz.next());
+            }
+            let a = quiz.answer_typed(&d, given).expect("answered");
+            assert_eq!(a.correct, right, "{given:?} for {id}");
+        }
+    }
+}
+
+/// A distractor the validator accepts is offered, and the two agree about
+/// which spellings are the same answer: what the validator refuses in one
+/// Unicode form it refuses in the other.
+#[test]
+fn every_distractor_the_validator_accepts_is_offered() {
+    use factcards::model::validate::parse_deck_text;
+    let text = r#"{"version": 1, "title": "t", "facts": [
+        {"front": "Who?", "back": "Toka\u00efev", "distractors": ["Tokayev", "Tokaev", "Tokajev"]},
+        {"front": "Where?", "back": "\u0411\u0438\u0438\u0306\u0441\u043a", "kind": "place",
+         "distractors": ["\u0411\u0438\u0438\u0441\u043a", "\u041e\u043c\u0441\u043a"]}
+    ]}"#;
+    let d = parse_deck_text(text).expect("a valid deck");
+    for (id, want) in [("fact-1", set(&["Tokayev", "Tokaev", "Tokajev"])), ("fact-2", set(&["Бииск", "Омск"]))]
+    {
+        for seed in 0..5 {
+            assert_eq!(wrong(&d, id, seed), want, "{id}, seed {seed}");
+        }
+    }
+    for distractor in [r"Tokai\u0308ev", r"TOKA\u00cfEV", "tokaiev"] {
+        let text = format!(
+            r#"{{"version": 1, "title": "t", "facts": [{{"front": "q", "back": "Toka\u00efev", "distractors": ["{distractor}"]}}]}}"#
+        );
+        assert!(parse_deck_text(&text).is_err(), "{distractor} is the answer");
+    }
+    for distractor in [r"\u0411\u0438\u0439\u0441\u043a", r"\u0431\u0438\u0438\u0306\u0441\u043a"] {
+        let text = format!(
+            r#"{{"version": 1, "title": "t", "facts": [{{"front": "q", "back": "\u0411\u0438\u0438\u0306\u0441\u043a", "distractors": ["{distractor}"]}}]}}"#
+        );
+        assert!(parse_deck_text(&text).is_err(), "{distractor} is the answer");
+    }
+}
+
 #[test]
 fn typed_question_in_choice_mode_refuses_choices() {
     let d = deck(vec![with(fact("p", "Kassym-Jomart Tokayev", Kind::Person, None), &["Tokayev"], &[])]);

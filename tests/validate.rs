@@ -117,6 +117,15 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
     ("fact-distractor-equals-back", &[("facts[0].distractors[1]", "must not equal the answer (back)")]),
     ("fact-distractor-equals-back-written-first", &[("facts[0].distractors[0]", "must not equal the answer (back)")]),
     ("fact-distractor-equals-accept", &[("facts[0].distractors[1]", "must not equal an accepted answer (accept[1])")]),
+    ("fact-distractor-matches-back", &[("facts[0].distractors[1]", "must not equal the answer (back)")]),
+    ("fact-distractor-decomposed-back", &[("facts[0].distractors[1]", "must not equal the answer (back)")]),
+    (
+        "fact-distractor-precomposed-cyrillic",
+        &[
+            ("facts[0].distractors[1]", "must not equal an accepted answer (accept[0])"),
+            ("facts[0].distractors[2]", "must not equal the answer (back)"),
+        ],
+    ),
     ("fact-distractor-duplicate", &[("facts[0].distractors[2]", "must not repeat an earlier entry (distractors[0])")]),
     (
         "fact-unknown-field-typo",

@@ -5,15 +5,17 @@
 //! or no wrong option can be found. Wrong options come, in this order, from
 //! the fact's authored `distractors`, then the backs of other facts of the same
 //! kind (same topic first), then for numbers, money and dates from
-//! [`variants::generate`]. None of them matches the right answer or an
-//! `accept` entry under [`normalize_answer`], and none repeats another.
+//! [`variants::generate`]. None of them is the same answer
+//! ([`AnswerKey::same`]) as the right answer, an `accept` entry or another
+//! option: the validator refuses authored distractors by the same test, so
+//! every distractor it lets through can be offered.
 //!
 //! Everything is fixed by the seed, and questions are made lazily: making the
 //! quiz costs O(facts), making one question O(facts of its kind).
 
 use super::deck::{Deck, Fact, Kind};
 use super::rng::{derive_seed, Rng};
-use super::text::{answers_match, fold_case_space, is_blank, normalize_answer};
+use super::text::{answers_match, is_blank, AnswerKey};
 use super::variants;
 
 /// Most options a multiple-choice question offers, the right one included.
@@ -348,7 +350,7 @@ impl Quiz {
 fn wrong_options(deck: &Deck, fact: usize, f: &Fact, same_kind: &[usize], rng: &mut Rng) -> Vec<String> {
     let mut picker = Picker { taken: Vec::new(), wrong: Vec::new() };
     for right in std::iter::once(&f.back).chain(&f.accept) {
-        picker.taken.push((normalize_answer(right), fold_case_space(right)));
+        picker.taken.push(AnswerKey::new(right));
     }
 
     picker.draw(f.distractors.iter().map(String::as_str).collect(), rng);
@@ -365,11 +367,12 @@ fn wrong_options(deck: &Deck, fact: usize, f: &Fact, same_kind: &[usize], rng: &
     picker.wrong
 }
 
-/// Collects wrong options, refusing any that matches a right answer or an
+/// Collects wrong options, refusing any that is the same answer
+/// ([`AnswerKey::same`], as the validator compares) as a right answer or an
 /// option already taken.
 struct Picker {
-    /// Normalised and case-folded forms of the right answers and the options.
-    taken: Vec<(String, String)>,
+    /// The keys of the right answers and of the options.
+    taken: Vec<AnswerKey>,
     wrong: Vec<String>,
 }
 
@@ -383,8 +386,8 @@ impl Picker {
         if self.full() || is_blank(text) {
             return;
         }
-        let key = (normalize_answer(text), fold_case_space(text));
-        if self.taken.iter().any(|(n, f)| *n == key.0 || *f == key.1) {
+        let key = AnswerKey::new(text);
+        if self.taken.iter().any(|t| t.same(&key)) {
             return;
         }
         self.taken.push(key);

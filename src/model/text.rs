@@ -153,9 +153,109 @@ const LATIN_EXT_A: &str = concat!(
     "ssttttttuuuuuuuu",
     "uuuuwwyyyzzzzzzs",
 );
+/// Base letters of the letters of Latin Extended-B, U+0180..=U+024F, that
+/// are a letter and marks (their canonical decomposition), in either case;
+/// `1` is æ (so ae), `2` is ʒ (for Ǯ ǯ, and Ʒ itself, which
+/// [`fold_char`] keeps); `_` marks the others, kept as they are.
+const LATIN_EXT_B: &str = concat!(
+    "________________",
+    "________________",
+    "oo_____________u",
+    "u______2________",
+    "_____________aai",
+    "ioouuuuuuuuuu_aa",
+    "aa11__ggkkoooo22",
+    "j___gg__nnaa11oo",
+    "aaaaeeeeiiiioooo",
+    "rrrruuuusstt__hh",
+    "______aaeeoooooo",
+    "ooyy____________",
+    "________________",
+);
+/// Base letters of Latin Extended Additional, U+1E00..=U+1EFF (Vietnamese,
+/// Welsh, …), in either case; `_` marks the letters that have none.
+const LATIN_EXT_ADDITIONAL: &str = concat!(
+    "aabbbbbbccdddddd",
+    "ddddeeeeeeeeeeff",
+    "gghhhhhhhhhhiiii",
+    "kkkkkkllllllllmm",
+    "mmmmnnnnnnnnoooo",
+    "oooopppprrrrrrrr",
+    "sssssssssstttttt",
+    "ttuuuuuuuuuuvvvv",
+    "wwwwwwwwwwxxxxyy",
+    "zzzzzzhtwy_s____",
+    "aaaaaaaaaaaaaaaa",
+    "aaaaaaaaeeeeeeee",
+    "eeeeeeeeiiiioooo",
+    "oooooooooooooooo",
+    "oooouuuuuuuuuuuu",
+    "uuyyyyyyyy______",
+);
+/// Base letters of Greek Extended, U+1F00..=U+1FFF (polytonic Greek), in
+/// either case, spelt in Latin: a α, e ε, h η, i ι, o ο, u υ, w ω, r ρ; `_`
+/// marks the signs that are not letters.
+const GREEK_EXT: &str = concat!(
+    "aaaaaaaaaaaaaaaa",
+    "eeeeee__eeeeee__",
+    "hhhhhhhhhhhhhhhh",
+    "iiiiiiiiiiiiiiii",
+    "oooooo__oooooo__",
+    "uuuuuuuu_u_u_u_u",
+    "wwwwwwwwwwwwwwww",
+    "aaeehhiioouuww__",
+    "aaaaaaaaaaaaaaaa",
+    "hhhhhhhhhhhhhhhh",
+    "wwwwwwwwwwwwwwww",
+    "aaaaa_aaaaaaa_i_",
+    "__hhh_hheehhh___",
+    "iiii__iiiiii____",
+    "uuuurruuuuuur___",
+    "__www_wwoowww___",
+);
+/// The Cyrillic letters that are a lower-case letter and one mark: (letter,
+/// mark, the letter with the mark). Cyrillic keeps its marks (й is not и),
+/// so a decomposed one is composed instead.
+const CYRILLIC_MARKED: [(char, char, char); 26] = [
+    ('и', '\u{306}', 'й'),
+    ('е', '\u{300}', 'ѐ'),
+    ('е', '\u{308}', 'ё'),
+    ('г', '\u{301}', 'ѓ'),
+    ('і', '\u{308}', 'ї'),
+    ('к', '\u{301}', 'ќ'),
+    ('и', '\u{300}', 'ѝ'),
+    ('у', '\u{306}', 'ў'),
+    ('ѵ', '\u{30f}', 'ѷ'),
+    ('ж', '\u{306}', 'ӂ'),
+    ('а', '\u{306}', 'ӑ'),
+    ('а', '\u{308}', 'ӓ'),
+    ('е', '\u{306}', 'ӗ'),
+    ('ә', '\u{308}', 'ӛ'),
+    ('ж', '\u{308}', 'ӝ'),
+    ('з', '\u{308}', 'ӟ'),
+    ('и', '\u{304}', 'ӣ'),
+    ('и', '\u{308}', 'ӥ'),
+    ('о', '\u{308}', 'ӧ'),
+    ('ө', '\u{308}', 'ӫ'),
+    ('э', '\u{308}', 'ӭ'),
+    ('у', '\u{304}', 'ӯ'),
+    ('у', '\u{308}', 'ӱ'),
+    ('у', '\u{30b}', 'ӳ'),
+    ('ч', '\u{308}', 'ӵ'),
+    ('ы', '\u{308}', 'ӹ'),
+];
 
-/// Pushes lower-case letter `c` without its diacritics: é→e, ł→l, ß→ss, æ→ae.
-/// Letters of other scripts are kept as they are (but ё becomes е).
+/// Whether `c` is a combining diacritical mark (U+0300..=U+036F).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Pushes lower-case letter `c` without its diacritics: é→e, ł→l, ß→ss,
+/// æ→ae, ộ→o, ά→α. Covers Latin (Latin-1, Extended-A, the letters with marks
+/// of Extended-B, Extended Additional) and Greek (with Greek Extended), so a
+/// letter written precomposed gives what its decomposed form gives once its
+/// marks are dropped. Letters of other scripts are kept as they are (but ё
+/// becomes е).
 fn push_folded(out: &mut String, c: char) {
     let base = |table: &str, first: char| {
         let at = (c as u32).wrapping_sub(first as u32) as usize;
@@ -168,10 +268,37 @@ fn push_folded(out: &mut String, c: char) {
         'þ' => return out.push_str("th"),
         'ĳ' | 'Ĳ' => return out.push_str("ij"),
         'ё' => return out.push('е'),
-        'ș' => b's',
-        'ț' => b't',
         '\u{e0}'..='\u{ff}' => base(LATIN1, '\u{e0}'),
         '\u{100}'..='\u{17f}' => base(LATIN_EXT_A, '\u{100}'),
+        '\u{180}'..='\u{24f}' => match base(LATIN_EXT_B, '\u{180}') {
+            b'1' => return out.push_str("ae"),
+            b'2' => return out.push('ʒ'),
+            b => b,
+        },
+        '\u{1e00}'..='\u{1eff}' => base(LATIN_EXT_ADDITIONAL, '\u{1e00}'),
+        '\u{1f00}'..='\u{1fff}' => {
+            let greek = match base(GREEK_EXT, '\u{1f00}') {
+                b'a' => 'α',
+                b'e' => 'ε',
+                b'h' => 'η',
+                b'i' => 'ι',
+                b'o' => 'ο',
+                b'u' => 'υ',
+                b'w' => 'ω',
+                b'r' => 'ρ',
+                _ => c,
+            };
+            return out.push(greek);
+        }
+        'ά' => return out.push('α'),
+        'έ' => return out.push('ε'),
+        'ή' => return out.push('η'),
+        'ί' | 'ϊ' | 'ΐ' => return out.push('ι'),
+        'ό' => return out.push('ο'),
+        'ύ' | 'ϋ' | 'ΰ' => return out.push('υ'),
+        'ώ' => return out.push('ω'),
+        'ϓ' | 'ϔ' => return out.push('ϒ'),
+        '\u{374}' => return out.push('\u{2b9}'),
         _ => b'_',
     };
     if b.is_ascii_lowercase() {
@@ -209,16 +336,32 @@ const SCALES: [&str; 4] = ["thousand", "million", "billion", "trillion"];
 /// suffix after digits (`25th`) dropped.
 ///
 /// `"US$ 160bn"`, `"$160 billion"` and `"160 billion dollars"` all become
-/// `"160 billion"`; `"Tokaïev"` becomes `"tokaiev"`; Cyrillic and other
-/// scripts are only lower-cased.
+/// `"160 billion"`; `"Tokaïev"` becomes `"tokaiev"`.
+///
+/// Latin, Greek and Cyrillic text gives the same result whichever Unicode
+/// form it is in (precomposed `ï`, or `i` and a combining diaeresis): Latin
+/// and Greek letters lose their marks; Cyrillic letters keep theirs (`й` is
+/// not `и`; a decomposed `и` and breve is composed to `й`), except that `ё`
+/// is read as `е`; combining marks left over (a stress mark) are dropped.
+/// Other scripts are only lower-cased.
 pub fn normalize_answer(s: &str) -> String {
-    let chars: Vec<char> = s.chars().map(fold_char).collect();
+    // Lower case, with each Cyrillic letter and mark composed.
+    let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    for c in s.chars().map(fold_char) {
+        if let (true, Some(last)) = (is_mark(c), chars.last_mut()) {
+            if let Some(&(_, _, marked)) = CYRILLIC_MARKED.iter().find(|&&(base, mark, _)| base == *last && mark == c) {
+                *last = marked;
+                continue;
+            }
+        }
+        chars.push(c);
+    }
     let mut flat = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         let digit_at = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
         let between_digits = digit_at(i.checked_sub(1)) && digit_at(Some(i + 1));
         match c {
-            '\u{300}'..='\u{36f}' => {}
+            c if is_mark(c) => {}
             c if c.is_alphanumeric() => push_folded(&mut flat, c),
             '.' if between_digits => flat.push('.'),
             ',' | '\u{a0}' | '\u{2009}' | '\u{202f}' if between_digits && group_of_three(&chars, i + 1) => {}
@@ -265,6 +408,33 @@ pub fn normalize_answer(s: &str) -> String {
         out.push(word);
     }
     out.join(" ")
+}
+
+/// What makes two texts "the same answer", for the validator (an accepted
+/// answer or a distractor that repeats the answer or another entry) and for
+/// the quiz (a wrong option that would repeat the answer or another option):
+/// equal after [`normalize_answer`], the matcher's key, or after
+/// [`fold_case_space`]. So whatever the validator lets through as a distinct
+/// distractor, the quiz offers; and it never offers a wrong option that a
+/// typed answer would match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerKey {
+    /// The text after [`normalize_answer`].
+    matched: String,
+    /// The text after [`fold_case_space`].
+    folded: String,
+}
+
+impl AnswerKey {
+    /// The key of `text`.
+    pub fn new(text: &str) -> AnswerKey {
+        AnswerKey { matched: normalize_answer(text), folded: fold_case_space(text) }
+    }
+
+    /// Whether the two texts are the same answer.
+    pub fn same(&self, other: &AnswerKey) -> bool {
+        self.matched == other.matched || self.folded == other.folded
+    }
 }
 
 /// True when the typed answer `given` matches `expected` after
@@ -342,6 +512,71 @@ mod tests {
             }
         }
         assert_eq!(fold_case_space("ŞİŞLİ Ǆ Ά ΣΟΦΊΑ ЁЛКА Ӂ ԱՐԱՄ ẞ Ｘ"), "şişli ǆ ά σοφία ёлка ӂ արամ ß ｘ");
+    }
+
+    /// The scripts whose letters [`normalize_answer`] reads the same whether
+    /// written precomposed or decomposed: Latin, Greek and Cyrillic.
+    #[cfg(not(target_arch = "wasm32"))]
+    const COVERED: [(u32, u32); 4] = [(0, 0x24f), (0x370, 0x52f), (0x1e00, 0x1eff), (0x1f00, 0x1fff)];
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn precomposed_and_decomposed_letters_normalise_alike() {
+        use unicode_normalization::UnicodeNormalization;
+        let mut checked = 0;
+        for (first, last) in COVERED {
+            for c in (first..=last).filter_map(char::from_u32) {
+                let precomposed = ["x", &c.to_string(), "y"].concat();
+                let nfd: String = precomposed.nfd().collect();
+                let nfc: String = nfd.nfc().collect();
+                let want = normalize_answer(&precomposed);
+                assert_eq!(normalize_answer(&nfd), want, "{c:?} U+{:04X} decomposed", c as u32);
+                assert_eq!(normalize_answer(&nfc), want, "{c:?} U+{:04X} composed", c as u32);
+                checked += usize::from(nfd != precomposed);
+            }
+        }
+        assert!(checked > 800, "{checked} letters with a decomposition");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_latin_greek_or_cyrillic_text_normalises_alike_in_every_form(
+            s in "[a-zA-ZÀ-ɏͰ-ԯḀ-ỿἀ-῾\u{300}-\u{36f} ,.-]{0,24}"
+        ) {
+            use unicode_normalization::UnicodeNormalization;
+            let nfd: String = s.nfd().collect();
+            let nfc: String = s.nfc().collect();
+            proptest::prop_assert_eq!(normalize_answer(&nfd), normalize_answer(&nfc));
+        }
+    }
+
+    #[test]
+    fn cyrillic_keeps_its_marks_in_either_form() {
+        assert_eq!(normalize_answer("Бийск"), "бийск");
+        assert_eq!(normalize_answer("Бии\u{306}ск"), "бийск");
+        assert_eq!(normalize_answer("БИИ\u{306}СК"), "бийск");
+        assert_eq!(normalize_answer("Бииск"), "бииск");
+        assert_eq!(normalize_answer("Київ"), "київ");
+        assert_eq!(normalize_answer("Киі\u{308}в"), "київ");
+        assert_eq!(normalize_answer("Е\u{308}лка"), "елка");
+        // A stress mark, which no letter carries precomposed, is dropped.
+        assert_eq!(normalize_answer("за\u{301}мок"), "замок");
+    }
+
+    #[test]
+    fn latin_and_greek_lose_their_marks_in_either_form() {
+        for (a, b, key) in [
+            ("Tokaïev", "Tokai\u{308}ev", "tokaiev"),
+            ("Hà Nội", "Ha\u{300} No\u{323}\u{302}i", "ha noi"),
+            ("Ơn Ưu", "O\u{31b}n U\u{31b}u", "on uu"),
+            ("Ǽ ǿ Ǯ", "Æ\u{301} ø\u{301} Ʒ\u{30c}", "ae o ʒ"),
+            ("Ἀθῆναι", "Α\u{313}θη\u{342}ναι", "αθηναι"),
+            ("Ίος", "Ι\u{301}ος", "ιος"),
+        ] {
+            assert_eq!(normalize_answer(a), key, "{a}");
+            assert_eq!(normalize_answer(b), key, "{b:?}");
+        }
     }
 
     #[test]

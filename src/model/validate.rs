@@ -36,7 +36,7 @@
 use super::deck::{Deck, Kind, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
 use super::json::Value;
 use super::numbering::Numbering;
-use super::text::{fold_case_space, fold_char, is_blank};
+use super::text::{fold_case_space, fold_char, is_blank, AnswerKey};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -453,7 +453,7 @@ impl Checker {
         // answers wherever those stand in the object, so fold them up front.
         let distractors_given = value.get("distractors").is_some();
         let back_folded = match value.get("back") {
-            Some(Value::String(back)) if distractors_given && !is_blank(back) => Some(fold_case_space(back)),
+            Some(Value::String(back)) if distractors_given && !is_blank(back) => Some(AnswerKey::new(back)),
             _ => None,
         };
         let accept_folded = value.get("accept").map(fold_entries).unwrap_or_default();
@@ -470,8 +470,8 @@ impl Checker {
             "topic" => _ = c.optional(v, p, MAX_TOPIC),
             "kind" => c.kind(v, p),
             "detail" | "quote" => _ = c.optional(v, p, MAX_LONG_TEXT),
-            "accept" => c.accept(v, p, &accept_folded),
-            "distractors" => c.distractors(v, p, back_folded.as_deref(), &accept_folded),
+            "accept" => c.accept(v, p),
+            "distractors" => c.distractors(v, p, back_folded.as_ref(), &accept_folded),
             "image" => c.image(v, p),
             _ => {}
         });
@@ -532,34 +532,37 @@ impl Checker {
         }
     }
 
-    /// Checks `accept`; `folded` holds its entries folded (see
-    /// [`fold_entries`]), used to report an entry that repeats an earlier one.
-    fn accept(&mut self, value: &Value, path: &Path, folded: &[Option<String>]) {
-        self.entries(value, path, &mut |c, index, _, p| {
-            let Some(Some(this)) = folded.get(index) else {
-                return;
-            };
-            let earlier = folded.iter().take(index).position(|f| f.as_ref() == Some(this));
-            if let Some(first) = earlier {
-                c.report(p, repeats("accept", first));
+    /// Checks `accept`: besides the rules of every list, an entry may not
+    /// repeat an earlier one, ignoring case and runs of white space. (Entries
+    /// the matcher reads alike, `$160bn` and `160 billion`, are allowed: they
+    /// cost the quiz nothing.)
+    fn accept(&mut self, value: &Value, path: &Path) {
+        // The valid entries so far, folded, with their positions.
+        let mut earlier: Vec<(usize, String)> = Vec::new();
+        self.entries(value, path, &mut |c, index, text, p| {
+            let this = fold_case_space(text);
+            if let Some((first, _)) = earlier.iter().find(|(_, e)| *e == this) {
+                c.report(p, repeats("accept", *first));
             }
+            earlier.push((index, this));
         })
     }
 
     /// Checks `distractors`: besides the rules of every list, a distractor
-    /// may not be the answer (`back`, folded in `back`), an accepted answer
-    /// (folded in `accept`), or a repeat of an earlier distractor.
-    fn distractors(&mut self, value: &Value, path: &Path, back: Option<&str>, accept: &[Option<String>]) {
-        // The valid distractors so far, folded, with their positions.
-        let mut earlier: Vec<(usize, String)> = Vec::new();
+    /// may not be the same answer ([`AnswerKey::same`]) as the `back` (its
+    /// key in `back`), an accepted answer (their keys in `accept`), or an
+    /// earlier distractor.
+    fn distractors(&mut self, value: &Value, path: &Path, back: Option<&AnswerKey>, accept: &[Option<AnswerKey>]) {
+        // The keys of the valid distractors so far, with their positions.
+        let mut earlier: Vec<(usize, AnswerKey)> = Vec::new();
         self.entries(value, path, &mut |c, index, text, p| {
-            let this = fold_case_space(text);
-            if back == Some(this.as_str()) {
+            let this = AnswerKey::new(text);
+            if back.is_some_and(|b| b.same(&this)) {
                 c.report(p, "must not equal the answer (back)".into());
-            } else if let Some(i) = accept.iter().position(|a| a.as_ref() == Some(&this)) {
+            } else if let Some(i) = accept.iter().position(|a| a.as_ref().is_some_and(|a| a.same(&this))) {
                 let message = ["must not equal an accepted answer (accept[", &i.to_string(), "])"];
                 c.report(p, message.concat());
-            } else if let Some((first, _)) = earlier.iter().find(|(_, e)| *e == this) {
+            } else if let Some((first, _)) = earlier.iter().find(|(_, e)| e.same(&this)) {
                 c.report(p, repeats("distractors", *first));
             }
             earlier.push((index, this));
@@ -731,15 +734,15 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     one_back.last().copied().unwrap_or(0)
 }
 
-/// The entries of a list folded with [`fold_case_space`], `None` for those
-/// that are not valid strings. Empty when the list is not an array or is over
+/// The [`AnswerKey`]s of the entries of a list, `None` for those that are
+/// not valid strings. Empty when the list is not an array or is over
 /// [`MAX_ENTRIES`], so no entry is compared.
-fn fold_entries(list: &Value) -> Vec<Option<String>> {
+fn fold_entries(list: &Value) -> Vec<Option<AnswerKey>> {
     match list {
         Value::Array(items) if items.len() <= MAX_ENTRIES => items
             .iter()
             .map(|item| match item {
-                Value::String(s) if !is_blank(s) => Some(fold_case_space(s)),
+                Value::String(s) if !is_blank(s) => Some(AnswerKey::new(s)),
                 _ => None,
             })
             .collect(),
