@@ -7,8 +7,18 @@
 //! - `dom` is the thin view that renders the model into a shadow root and turns
 //!   DOM events into messages; `api` is the JS surface (`mount`,
 //!   `validateDeck`, the `<fact-cards>` element).
+//!
+//! # Public surface
+//!
+//! The product is the wasm's JS API: `init`, `mount`, `validateDeck` and the
+//! `<fact-cards>` element, as `docs/api.md` and the d.ts describe them.
+//! [`model`] is public only as the native seam: the author CLI
+//! (`src/bin/factcards.rs`) and the native tests build on it. It follows the
+//! deck format, not semver: its Rust items may change with any release.
 #![warn(missing_docs)]
 
+/// The native seam: the model, for the author CLI and the native tests. Not
+/// part of the widget's API (see the crate docs).
 pub mod model;
 
 mod api;

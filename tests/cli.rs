@@ -46,16 +46,7 @@ fn invalid_fixtures() -> Vec<String> {
 fn expected_lines(file: &str) -> String {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("fixture");
     let issues = parse_deck_text(&text).expect_err("an invalid fixture");
-    issues
-        .iter()
-        .map(|i| {
-            if i.path.is_empty() {
-                format!("{file}: {}\n", i.message)
-            } else {
-                format!("{file}: {}: {}\n", i.path, i.message)
-            }
-        })
-        .collect()
+    issues.iter().map(|i| format!("{file}: {}\n", i.line())).collect()
 }
 
 #[test]

@@ -10,18 +10,7 @@ use factcards::model::text::{answers_match, normalize_answer, same_text};
 use std::collections::BTreeSet;
 
 fn fact(id: &str, back: &str, kind: Kind, topic: Option<&str>) -> Fact {
-    Fact {
-        id: id.to_string(),
-        front: format!("Question {id}?"),
-        back: back.to_string(),
-        topic: topic.map(str::to_string),
-        kind,
-        detail: None,
-        quote: None,
-        accept: Vec::new(),
-        distractors: Vec::new(),
-        image: None,
-    }
+    Fact { topic: topic.map(str::to_string), kind, ..Fact::new(id, format!("Question {id}?"), back) }
 }
 
 fn with(mut f: Fact, accept: &[&str], distractors: &[&str]) -> Fact {
@@ -31,15 +20,7 @@ fn with(mut f: Fact, accept: &[&str], distractors: &[&str]) -> Fact {
 }
 
 fn deck(facts: Vec<Fact>) -> Deck {
-    Deck {
-        version: 1,
-        id: Some("test".into()),
-        title: "Test".into(),
-        language: "en".into(),
-        description: None,
-        source: None,
-        facts,
-    }
+    Deck { id: Some("test".into()), ..Deck::new("Test", facts) }
 }
 
 fn opts(seed: u64) -> QuizOptions {

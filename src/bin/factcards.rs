@@ -29,7 +29,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use factcards::model::article::{self, Severity};
-    use factcards::model::validate::{parse_deck_text, Issue};
+    use factcards::model::validate::parse_deck_text;
     use std::ffi::OsString;
     use std::io::{self, Write};
     use std::path::Path;
@@ -189,12 +189,8 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
                 Ok(deck) => Some(deck),
                 Err(issues) => {
                     let name = d.display();
-                    for Issue { path, message } in &issues {
-                        if path.is_empty() {
-                            eprintln!("{name}: {message}");
-                        } else {
-                            eprintln!("{name}: {path}: {message}");
-                        }
+                    for issue in &issues {
+                        eprintln!("{name}: {}", issue.line());
                     }
                     return ExitCode::from(INVALID);
                 }
@@ -246,11 +242,7 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
             }
             Err(issues) => {
                 for issue in &issues {
-                    if issue.path.is_empty() {
-                        eprintln!("{name}: {}", issue.message);
-                    } else {
-                        eprintln!("{name}: {}: {}", issue.path, issue.message);
-                    }
+                    eprintln!("{name}: {}", issue.line());
                 }
                 ExitCode::from(INVALID)
             }
@@ -334,12 +326,8 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
                 Ok(true)
             }
             Err(issues) => {
-                for Issue { path, message } in &issues {
-                    if path.is_empty() {
-                        writeln!(out, "{name}: {message}")?;
-                    } else {
-                        writeln!(out, "{name}: {path}: {message}")?;
-                    }
+                for issue in &issues {
+                    writeln!(out, "{name}: {}", issue.line())?;
                 }
                 Ok(false)
             }

@@ -128,8 +128,7 @@ impl CardsView {
         set_bool(&sizer, "aria-hidden", true);
         set_flag(&sizer, "inert", true);
         set_attr(&sizer, "lang", app.deck.language.as_str());
-        let publisher = app.deck.source.as_ref().and_then(|src| src.publisher.as_deref());
-        let credit = publisher.map(|p| ["— ", p].concat());
+        let credit = app.deck.quote_credit();
         let hint = s.get(Key::TurnHint);
         for fact in &app.deck.facts {
             let front = add(&sizer, "div", "", None)?;
@@ -204,9 +203,9 @@ impl CardsView {
                 match &fact.quote {
                     Some(q) => {
                         set_text(&self.quote_text, q);
-                        let publisher = app.deck.source.as_ref().and_then(|src| src.publisher.as_deref());
-                        set_text(&self.quote_credit, &publisher.map(|p| ["— ", p].concat()).unwrap_or_default());
-                        set_hidden(&self.quote_credit, publisher.is_none());
+                        let credit = app.deck.quote_credit();
+                        set_text(&self.quote_credit, credit.as_deref().unwrap_or_default());
+                        set_hidden(&self.quote_credit, credit.is_none());
                         set_hidden(&self.quote, false);
                     }
                     None => set_hidden(&self.quote, true),

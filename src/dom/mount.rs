@@ -38,7 +38,7 @@ impl MountError {
             MountError::Deck(issues) => {
                 let mut m = String::from("invalid deck: ");
                 if let Some(first) = issues.first() {
-                    m.push_str(&issue_line(first));
+                    m.push_str(&first.line());
                 }
                 if issues.len() > 1 {
                     m.push_str(" (and ");
@@ -47,7 +47,7 @@ impl MountError {
                 }
                 m
             }
-            MountError::Options(issue) => ["invalid options: ", &issue_line(issue)].concat(),
+            MountError::Options(issue) => ["invalid options: ", &issue.line()].concat(),
             MountError::Target(m) => m.clone(),
         }
     }
@@ -59,15 +59,6 @@ impl MountError {
             MountError::Options(issue) => Some(issue.path.as_str()),
             MountError::Target(_) => None,
         }
-    }
-}
-
-/// `path: message`, or just the message for the deck itself.
-pub fn issue_line(issue: &Issue) -> String {
-    if issue.path.is_empty() {
-        issue.message.clone()
-    } else {
-        [issue.path.as_str(), ": ", issue.message.as_str()].concat()
     }
 }
 
@@ -219,7 +210,7 @@ pub fn mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Slo
             let opts = read_options(options).unwrap_or_default();
             let strings = strings_for(host, &opts);
             let lines: Vec<String> = match err {
-                MountError::Deck(issues) => issues.iter().take(50).map(issue_line).collect(),
+                MountError::Deck(issues) => issues.iter().take(50).map(Issue::line).collect(),
                 other => vec![other.message()],
             };
             show_message(host, Message::Error, strings.get(Key::Failed), &lines);

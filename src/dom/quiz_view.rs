@@ -186,8 +186,7 @@ impl QuizView {
         match &fact.quote {
             Some(q) => {
                 set_text(&self.quote_text, q);
-                let publisher = app.deck.source.as_ref().and_then(|src| src.publisher.as_deref());
-                set_text(&self.quote_credit, &publisher.map(|p| ["— ", p].concat()).unwrap_or_default());
+                set_text(&self.quote_credit, &app.deck.quote_credit().unwrap_or_default());
                 set_hidden(&self.quote, false);
             }
             None => set_hidden(&self.quote, true),

@@ -387,28 +387,12 @@ mod tests {
     use crate::model::quiz::{Prompt, Question};
 
     fn deck(n: usize) -> Deck {
-        Deck {
-            version: 1,
-            id: None,
-            title: "T".into(),
-            language: "en".into(),
-            description: None,
-            source: None,
-            facts: (0..n)
-                .map(|i| Fact {
-                    id: ["f", &i.to_string()].concat(),
-                    front: ["Q", &i.to_string()].concat(),
-                    back: ["Person ", &i.to_string()].concat(),
-                    topic: Some(if i % 2 == 0 { "Even" } else { "Odd" }.into()),
-                    kind: Kind::Person,
-                    detail: None,
-                    quote: None,
-                    accept: vec![],
-                    distractors: vec![],
-                    image: None,
-                })
-                .collect(),
-        }
+        let fact = |i: usize| Fact {
+            topic: Some(if i.is_multiple_of(2) { "Even" } else { "Odd" }.into()),
+            kind: Kind::Person,
+            ..Fact::new(format!("f{i}"), format!("Q{i}"), format!("Person {i}"))
+        };
+        Deck::new("T", (0..n).map(fact).collect())
     }
 
     fn app(n: usize, modes: Modes) -> App {

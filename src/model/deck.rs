@@ -39,6 +39,29 @@ pub struct Deck {
     pub facts: Vec<Fact>,
 }
 
+impl Deck {
+    /// A deck of format version [`FORMAT_VERSION`] titled `title`, in
+    /// English, with no id, description or source.
+    pub fn new(title: impl Into<String>, facts: Vec<Fact>) -> Deck {
+        Deck {
+            version: FORMAT_VERSION,
+            id: None,
+            title: title.into(),
+            language: "en".to_owned(),
+            description: None,
+            source: None,
+            facts,
+        }
+    }
+
+    /// The credit under a fact's quoted excerpt, `— publisher`, when the
+    /// source names a publisher.
+    pub fn quote_credit(&self) -> Option<String> {
+        let publisher = self.source.as_ref()?.publisher.as_deref()?;
+        Some(["— ", publisher].concat())
+    }
+}
+
 /// The article or document a deck is drawn from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Source {
@@ -91,6 +114,25 @@ pub struct Fact {
     /// An optional picture for the front.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
+}
+
+impl Fact {
+    /// A fact of kind [`Kind::Other`] with only its id, front and back: no
+    /// topic, detail, quote, accepted answers, distractors or image.
+    pub fn new(id: impl Into<String>, front: impl Into<String>, back: impl Into<String>) -> Fact {
+        Fact {
+            id: id.into(),
+            front: front.into(),
+            back: back.into(),
+            topic: None,
+            kind: Kind::Other,
+            detail: None,
+            quote: None,
+            accept: Vec::new(),
+            distractors: Vec::new(),
+            image: None,
+        }
+    }
 }
 
 /// A picture with its required text alternative.
@@ -160,5 +202,20 @@ impl Kind {
     /// The kind named `name` in JSON, if there is one.
     pub fn parse(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quote_credit_names_the_publisher() {
+        let mut deck = Deck::new("T", vec![Fact::new("a", "q", "b")]);
+        assert_eq!(deck.quote_credit(), None);
+        deck.source = Some(Source { url: Some("https://a.example/".into()), ..Source::default() });
+        assert_eq!(deck.quote_credit(), None);
+        deck.source = Some(Source { publisher: Some("Euractiv".into()), ..Source::default() });
+        assert_eq!(deck.quote_credit().as_deref(), Some("— Euractiv"));
     }
 }

@@ -5,7 +5,10 @@
 
 macro_rules! keys {
     ($($key:ident = $name:literal: $en:literal, $fr:literal, $ru:literal;)*) => {
-        /// A UI string. Its `name` is what `labels` overrides use.
+        /// A UI string. Its `name` is what `labels` overrides use. The one
+        /// list of them: the d.ts in `src/api.rs` (`LabelName`) and
+        /// `docs/api.md` must name exactly these (`tests/api_lists.rs`
+        /// checks).
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[allow(missing_docs)]
         pub enum Key { $($key,)* }
@@ -93,12 +96,6 @@ impl Lang {
         } else {
             Lang::En
         }
-    }
-
-    /// Whether `tag` names one of the built-in languages.
-    pub fn is_supported(tag: &str) -> bool {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        ["en", "fr", "ru"].iter().any(|l| primary.eq_ignore_ascii_case(l))
     }
 
     /// The language's BCP 47 tag.
@@ -230,6 +227,7 @@ mod tests {
         assert_eq!(Lang::from_tag("fr-BE"), Lang::Fr);
         assert_eq!(Lang::from_tag("ru"), Lang::Ru);
         assert_eq!(Lang::from_tag("kk"), Lang::En);
-        assert!(Lang::is_supported("RU-kz"));
+        assert_eq!(Lang::from_tag("RU-kz"), Lang::Ru);
+        assert_eq!(Lang::from_tag("fr_CA"), Lang::Fr);
     }
 }

@@ -25,7 +25,7 @@ impl<'s> Numbering<'s> {
             self.grow();
         }
         let mask = self.table.len() - 1;
-        let mut slot = fnv1a(s.as_bytes()) as usize & mask;
+        let mut slot = fnv1a(FNV_START, s.as_bytes()) as usize & mask;
         loop {
             match self.table.get(slot).copied() {
                 Some(0) | None => break,
@@ -51,7 +51,7 @@ impl<'s> Numbering<'s> {
         let mask = self.table.len() * 2 - 1;
         self.table = vec![0; mask + 1];
         for (n, s) in self.seen.iter().enumerate() {
-            let mut slot = fnv1a(s.as_bytes()) as usize & mask;
+            let mut slot = fnv1a(FNV_START, s.as_bytes()) as usize & mask;
             while self.table.get(slot).is_some_and(|&held| held != 0) {
                 slot = (slot + 1) & mask;
             }
@@ -62,9 +62,13 @@ impl<'s> Numbering<'s> {
     }
 }
 
-/// FNV-1a, 64 bit, of `bytes`.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+/// The FNV-1a hash of no bytes (its 64-bit offset basis).
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bit: `hash` (of the bytes so far; [`FNV_START`] for none)
+/// carried on over `bytes`.
+pub fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 #[cfg(test)]

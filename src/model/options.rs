@@ -40,7 +40,10 @@ pub struct MountOptions {
     pub theme: Theme,
 }
 
-const KNOWN: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
+/// Every option name, in the order the docs list them. The one list of them:
+/// `src/dom/element.js` (its attributes), the d.ts in `src/api.rs` and
+/// `docs/api.md` must name exactly these (`tests/api_lists.rs` checks).
+pub const NAMES: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
 
 fn issue(path: &str, message: &str) -> Issue {
     Issue {
@@ -137,7 +140,7 @@ impl MountOptions {
                         [Theme::Auto, Theme::Light, Theme::Dark][one_of("theme", v, &["auto", "light", "dark"])?]
                 }
                 other => {
-                    let mut msg = ["unknown option; expected one of ", &KNOWN.join(", ")].concat();
+                    let mut msg = ["unknown option; expected one of ", &NAMES.join(", ")].concat();
                     if other.is_empty() {
                         msg = "empty option name".into();
                     }

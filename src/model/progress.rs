@@ -11,6 +11,7 @@
 //! never break a mount.
 
 use super::deck::Deck;
+use super::numbering::{fnv1a, FNV_START};
 use super::study::Mark;
 
 const MAGIC: &str = "fc2";
@@ -125,25 +126,17 @@ impl Progress {
     }
 }
 
-/// FNV-1a, 64 bit: small, stable across builds and platforms.
-fn fnv(hash: &mut u64, bytes: &[u8]) {
-    for b in bytes {
-        *hash ^= u64::from(*b);
-        *hash = hash.wrapping_mul(0x100_0000_01b3);
-    }
-    // A separator, so ("ab", "c") and ("a", "bc") differ.
-    *hash ^= 0xff;
-    *hash = hash.wrapping_mul(0x100_0000_01b3);
-}
-
-/// The localStorage key for `deck`: its id and a hash of its content, so a
-/// changed deck starts fresh. E.g. `factcards:tokayev-brussels-2021:9f3a…`.
+/// The localStorage key for `deck`: its id and a hash (FNV-1a, stable
+/// across builds and platforms) of its content, so a changed deck starts
+/// fresh. E.g. `factcards:tokayev-brussels-2021:9f3a…`.
 pub fn storage_key(deck: &Deck) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    fnv(&mut h, deck.title.as_bytes());
+    // Each part is followed by a 0xff byte, which UTF-8 never holds, so
+    // ("ab", "c") and ("a", "bc") differ.
+    let part = |h: u64, text: &str| fnv1a(fnv1a(h, text.as_bytes()), &[0xff]);
+    let mut h = part(FNV_START, &deck.title);
     for f in &deck.facts {
-        for part in [&f.id, &f.front, &f.back] {
-            fnv(&mut h, part.as_bytes());
+        for text in [&f.id, &f.front, &f.back] {
+            h = part(h, text);
         }
     }
     let mut key = String::from("factcards:");
@@ -159,33 +152,11 @@ pub fn storage_key(deck: &Deck) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::deck::{Fact, Kind};
+    use crate::model::deck::Fact;
 
     fn deck(backs: &[&str]) -> Deck {
-        Deck {
-            version: 1,
-            id: Some("d".into()),
-            title: "T".into(),
-            language: "en".into(),
-            description: None,
-            source: None,
-            facts: backs
-                .iter()
-                .enumerate()
-                .map(|(i, b)| Fact {
-                    id: i.to_string(),
-                    front: "q".into(),
-                    back: (*b).into(),
-                    topic: None,
-                    kind: Kind::Other,
-                    detail: None,
-                    quote: None,
-                    accept: vec![],
-                    distractors: vec![],
-                    image: None,
-                })
-                .collect(),
-        }
+        let facts = backs.iter().enumerate().map(|(i, b)| Fact::new(i.to_string(), "q", *b)).collect();
+        Deck { id: Some("d".into()), ..Deck::new("T", facts) }
     }
 
     #[test]
@@ -227,6 +198,11 @@ mod tests {
         ] {
             assert_eq!(Progress::decode(bad, 2), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn keys_stay_as_saved_by_earlier_builds() {
+        assert_eq!(storage_key(&deck(&["x", "y"])), "factcards:d:46cf3cb40eabc304");
     }
 
     #[test]

@@ -179,11 +179,6 @@ impl Quiz {
         self.round
     }
 
-    /// The seed the quiz was made with.
-    pub fn seed(&self) -> u64 {
-        self.seed
-    }
-
     /// How questions are answered.
     pub fn mode(&self) -> AnswerMode {
         self.mode
@@ -408,22 +403,11 @@ mod tests {
     use super::*;
 
     fn fact(front: &str, back: &str, kind: Kind) -> Fact {
-        Fact {
-            id: front.to_string(),
-            front: front.to_string(),
-            back: back.to_string(),
-            topic: None,
-            kind,
-            detail: None,
-            quote: None,
-            accept: Vec::new(),
-            distractors: Vec::new(),
-            image: None,
-        }
+        Fact { kind, ..Fact::new(front, front, back) }
     }
 
     fn deck(facts: Vec<Fact>) -> Deck {
-        Deck { version: 1, id: None, title: "t".into(), language: "en".into(), description: None, source: None, facts }
+        Deck::new("t", facts)
     }
 
     #[test]

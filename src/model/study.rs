@@ -96,11 +96,6 @@ impl Study {
         self.order.is_empty()
     }
 
-    /// Whether the order has been shuffled since the last restart.
-    pub fn is_shuffled(&self) -> bool {
-        self.shuffled
-    }
-
     /// The topic number the cards are filtered by, if any.
     pub fn filter(&self) -> Option<u32> {
         self.filter

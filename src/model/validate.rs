@@ -88,6 +88,18 @@ pub struct Issue {
     pub message: String,
 }
 
+impl Issue {
+    /// The issue as one line: `path: message`, or the message alone for the
+    /// deck itself, as the CLI prints it and `mount` throws it.
+    pub fn line(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            [self.path.as_str(), ": ", self.message.as_str()].concat()
+        }
+    }
+}
+
 /// Checks `value` against every rule and builds the deck, or returns every
 /// problem found, in document order. The deck takes its text from `value`
 /// without copying it.
