@@ -1,11 +1,13 @@
 //! Deck validation: every rule of format v1, every error reported by path.
 //!
-//! [`validate_deck`] walks a [`Value`] once and returns every [`Issue`] it
-//! finds; [`parse_deck`] runs it and, on a valid deck, builds the typed
-//! [`Deck`] by moving the value's strings into it (`build.rs`). Both are
-//! linear in the size of the deck: repeated ids are found by numbering the
-//! ids as they come ([`Numbering`]). The checks that compare the entries of
-//! one fact with each other only run on lists within [`MAX_ENTRIES`].
+//! [`parse_deck`] walks a [`Value`] once: it checks every rule and builds the
+//! typed [`Deck`] as it goes, moving the value's strings into it, and returns
+//! the deck or, if anything is wrong, every [`Issue`] it found.
+//! [`validate_deck`] is the same walk over a copy, for callers that keep the
+//! value. The walk is linear in the size of the deck: repeated ids are found
+//! by numbering the ids as they come ([`Numbering`]). The checks that compare
+//! the entries of one fact with each other only run on lists within
+//! [`MAX_ENTRIES`].
 //!
 //! # Order of the issues
 //!
@@ -33,14 +35,12 @@
 //! [`crate::model::deck`] and of this module; `www/decks/deck.schema.json`
 //! states the same ones.
 
-use super::deck::{Deck, Kind, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
+use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
 use super::json::Value;
 use super::numbering::Numbering;
 use super::text::{fold_case_space, fold_char, is_blank, AnswerKey};
 use serde::Serialize;
 use std::borrow::Cow;
-
-mod build;
 
 /// Longest deck or fact `id`, in characters.
 pub const MAX_ID: usize = 200;
@@ -100,29 +100,26 @@ impl Issue {
     }
 }
 
-/// Checks `value` against every rule and builds the deck, or returns every
-/// problem found, in document order. The deck takes its text from `value`
-/// without copying it.
+/// Checks `value` against every rule and builds the deck, in one walk, or
+/// returns every problem found, in document order. The deck takes its text
+/// from `value` without copying it.
 ///
 /// The deck built has its defaults filled in: `language` is
 /// [`DEFAULT_LANGUAGE`] when absent, a fact's `kind` is [`Kind::Other`], and a
 /// fact without an `id` gets `fact-N`, N its 1-based position. A `null`
 /// optional field counts as absent.
 pub fn parse_deck(value: Value) -> Result<Deck, Vec<Issue>> {
-    let issues = validate_deck(&value);
-    if issues.is_empty() {
-        Ok(build::deck(value))
-    } else {
-        Err(issues)
+    let mut checker = Checker { issues: Vec::new() };
+    match checker.deck(value) {
+        Some(deck) if checker.issues.is_empty() => Ok(deck),
+        _ => Err(checker.issues),
     }
 }
 
 /// Every problem with `value` as a deck, in document order; empty when it is
-/// valid. The same checks as [`parse_deck`], without building the deck.
+/// valid: [`parse_deck`] on a copy of `value`, for callers that keep it.
 pub fn validate_deck(value: &Value) -> Vec<Issue> {
-    let mut checker = Checker { issues: Vec::new() };
-    checker.deck(value);
-    checker.issues
+    parse_deck(value.clone()).err().unwrap_or_default()
 }
 
 /// Parses `text` as JSON and then as a deck with [`parse_deck`]. Text that is
@@ -138,10 +135,7 @@ pub fn parse_deck_text(text: &str) -> Result<Deck, Vec<Issue>> {
 /// [`validate_deck`] finds. Empty when the text is a valid deck.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn validate_text(text: &str) -> Vec<Issue> {
-    match parse_json(text) {
-        Ok(value) => validate_deck(&value),
-        Err(issues) => issues,
-    }
+    parse_deck_text(text).err().unwrap_or_default()
 }
 
 /// The JSON value in `text`, or the one issue saying why it is not JSON.
@@ -266,7 +260,9 @@ fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
     firsts
 }
 
-/// One walk over a deck value, collecting issues.
+/// One walk over a deck value: checks it, collecting issues, and builds the
+/// deck from it as it goes, moving its strings in. Once an issue is found the
+/// deck is only kept until the walk ends, then dropped.
 struct Checker {
     /// Every problem found so far, in document order.
     issues: Vec<Issue>,
@@ -281,24 +277,24 @@ impl Checker {
     /// Walks the members of an object in document order. An unknown field is
     /// reported at its key (at `path` when the key would not read back as one
     /// step of a path, see [`names_a_step`]), a repeated one at `path`; the
-    /// first value of each known
-    /// field is handed to `field` with its name and path. Returns the fields
-    /// seen, one bit per position in `fields` (at most 32 of them).
-    fn walk<'a>(
+    /// first value of each known field is handed to `field` with its name and
+    /// path. Returns the fields seen, one bit per position in `fields` (at
+    /// most 32 of them).
+    fn walk(
         &mut self,
-        members: &'a [(String, Value)],
+        members: Vec<(String, Value)>,
         fields: &'static [&'static str],
         path: &Path,
-        field: &mut dyn FnMut(&mut Self, &'static str, &'a Value, &Path),
+        field: &mut dyn FnMut(&mut Self, &'static str, Value, &Path),
     ) -> u32 {
         let mut seen = 0u32;
         for (key, value) in members {
             match fields.iter().enumerate().find(|(_, name)| **name == key) {
-                None if names_a_step(key) => self.report(&Path::Key(path, key), unknown_field(key, fields)),
-                None => self.report(path, unknown_field(key, fields)),
+                None if names_a_step(&key) => self.report(&Path::Key(path, &key), unknown_field(&key, fields)),
+                None => self.report(path, unknown_field(&key, fields)),
                 Some((bit, name)) => {
                     if seen & (1 << bit) != 0 {
-                        let message = ["duplicate field ", &quote(key), "; each field may appear only once"];
+                        let message = ["duplicate field ", &quote(&key), "; each field may appear only once"];
                         self.report(path, message.concat());
                     } else {
                         seen |= 1 << bit;
@@ -322,18 +318,18 @@ impl Checker {
 
     /// A string that is not blank and has at most `max` characters. Anything
     /// else, `null` included, is reported.
-    fn string<'a>(&mut self, value: &'a Value, path: &Path, max: usize) -> Option<&'a str> {
+    fn string(&mut self, value: Value, path: &Path, max: usize) -> Option<String> {
         let Value::String(s) = value else {
-            self.report(path, type_error("a string", value));
+            self.report(path, type_error("a string", &value));
             return None;
         };
-        if is_blank(s) {
+        if is_blank(&s) {
             self.report(path, "must not be blank".into());
             return None;
         }
         // A string has at least as many bytes as characters.
         if s.len() > max {
-            let chars = char_count(s);
+            let chars = char_count(&s);
             if chars > max {
                 self.report(path, too_long(max, chars));
                 return None;
@@ -343,7 +339,7 @@ impl Checker {
     }
 
     /// A required string field: `null` is reported as missing.
-    fn required<'a>(&mut self, value: &'a Value, path: &Path, max: usize) -> Option<&'a str> {
+    fn required(&mut self, value: Value, path: &Path, max: usize) -> Option<String> {
         if let Value::Null = value {
             self.report(path, "is required".into());
             return None;
@@ -352,30 +348,33 @@ impl Checker {
     }
 
     /// An optional string field: `null` counts as absent.
-    fn optional<'a>(&mut self, value: &'a Value, path: &Path, max: usize) -> Option<&'a str> {
+    fn optional(&mut self, value: Value, path: &Path, max: usize) -> Option<String> {
         match value {
             Value::Null => None,
             _ => self.string(value, path, max),
         }
     }
 
-    /// Checks the deck.
-    fn deck(&mut self, value: &Value) {
+    /// Checks the deck and builds it; `None` when it is not an object.
+    fn deck(&mut self, value: Value) -> Option<Deck> {
         let root = Path::Root;
         let Value::Object(members) = value else {
-            return self.report(&root, type_error("an object (a deck)", value));
+            self.report(&root, type_error("an object (a deck)", &value));
+            return None;
         };
+        let mut deck = Deck::new(String::new(), Vec::new());
         let seen = self.walk(members, DECK_FIELDS, &root, &mut |c, name, v, p| match name {
-            "version" => c.version(v, p),
-            "id" => _ = c.optional(v, p, MAX_ID),
-            "title" => _ = c.required(v, p, MAX_TITLE),
-            "language" => c.language(v, p),
-            "description" => _ = c.optional(v, p, MAX_DESCRIPTION),
-            "source" => c.source(v, p),
-            "facts" => c.facts(v, p),
+            "version" => c.version(&v, p),
+            "id" => deck.id = c.optional(v, p, MAX_ID),
+            "title" => deck.title = c.required(v, p, MAX_TITLE).unwrap_or_default(),
+            "language" => deck.language = c.language(v, p).unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned()),
+            "description" => deck.description = c.optional(v, p, MAX_DESCRIPTION),
+            "source" => deck.source = c.source(v, p),
+            "facts" => deck.facts = c.facts(v, p),
             _ => {}
         });
         self.require(seen, DECK_FIELDS, &["version", "title", "facts"], &root);
+        Some(deck)
     }
 
     /// Checks `version`: the number 1.
@@ -392,99 +391,125 @@ impl Checker {
     }
 
     /// Checks `language`: a BCP 47 tag such as `en`, `en-GB` or `zh-Hant-TW`.
-    fn language(&mut self, value: &Value, path: &Path) {
-        if let Some(tag) = self.optional(value, path, MAX_LANGUAGE) {
-            if !is_language_tag(tag) {
-                let message = ["must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ", &quote(tag)];
-                self.report(path, message.concat());
-            }
+    fn language(&mut self, value: Value, path: &Path) -> Option<String> {
+        let tag = self.optional(value, path, MAX_LANGUAGE)?;
+        if !is_language_tag(&tag) {
+            let message = ["must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ", &quote(&tag)];
+            self.report(path, message.concat());
+            return None;
         }
+        Some(tag)
     }
 
     /// Checks `source`.
-    fn source(&mut self, value: &Value, path: &Path) {
+    fn source(&mut self, value: Value, path: &Path) -> Option<Source> {
         let members = match value {
-            Value::Null => return,
+            Value::Null => return None,
             Value::Object(members) => members,
-            other => return self.report(path, type_error("an object (a source)", other)),
+            other => {
+                self.report(path, type_error("an object (a source)", &other));
+                return None;
+            }
         };
+        let mut source = Source::default();
         self.walk(members, SOURCE_FIELDS, path, &mut |c, name, v, p| match name {
-            "url" => c.http_url(v, p),
-            "published" => c.date(v, p),
-            _ => _ = c.optional(v, p, MAX_SOURCE_FIELD),
+            "url" => source.url = c.http_url(v, p),
+            "published" => source.published = c.date(v, p),
+            "publisher" => source.publisher = c.optional(v, p, MAX_SOURCE_FIELD),
+            "headline" => source.headline = c.optional(v, p, MAX_SOURCE_FIELD),
+            "author" => source.author = c.optional(v, p, MAX_SOURCE_FIELD),
+            _ => source.editor = c.optional(v, p, MAX_SOURCE_FIELD),
         });
+        Some(source)
     }
 
     /// Checks an optional http(s) URL (`source.url`).
-    fn http_url(&mut self, value: &Value, path: &Path) {
-        if self.optional(value, path, MAX_URL).is_some_and(|url| !is_http_url(url)) {
+    fn http_url(&mut self, value: Value, path: &Path) -> Option<String> {
+        let url = self.optional(value, path, MAX_URL)?;
+        if !is_http_url(&url) {
             self.report(path, "must be an http or https URL".into());
         }
+        Some(url)
     }
 
     /// Checks an optional date (`source.published`): a real one, `YYYY-MM-DD`.
-    fn date(&mut self, value: &Value, path: &Path) {
-        let Some(date) = self.optional(value, path, usize::MAX) else {
-            return;
-        };
-        match check_date(date) {
+    fn date(&mut self, value: Value, path: &Path) -> Option<String> {
+        let date = self.optional(value, path, usize::MAX)?;
+        match check_date(&date) {
             DateCheck::Valid => {}
             DateCheck::NotADate => self.report(path, "must be a date as YYYY-MM-DD".into()),
             DateCheck::NoSuchDay => {
-                let message = ["must be a real calendar date; ", date, " does not exist"];
+                let message = ["must be a real calendar date; ", &date, " does not exist"];
                 self.report(path, message.concat());
             }
         }
+        Some(date)
     }
 
     /// Checks `facts`.
-    fn facts(&mut self, value: &Value, path: &Path) {
+    fn facts(&mut self, value: Value, path: &Path) -> Vec<Fact> {
         let items = match value {
-            Value::Null => return self.report(path, "is required".into()),
+            Value::Null => {
+                self.report(path, "is required".into());
+                return Vec::new();
+            }
             Value::Array(items) => items,
-            other => return self.report(path, type_error("an array of facts", other)),
+            other => {
+                self.report(path, type_error("an array of facts", &other));
+                return Vec::new();
+            }
         };
         if items.is_empty() || items.len() > MAX_FACTS {
             let message = ["must hold 1 to ", &MAX_FACTS.to_string(), " facts (has ", &items.len().to_string(), ")"];
             self.report(path, message.concat());
         }
-        let firsts = first_uses(items);
-        for (index, item) in items.iter().enumerate() {
+        let firsts = first_uses(&items);
+        let mut facts = Vec::with_capacity(items.len().min(MAX_FACTS));
+        for (index, item) in items.into_iter().enumerate() {
             let first = firsts.get(index).copied().flatten();
-            self.fact(item, &Path::Index(path, index), index, first);
+            if let Some(fact) = self.fact(item, &Path::Index(path, index), index, first) {
+                facts.push(fact);
+            }
         }
+        facts
     }
 
     /// Checks the fact at `index`, whose id was first used at `first` when an
     /// earlier fact has the same one (see [`first_uses`]).
-    fn fact(&mut self, value: &Value, path: &Path, index: usize, first: Option<Origin>) {
-        let Value::Object(members) = value else {
-            return self.report(path, type_error("an object (a fact)", value));
-        };
+    fn fact(&mut self, value: Value, path: &Path, index: usize, first: Option<Origin>) -> Option<Fact> {
         // The distractors are compared with the answer and the accepted
-        // answers wherever those stand in the object, so fold them up front.
+        // answers wherever those stand in the object, so key them up front.
         let distractors_given = value.get("distractors").is_some();
-        let back_folded = match value.get("back") {
+        let back_key = match value.get("back") {
             Some(Value::String(back)) if distractors_given && !is_blank(back) => Some(AnswerKey::new(back)),
             _ => None,
         };
-        let accept_folded = value.get("accept").map(fold_entries).unwrap_or_default();
+        let accept_keys = value.get("accept").map(answer_keys).unwrap_or_default();
+        let Value::Object(members) = value else {
+            self.report(path, type_error("an object (a fact)", &value));
+            return None;
+        };
 
+        let mut fact = Fact::new(String::new(), String::new(), String::new());
+        let mut id = None;
         let mut id_given = false;
         let seen = self.walk(members, FACT_FIELDS, path, &mut |c, name, v, p| match name {
             "id" => {
                 id_given = !matches!(v, Value::Null);
-                if let Some(written) = c.optional(v, p, MAX_ID) {
+                id = c.optional(v, p, MAX_ID);
+                if let Some(written) = &id {
                     c.claim_id(first, written, false, p);
                 }
             }
-            "front" | "back" => _ = c.required(v, p, MAX_SIDE),
-            "topic" => _ = c.optional(v, p, MAX_TOPIC),
-            "kind" => c.kind(v, p),
-            "detail" | "quote" => _ = c.optional(v, p, MAX_LONG_TEXT),
-            "accept" => c.accept(v, p),
-            "distractors" => c.distractors(v, p, back_folded.as_ref(), &accept_folded),
-            "image" => c.image(v, p),
+            "front" => fact.front = c.required(v, p, MAX_SIDE).unwrap_or_default(),
+            "back" => fact.back = c.required(v, p, MAX_SIDE).unwrap_or_default(),
+            "topic" => fact.topic = c.optional(v, p, MAX_TOPIC),
+            "kind" => fact.kind = c.kind(v, p),
+            "detail" => fact.detail = c.optional(v, p, MAX_LONG_TEXT),
+            "quote" => fact.quote = c.optional(v, p, MAX_LONG_TEXT),
+            "accept" => fact.accept = c.accept(v, p),
+            "distractors" => fact.distractors = c.distractors(v, p, back_key.as_ref(), &accept_keys),
+            "image" => fact.image = c.image(v, p),
             _ => {}
         });
         self.require(seen, FACT_FIELDS, &["front", "back"], path);
@@ -492,6 +517,8 @@ impl Checker {
         if !id_given && first.is_some() {
             self.claim_id(first, &derived_id(index), true, path);
         }
+        fact.id = id.unwrap_or_else(|| derived_id(index));
+        Some(fact)
     }
 
     /// Reports the id of a fact as a duplicate when it was used before, at
@@ -507,26 +534,37 @@ impl Checker {
         self.report(path, message.concat());
     }
 
-    /// Checks `kind`: one of the names of [`Kind`].
-    fn kind(&mut self, value: &Value, path: &Path) {
-        if let Some(name) = self.optional(value, path, usize::MAX) {
-            if Kind::parse(name).is_none() {
-                let message = ["must be one of ", KIND_NAMES, "; got ", &quote(name)];
-                self.report(path, message.concat());
-            }
-        }
+    /// Checks `kind`: one of the names of [`Kind`]; [`Kind::Other`] when
+    /// absent.
+    fn kind(&mut self, value: Value, path: &Path) -> Kind {
+        let Some(name) = self.optional(value, path, usize::MAX) else {
+            return Kind::default();
+        };
+        Kind::parse(&name).unwrap_or_else(|| {
+            let message = ["must be one of ", KIND_NAMES, "; got ", &quote(&name)];
+            self.report(path, message.concat());
+            Kind::default()
+        })
     }
 
     /// Checks a list of strings (`accept` or `distractors`): an array of at
     /// most [`MAX_ENTRIES`] entries, each a string of at most [`MAX_ENTRY`]
     /// characters, not blank. Calls `compare` with each valid entry's
-    /// position and folded text while the list is within the limit, so the
-    /// entries may be checked against each other.
-    fn entries(&mut self, value: &Value, path: &Path, compare: &mut dyn FnMut(&mut Self, usize, &str, &Path)) {
+    /// position and text while the list is within the limit, so the entries
+    /// may be checked against each other. Returns the valid entries.
+    fn entries(
+        &mut self,
+        value: Value,
+        path: &Path,
+        compare: &mut dyn FnMut(&mut Self, usize, &str, &Path),
+    ) -> Vec<String> {
         let items = match value {
-            Value::Null => return,
+            Value::Null => return Vec::new(),
             Value::Array(items) => items,
-            other => return self.report(path, type_error("an array of strings", other)),
+            other => {
+                self.report(path, type_error("an array of strings", &other));
+                return Vec::new();
+            }
         };
         let within = items.len() <= MAX_ENTRIES;
         if !within {
@@ -534,21 +572,24 @@ impl Checker {
                 ["must hold at most ", &MAX_ENTRIES.to_string(), " entries (has ", &items.len().to_string(), ")"];
             self.report(path, message.concat());
         }
-        for (index, item) in items.iter().enumerate() {
+        let mut valid = Vec::with_capacity(items.len().min(MAX_ENTRIES));
+        for (index, item) in items.into_iter().enumerate() {
             let entry_path = Path::Index(path, index);
             if let Some(text) = self.string(item, &entry_path, MAX_ENTRY) {
                 if within {
-                    compare(self, index, text, &entry_path);
+                    compare(self, index, &text, &entry_path);
                 }
+                valid.push(text);
             }
         }
+        valid
     }
 
     /// Checks `accept`: besides the rules of every list, an entry may not
     /// repeat an earlier one, ignoring case and runs of white space. (Entries
     /// the matcher reads alike, `$160bn` and `160 billion`, are allowed: they
     /// cost the quiz nothing.)
-    fn accept(&mut self, value: &Value, path: &Path) {
+    fn accept(&mut self, value: Value, path: &Path) -> Vec<String> {
         // The valid entries so far, folded, with their positions.
         let mut earlier: Vec<(usize, String)> = Vec::new();
         self.entries(value, path, &mut |c, index, text, p| {
@@ -564,7 +605,13 @@ impl Checker {
     /// may not be the same answer ([`AnswerKey::same`]) as the `back` (its
     /// key in `back`), an accepted answer (their keys in `accept`), or an
     /// earlier distractor.
-    fn distractors(&mut self, value: &Value, path: &Path, back: Option<&AnswerKey>, accept: &[Option<AnswerKey>]) {
+    fn distractors(
+        &mut self,
+        value: Value,
+        path: &Path,
+        back: Option<&AnswerKey>,
+        accept: &[Option<AnswerKey>],
+    ) -> Vec<String> {
         // The keys of the valid distractors so far, with their positions.
         let mut earlier: Vec<(usize, AnswerKey)> = Vec::new();
         self.entries(value, path, &mut |c, index, text, p| {
@@ -581,26 +628,32 @@ impl Checker {
         })
     }
 
-    /// Checks `image`.
-    fn image(&mut self, value: &Value, path: &Path) {
+    /// Checks `image`; `None` when absent or invalid.
+    fn image(&mut self, value: Value, path: &Path) -> Option<Image> {
         let members = match value {
-            Value::Null => return,
+            Value::Null => return None,
             Value::Object(members) => members,
-            other => return self.report(path, type_error("an object (an image)", other)),
+            other => {
+                self.report(path, type_error("an object (an image)", &other));
+                return None;
+            }
         };
+        let (mut src, mut alt) = (None, None);
         let seen = self.walk(members, IMAGE_FIELDS, path, &mut |c, name, v, p| match name {
-            "src" => c.image_src(v, p),
-            "alt" => _ = c.required(v, p, MAX_ALT),
-            _ => {}
+            "src" => src = c.image_src(v, p),
+            _ => alt = c.required(v, p, MAX_ALT),
         });
         self.require(seen, IMAGE_FIELDS, &["src", "alt"], path);
+        Some(Image { src: src?, alt: alt? })
     }
 
     /// Checks `image.src`: an http(s) URL or a relative path.
-    fn image_src(&mut self, value: &Value, path: &Path) {
-        if self.required(value, path, MAX_URL).is_some_and(|src| !is_http_url(src) && !is_relative_path(src)) {
+    fn image_src(&mut self, value: Value, path: &Path) -> Option<String> {
+        let src = self.required(value, path, MAX_URL)?;
+        if !is_http_url(&src) && !is_relative_path(&src) {
             self.report(path, "must be an http or https URL or a relative path".into());
         }
+        Some(src)
     }
 }
 
@@ -749,7 +802,7 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 /// The [`AnswerKey`]s of the entries of a list, `None` for those that are
 /// not valid strings. Empty when the list is not an array or is over
 /// [`MAX_ENTRIES`], so no entry is compared.
-fn fold_entries(list: &Value) -> Vec<Option<AnswerKey>> {
+fn answer_keys(list: &Value) -> Vec<Option<AnswerKey>> {
     match list {
         Value::Array(items) if items.len() <= MAX_ENTRIES => items
             .iter()
