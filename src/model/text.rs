@@ -250,6 +250,21 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
 }
 
+/// Whether mark `c` is of a combining class below that of the marks above
+/// (1 to 229: overlays, marks below, the horn), so a mark above that follows
+/// it still composes with the letter before it.
+fn is_below_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{316}'..='\u{319}'
+            | '\u{31b}'..='\u{33c}'
+            | '\u{347}'..='\u{349}'
+            | '\u{34d}'..='\u{34e}'
+            | '\u{353}'..='\u{356}'
+            | '\u{359}'..='\u{35a}'
+    )
+}
+
 /// Pushes lower-case letter `c` without its diacritics: é→e, ł→l, ß→ss,
 /// æ→ae, ộ→o, ά→α. Covers Latin (Latin-1, Extended-A, the letters with marks
 /// of Extended-B, Extended Additional) and Greek (with Greek Extended), so a
@@ -345,14 +360,22 @@ const SCALES: [&str; 4] = ["thousand", "million", "billion", "trillion"];
 /// is read as `е`; combining marks left over (a stress mark) are dropped.
 /// Other scripts are only lower-cased.
 pub fn normalize_answer(s: &str) -> String {
-    // Lower case, with each Cyrillic letter and mark composed.
+    // Lower case, with each Cyrillic letter and mark composed. As in Unicode
+    // composition, a mark composes with the last letter unless a mark that
+    // sits above (or one of no class) stands between them.
     let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    let (mut letter, mut blocked) = (None, false);
     for c in s.chars().map(fold_char) {
-        if let (true, Some(last)) = (is_mark(c), chars.last_mut()) {
-            if let Some(&(_, _, marked)) = CYRILLIC_MARKED.iter().find(|&&(base, mark, _)| base == *last && mark == c) {
-                *last = marked;
+        if !is_mark(c) {
+            (letter, blocked) = (Some(chars.len()), false);
+        } else if let Some(at) = letter.filter(|_| !blocked) {
+            let slot = chars.get_mut(at);
+            let pair = |l: char| CYRILLIC_MARKED.iter().find(|&&(base, mark, _)| base == l && mark == c);
+            if let Some((slot, &(_, _, marked))) = slot.and_then(|l| pair(*l).map(|p| (l, p))) {
+                *slot = marked;
                 continue;
             }
+            blocked = !is_below_mark(c);
         }
         chars.push(c);
     }
@@ -539,6 +562,16 @@ mod tests {
     }
 
     #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn below_marks_are_the_marks_of_classes_1_to_229() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\u{300}'..='\u{36f}').filter(|c| is_mark(*c)) {
+            let class = canonical_combining_class(c);
+            assert_eq!(is_below_mark(c), (1..230).contains(&class), "{c:?} of class {class}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn any_latin_greek_or_cyrillic_text_normalises_alike_in_every_form(
@@ -562,6 +595,10 @@ mod tests {
         assert_eq!(normalize_answer("Е\u{308}лка"), "елка");
         // A stress mark, which no letter carries precomposed, is dropped.
         assert_eq!(normalize_answer("за\u{301}мок"), "замок");
+        // A mark below between the letter and its breve does not block it,
+        // a mark above does (as in Unicode composition).
+        assert_eq!(normalize_answer("И\u{31b}\u{306}"), "й");
+        assert_eq!(normalize_answer("И\u{301}\u{306}"), "и");
     }
 
     #[test]
