@@ -440,6 +440,24 @@ fn an_unknown_field_is_reported_at_its_key_when_the_key_reads_as_a_path() {
     assert_eq!(pairs(&validate_text(repeated)), [("", "duplicate field \"title\"; each field may appear only once")]);
 }
 
+/// The XSS payloads of the browser tests go one in every field of a deck,
+/// each fact's back, accepted answer and distractors among them: that deck is
+/// only valid if no two are the same answer.
+#[test]
+fn no_two_xss_payloads_are_the_same_answer() {
+    use factcards::model::text::AnswerKey;
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xss-payloads.json"))
+        .expect("payloads");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let payloads: Vec<&str> = json["payloads"].as_array().expect("a list").iter().filter_map(|p| p.as_str()).collect();
+    assert!(payloads.len() >= 50);
+    for (i, a) in payloads.iter().enumerate() {
+        for b in &payloads[i + 1..] {
+            assert!(!AnswerKey::new(a).same(&AnswerKey::new(b)), "{a:?} and {b:?}");
+        }
+    }
+}
+
 #[test]
 fn long_values_are_cut_in_messages() {
     let kind = "x".repeat(10_000);
