@@ -402,7 +402,7 @@ test('validateDeck(): [] for a good deck, {path, message} for each problem', asy
   }), SMALL);
   assert.deepEqual(out.good, []);
   assert.deepEqual(out.goodText, []);
-  assert.deepEqual(out.bad.map((i) => i.path), ['facts[0].front', 'facts[1]', 'facts[1].front']);
+  assert.deepEqual(out.bad.map((i) => i.path), ['facts[0].front', 'facts[1].detial', 'facts[1].front']);
   for (const issue of [...out.bad, ...out.notJson, ...out.nothing]) {
     assert.deepEqual(Object.keys(issue).sort(), ['message', 'path']);
     assert.equal(typeof issue.message, 'string');
