@@ -65,13 +65,7 @@ fn optional_deck(value: &JsValue) -> Option<Deck> {
 
 /// The first issue as one line: `path: message`.
 fn issues_error(issues: &[Issue]) -> JsError {
-    let first = issues.first().map(|i| {
-        if i.path.is_empty() {
-            i.message.clone()
-        } else {
-            [i.path.as_str(), ": ", &i.message].concat()
-        }
-    });
+    let first = issues.first().map(Issue::line);
     JsError::new(&first.unwrap_or_else(|| "not a valid deck".into()))
 }
 
