@@ -5,8 +5,10 @@
 //!
 //! - **money, numbers, percentages and days of a month**, read with
 //!   [`super::article::quantities`]; years after `in`, `since`, … and
-//!   weekdays (`on Thursday`) are dates; `the first`, `the ninth` and number
-//!   words before a noun are numbers;
+//!   weekdays (`on Thursday`) are dates; number words before a noun are
+//!   numbers; an ordinal is a date's day (`1st of May`, `the first of May`)
+//!   or a rank (`the ninth largest`, `the first country to agree`), and
+//!   otherwise no answer (`the first piles`, `the 25th anniversary`);
 //! - **people**, from capitalised spans with a cue: a title before the name
 //!   (`European Council President Charles Michel`, `Sen. Jane Roe`), a role
 //!   around it (`the chairman of the board of …, Jean-Luc Maurange,`;
@@ -19,15 +21,15 @@
 //! Each value becomes a [`Draft`]: its kind follows from the value, its
 //! answer is the value as written, its quote is the sentence, and its
 //! question is "Who is …?" for a person with a role, else the sentence with
-//! the answer blanked (a cloze). A value is drafted once (its first sentence),
-//! and never when the deck already has a fact with that answer and quote.
+//! the answer blanked (a cloze). An answer is drafted once (from its first
+//! sentence), and never when the deck already has a fact with that answer.
 //!
 //! The rules are about English news style; they use no list of names.
 
 use super::article::{month_of, quantities, Quantity, Unit};
 use super::deck::{Deck, Fact, Kind};
 use super::sentences;
-use super::text::{answers_match, fold_case_space, normalize_answer};
+use super::text::{fold_case_space, normalize_answer};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -414,10 +416,11 @@ const CARDINALS: [&str; 19] = [
 ];
 
 /// Draft facts from `article` (plain text), best first within each
-/// sentence, in the order of the sentences. Nothing that `existing` (the deck
-/// being written, if any) already has: a draft is dropped when a fact has
-/// the same answer (by the quiz's answer matching, `accept` included) and a
-/// quote that overlaps the draft's sentence, or no quote.
+/// sentence, in the order of the sentences. No draft repeats a fact of
+/// `existing` (the deck being written, if any) or an earlier draft: a draft
+/// is dropped when its answer or one of its accepted answers matches, by the
+/// quiz's answer matching, an answer (`back` or `accept`) of a deck fact or
+/// of an earlier draft, whatever the sentences.
 pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
     let sentences: Vec<String> = sentences::split(article)
         .into_iter()
@@ -435,7 +438,18 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
     ctx.people = people_everywhere(&sentences, &ctx);
 
     let mut out: Vec<Draft> = Vec::new();
-    let mut answers: Vec<(Kind, String)> = Vec::new();
+    // The answers (normalised as the quiz compares them) of the deck's facts
+    // and of the drafts so far: a draft that matches one is a repeat.
+    let mut answers: HashSet<String> = existing
+        .map(|deck| {
+            deck.facts
+                .iter()
+                .flat_map(|f| std::iter::once(&f.back).chain(&f.accept))
+                .map(|a| normalize_answer(a))
+                .filter(|a| !a.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
     for sentence in &sentences {
         let mut found = candidates(sentence, &ctx);
         // Overlapping values: the first found (the stronger cue) wins.
@@ -451,15 +465,17 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
         for c in found {
             let Some(back) = sentence.get(c.start..c.end).map(str::to_string) else { continue };
             let key = normalize_answer(&back);
-            if key.is_empty() || answers.iter().any(|(k, a)| *k == c.kind && *a == key) {
+            if key.is_empty() || answers.contains(&key) {
                 continue;
             }
             let draft = make_draft(sentence, &c, back);
-            if existing.is_some_and(|deck| in_deck(deck, &draft)) {
+            let accept: Vec<String> =
+                draft.accept.iter().map(|a| normalize_answer(a)).filter(|a| !a.is_empty()).collect();
+            if accept.iter().any(|a| answers.contains(a)) {
                 continue;
             }
-            answers.push((c.kind, key));
-            answers.extend(draft.accept.iter().map(|a| (c.kind, normalize_answer(a))));
+            answers.insert(key);
+            answers.extend(accept);
             out.push(draft);
         }
     }
@@ -964,6 +980,12 @@ fn numbers(s: &str, toks: &[Tok], out: &mut Vec<Candidate>) {
             _ if q.currency.is_some() => (Kind::Money, q.start, q.end),
             Some(Unit::Month(_)) => (Kind::Date, q.start, q.end),
             Some(Unit::Percent) => (Kind::Number, q.start, q.end),
+            // "1st of May"; "the 25th anniversary" is no number fact.
+            None if q.ordinal => match day_of_month(s, q.count_end) {
+                Some(e) => (Kind::Date, q.start, e),
+                None if ranking(s, q.count_end) => (Kind::Number, q.start, q.count_end),
+                None => continue,
+            },
             _ if is_year(s, q) => (Kind::Date, q.start, q.count_end),
             _ => (Kind::Number, q.start, q.count_end),
         };
@@ -999,23 +1021,77 @@ fn numbers(s: &str, toks: &[Tok], out: &mut Vec<Candidate>) {
         } else if month_of(t.text).is_some() && t.cap() && (t.text.len() > 3 || w == "may") {
             // "in November", "since March 2020" (a month without a day).
             let year = next.filter(|n| n.text.len() == 4 && n.text.bytes().all(|b| b.is_ascii_digit()));
-            let after_day = i > 0 && toks[i - 1].text.bytes().all(|b| b.is_ascii_digit());
+            // "25 November", "25th November", "1st of May", "the first of
+            // May": the day's own candidate holds the month.
+            let day = |j: usize| toks[j].text.starts_with(|c: char| c.is_ascii_digit());
+            let after_day = i > 0
+                && (day(i - 1)
+                    || (prev == "of" && i >= 2 && (day(i - 2) || ORDINALS.contains(&toks[i - 2].lower.as_str()))));
             match year {
-                Some(y) if !after_day && s.get(t.end..y.start) == Some(" ") => {
+                _ if after_day => {}
+                Some(y) if s.get(t.end..y.start) == Some(" ") => {
                     out.insert(first_number, Candidate::new(Kind::Date, t.start, y.end));
                 }
                 _ if YEAR_CUES.contains(&prev) => out.push(Candidate::new(Kind::Date, t.start, t.end)),
                 _ => {}
             }
-        } else if (ORDINALS.contains(&w) && prev == "the" && next.is_some_and(|n| !n.cap() || n.text.len() > 1))
-            || (CARDINALS.contains(&w)
-                && !t.cap()
-                && next.is_some_and(|n| !n.cap() && !["of", "or", "and", "to"].contains(&n.lower.as_str())))
+        } else if ORDINALS.contains(&w) && prev == "the" {
+            // "the first of May" is a date; "the ninth largest", "the first
+            // country to agree" a rank; "the first piles" neither.
+            if let Some(e) = day_of_month(s, t.end) {
+                out.push(Candidate::new(Kind::Date, t.start, e));
+            } else if ranking(s, t.end) {
+                out.push(Candidate::new(Kind::Number, t.start, t.end));
+            }
+        } else if CARDINALS.contains(&w)
+            && !t.cap()
+            && next.is_some_and(|n| !n.cap() && !["of", "or", "and", "to"].contains(&n.lower.as_str()))
         {
             out.push(Candidate::new(Kind::Number, t.start, t.end));
         }
     }
 }
+
+/// Where a date ends when an ordinal that ends at byte `end` of `s` is its
+/// day: ` of May`, ` of May 2024`, ` of May, 2024` (the month capitalised).
+fn day_of_month(s: &str, end: usize) -> Option<usize> {
+    let rest = s.get(end..)?.strip_prefix(" of ")?;
+    let month = rest.split(|c: char| !c.is_alphabetic()).next()?;
+    month_of(month).filter(|_| month.len() >= 3 && month.starts_with(|c: char| c.is_uppercase()))?;
+    let mut e = s.len() - rest.len() + month.len();
+    let after = s.get(e..).unwrap_or("");
+    for gap in [" ", ", "] {
+        let year = after.strip_prefix(gap).and_then(|r| r.get(..4)).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+        let whole = after.get(gap.len() + 4..).is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()));
+        if year.is_some() && whole {
+            e += gap.len() + 4;
+            break;
+        }
+    }
+    Some(e)
+}
+
+/// True when an ordinal that ends at byte `end` of `s` ranks something: a
+/// superlative follows (`ninth largest`, `second most`), or, within the
+/// clause, `to` and a verb (`the first Central Asian country to agree`).
+fn ranking(s: &str, end: usize) -> bool {
+    let rest = s.get(end..).unwrap_or("");
+    let clause = rest.split([',', ';', ':', '.', '(', '\u{2013}', '\u{2014}']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(6).collect();
+    let superlative = words.first().is_some_and(|w| {
+        let w = w.to_lowercase();
+        ["most", "least", "best", "worst"].contains(&w.as_str())
+            || (w.len() >= 6 && w.ends_with("est") && !NOT_SUPERLATIVE.contains(&w.as_str()))
+    });
+    let to_verb = words
+        .windows(2)
+        .any(|p| p[0] == "to" && p[1].starts_with(|c: char| c.is_lowercase()) && !["the", "a", "an"].contains(&p[1]));
+    superlative || to_verb
+}
+
+/// Words ending in `est` that are no superlatives.
+const NOT_SUPERLATIVE: [&str; 10] =
+    ["forest", "harvest", "interest", "request", "protest", "contest", "conquest", "arrest", "suggest", "digest"];
 
 /// True when `q` is four digits and nothing else.
 fn four_digits(s: &str, q: &Quantity) -> bool {
@@ -1088,24 +1164,6 @@ fn topic(kind: Kind) -> &'static str {
     }
 }
 
-/// True when `deck` already has the fact `draft` proposes: an answer that
-/// matches (back or accept, either way) and a quote that overlaps the
-/// draft's, or none.
-fn in_deck(deck: &Deck, draft: &Draft) -> bool {
-    let quote = super::article::normalise(&draft.quote);
-    let draft_answers: Vec<&str> =
-        std::iter::once(draft.back.as_str()).chain(draft.accept.iter().map(String::as_str)).collect();
-    deck.facts.iter().any(|f| {
-        let same_answer =
-            std::iter::once(&f.back).chain(&f.accept).any(|a| draft_answers.iter().any(|d| answers_match(d, a)));
-        same_answer
-            && f.quote.as_deref().is_none_or(|q| {
-                let q = super::article::normalise(q);
-                !q.is_empty() && (quote.contains(&q) || q.contains(&quote))
-            })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1124,9 +1182,28 @@ mod tests {
                 (Kind::Number, "12%".into()),
                 (Kind::Money, "$4.5 billion".into()),
                 (Kind::Date, "2023".into()),
-                (Kind::Number, "third".into()),
             ]
         );
+    }
+
+    #[test]
+    fn ordinals_are_days_or_ranks_never_bare_numbers() {
+        // The editor's report: "the first piles" was drafted as a number.
+        assert_eq!(
+            answers("The mayor said the first piles would be driven in September 2024."),
+            [(Kind::Date, "September 2024".to_string())]
+        );
+        assert!(answers("It is the third rise in a row.").is_empty());
+        assert!(answers("They marked the 25th anniversary of the fund.").is_empty());
+        // A date's day.
+        assert_eq!(answers("Voting ends on the first of May."), [(Kind::Date, "first of May".to_string())]);
+        assert_eq!(answers("It opens on 1st of May 2025, as planned."), [(Kind::Date, "1st of May 2025".to_string())]);
+        assert_eq!(answers("It opens on 25th November 2025."), [(Kind::Date, "25th November 2025".to_string())]);
+        // A rank.
+        assert_eq!(answers("Kazakhstan is the ninth largest country."), [(Kind::Number, "ninth".to_string())]);
+        assert_eq!(answers("It was the 2nd biggest sale."), [(Kind::Number, "2nd".to_string())]);
+        assert_eq!(answers("It is the first country to agree a deal."), [(Kind::Number, "first".to_string())]);
+        assert!(answers("It is the first train to the airport.").is_empty());
     }
 
     #[test]
