@@ -793,7 +793,7 @@ function render(r) {
   p('', 'Time per fact falls as the deck grows because each mount has a fixed part (the first mount on a page parses the style sheet and the template; the widget also compiles the wasm functions it calls for the first time). A deck of up to 200 facts also gets the hidden "sizer" copy of every face (so the card is as tall as its tallest face), which is most of the frame at 100 facts.', '');
 
   p('## Download size', '');
-  p('What a page downloads to run the widget, each file compressed on its own (node zlib: gzip level 9, brotli quality 11), from `bench/results/pkg` (the release build: `wasm-opt -Oz` on the wasm, the esbuild minifier on the JS):', '');
+  p('What a page downloads to run the widget, each file compressed on its own (node zlib: gzip level 9, brotli quality 11), from `bench/results/pkg` (the release build users run, `wasm-pack build --target web --release`, with the wasm-opt arguments of `Cargo.toml`):', '');
   p('| File | Raw | gzip -9 | brotli |', '|---|---:|---:|---:|');
   for (const x of r.size.widget.rows) p(`| \`${x.file.replace('bench/results/pkg/', 'pkg/')}\` | ${x.raw} | ${x.gzip} | ${x.brotli} |`);
   const t = r.size.widget.total;

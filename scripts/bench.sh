@@ -4,10 +4,9 @@
 #
 #   bash scripts/bench.sh [--rounds N] [--no-write] [--parity-only]
 #
-# 1. Builds the release into bench/results/pkg (not the shared pkg/) with
-#    scripts/build.sh: wasm-pack build --target web --release, then wasm-opt
-#    -Oz from binaryen's npm package (Debian's wasm-opt 108 breaks this build)
-#    and esbuild's minifier on the JS.
+# 1. Builds the release into bench/results/pkg (not the shared pkg/) with the
+#    command users run, `wasm-pack build --target web --release`, with
+#    binaryen's npm package first on PATH (scripts/lib.sh: fc_release_build).
 # 2. Runs bench/run.mjs: parity checks (the vanilla version must validate,
 #    render and behave exactly as the widget), then every measurement for N
 #    rounds (default 5), alternating widget and vanilla, each on a fresh page.
@@ -26,6 +25,6 @@ cd "$FC_ROOT"
 OUT=bench/results/pkg
 fc_say "bench: building the release into $OUT"
 rm -rf "$OUT"
-bash scripts/build.sh --out-dir "$OUT"
+fc_release_build --out-dir "$OUT"
 
 node bench/run.mjs "$@"

@@ -11,7 +11,6 @@ cd "$FC_ROOT"
 
 bash scripts/install.sh --demo
 
-echo "building: bash scripts/build.sh (wasm-pack build --target web --release, then wasm-opt -Oz)"
-bash scripts/build.sh
+fc_release_build
 
 exec node scripts/serve.mjs "$@"

@@ -84,8 +84,9 @@ else
 fi
 
 # --- apt packages: chromium + chromedriver ---------------------------------
-# (No Debian binaryen: its wasm-opt 108 breaks this build; scripts/build.sh
-# uses binaryen 132 from npm, installed with the npm packages below.)
+# (No Debian binaryen: its wasm-opt 108 writes a broken module, and the build
+# stops on it; the scripts put binaryen 132 from npm, installed with the npm
+# packages below, first on PATH.)
 APT_PKGS=()
 if [ "$MODE" = full ]; then
   if [ -x "$CHROMIUM" ]; then
@@ -185,7 +186,7 @@ else
   fc_say "ok: wasm-bindgen $have_wb"
 fi
 
-# --- npm packages: the end-to-end tests', binaryen (wasm-opt), esbuild ------
+# --- npm packages: the end-to-end tests' and binaryen (wasm-opt) -----------
 if true; then
   E2E="$FC_ROOT/tests/e2e"
   marker="$E2E/node_modules/.package-lock.json"

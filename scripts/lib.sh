@@ -47,3 +47,31 @@ fc_node_major() {
 version_ge() {
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
 }
+
+# The binaryen that builds the release: npm's (tests/e2e/node_modules, put
+# there by scripts/install.sh), first on PATH, so that
+# `wasm-pack build --target web --release` runs its wasm-opt with the
+# arguments in Cargo.toml. Debian's binaryen (wasm-opt 108) must not be the
+# one found: it writes a broken module; Cargo.toml's arguments make it stop
+# with "Unknown option '--enable-bulk-memory-opt'" instead.
+FC_BINARYEN_BIN="$FC_ROOT/tests/e2e/node_modules/binaryen/bin"
+fc_use_npm_binaryen() {
+  [ -x "$FC_BINARYEN_BIN/wasm-opt" ] ||
+    fc_die "binaryen's wasm-opt is missing ($FC_BINARYEN_BIN): run bash scripts/install.sh"
+  case ":$PATH:" in
+    "$FC_BINARYEN_BIN:"*) ;;
+    *) export PATH="$FC_BINARYEN_BIN:$PATH" ;;
+  esac
+}
+
+# The release build users run, with npm's binaryen first on PATH. Extra
+# arguments (e.g. --out-dir DIR) go to wasm-pack. wasm-bindgen adds snippet
+# files but never removes stale ones, so the snippets folder is emptied first.
+fc_release_build() { # [--out-dir DIR]
+  local out=pkg
+  if [ "${1:-}" = "--out-dir" ] && [ -n "${2:-}" ]; then out="$2"; fi
+  fc_use_npm_binaryen
+  rm -rf "$out/snippets"
+  fc_say "building: wasm-pack build --target web --release $* (wasm-opt: $(wasm-opt --version 2>/dev/null | head -n 1))"
+  wasm-pack build --target web --release "$@"
+}

@@ -157,7 +157,7 @@ declare global {
 }
 "#;
 
-#[wasm_bindgen(module = "/src/dom/element.js")]
+#[wasm_bindgen(module = "/src/dom/element.min.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineFactCards)]
     fn define_fact_cards(mount: &JsValue, show_message: &JsValue);

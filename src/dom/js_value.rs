@@ -10,7 +10,7 @@
 use crate::model::json::{Value, MAX_DEPTH};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-#[wasm_bindgen(module = "/src/dom/flatten.js")]
+#[wasm_bindgen(module = "/src/dom/flatten.min.js")]
 extern "C" {
     /// The value in the format that [`Flat`] decodes, as UTF-8; `None` when
     /// it is not JSON data.
