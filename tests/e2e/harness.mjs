@@ -2,23 +2,50 @@
 //
 //   import { startServer, launch, newPage, shot, axe } from './harness.mjs';
 //
-// The browser is Debian's Chromium (/usr/bin/chromium, or $CHROMIUM);
-// playwright-core never downloads one. The widget renders into an open shadow
-// root: Playwright's CSS locators and axe-core both pierce open shadow roots,
-// so `page.locator('[part~="card"]')` finds the cards.
+// The engine is chosen by FC_ENGINE:
+//   chromium (default)  Debian's Chromium (/usr/bin/chromium, or $CHROMIUM)
+//   firefox             Debian's Firefox ESR (/usr/bin/firefox-esr, or
+//                       $FIREFOX), driven over WebDriver BiDi (channel
+//                       "moz-firefox"; playwright-core 1.61.x, as later
+//                       versions send a BiDi command this Firefox refuses).
+// playwright-core never downloads a browser. The widget renders into an open
+// shadow root: Playwright's CSS locators and axe-core both pierce open shadow
+// roots, so `page.locator('[part~="card"]')` finds the cards.
+//
+// Tests that need the Chrome DevTools Protocol are named "[chromium-only] …"
+// and pass `chromiumOnly('why')` as their options: skipped, with the reason,
+// in other engines.
 
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, firefox } from 'playwright-core';
 import { startServer as startStaticServer } from '../../scripts/serve.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
 export const SCREENSHOT_DIR = path.join(HERE, 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+
+/** The engine under test: "chromium" or "firefox" (env FC_ENGINE). */
+export const ENGINE = process.env.FC_ENGINE || 'chromium';
+if (!['chromium', 'firefox'].includes(ENGINE)) {
+  throw new Error(`FC_ENGINE must be chromium or firefox, not ${JSON.stringify(ENGINE)}`);
+}
+export const IS_CHROMIUM = ENGINE === 'chromium';
+export const IS_FIREFOX = ENGINE === 'firefox';
+
+/**
+ * node:test options for a test that only Chromium can run (it needs the
+ * Chrome DevTools Protocol): `test('[chromium-only] …', chromiumOnly('CDP
+ * touch events'), fn)`. Elsewhere the test is skipped with that reason.
+ */
+export function chromiumOnly(why) {
+  return IS_CHROMIUM ? {} : { skip: `needs the Chrome DevTools Protocol (${why}); ${ENGINE} has none` };
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -41,15 +68,66 @@ export function startServer(options = {}) {
   return startStaticServer({ port: 0, host: '127.0.0.1', ...options });
 }
 
-/** Launch headless Chromium. Close it with `await browser.close()`. */
-export function launch(options = {}) {
-  return chromium.launch({
-    executablePath: CHROMIUM,
+// Firefox over BiDi ignores the colorScheme and reducedMotion options of a
+// context: they are set with user prefs instead, which hold for a whole
+// browser. newPage() therefore opens a page that asks for another scheme or
+// motion in a second browser launched with those prefs (kept until the first
+// one is closed).
+const firefoxPrefs = ({ colorScheme = 'light', reducedMotion = 'no-preference' } = {}) => ({
+  'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+  'ui.prefersReducedMotion': reducedMotion === 'reduce' ? 1 : 0,
+});
+const VARIANTS = Symbol('fc-variants');
+const MEDIA = Symbol('fc-media');
+
+function launchFirefox(media, options) {
+  return firefox.launch({
+    channel: 'moz-firefox',
+    executablePath: FIREFOX,
     headless: true,
-    args: CHROMIUM_ARGS,
     timeout: 60_000,
     ...options,
+    firefoxUserPrefs: { ...firefoxPrefs(media), ...(options.firefoxUserPrefs || {}) },
   });
+}
+
+/**
+ * Launch the headless browser of FC_ENGINE. Close it with
+ * `await browser.close()` (which also closes the Firefox variants).
+ */
+export async function launch(options = {}) {
+  if (IS_CHROMIUM) {
+    return chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+      ...options,
+    });
+  }
+  const media = { colorScheme: 'light', reducedMotion: 'no-preference' };
+  const browser = await launchFirefox(media, options);
+  browser[MEDIA] = media;
+  browser[VARIANTS] = new Map(); // "scheme/motion" -> Promise<Browser>
+  browser[VARIANTS].options = options;
+  const close = browser.close.bind(browser);
+  browser.close = async (...args) => {
+    const variants = [...browser[VARIANTS].values()];
+    browser[VARIANTS].clear();
+    await Promise.all(variants.map(async (v) => (await v).close().catch(() => {})));
+    return close(...args);
+  };
+  return browser;
+}
+
+/** The browser whose prefs give this scheme and motion (Firefox). */
+function browserFor(browser, colorScheme, reducedMotion) {
+  const variants = browser[VARIANTS];
+  const base = browser[MEDIA];
+  if (!variants || (base.colorScheme === colorScheme && base.reducedMotion === reducedMotion)) return browser;
+  const key = `${colorScheme}/${reducedMotion}`;
+  if (!variants.has(key)) variants.set(key, launchFirefox({ colorScheme, reducedMotion }, variants.options));
+  return variants.get(key);
 }
 
 /**
@@ -60,7 +138,7 @@ export async function newPage(
   browser,
   { width = 1024, height = 800, colorScheme = 'light', reducedMotion = 'no-preference', ...rest } = {},
 ) {
-  const context = await browser.newContext({
+  const context = await (await browserFor(browser, colorScheme, reducedMotion)).newContext({
     viewport: { width, height },
     colorScheme,
     reducedMotion,
@@ -88,10 +166,13 @@ export function trackErrors(page) {
   return errors;
 }
 
-/** Save a full-page PNG to tests/e2e/screenshots/<name>.png; returns its path. */
+/**
+ * Save a full-page PNG to tests/e2e/screenshots/<name>.png (Chromium) or
+ * <engine>-<name>.png (other engines); returns its path.
+ */
 export async function shot(page, name, options = {}) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  const file = path.join(SCREENSHOT_DIR, `${IS_CHROMIUM ? '' : ENGINE + '-'}${name}.png`);
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', ...options });
   return file;
 }
@@ -113,7 +194,7 @@ async function axeScript() {
 export async function axe(page, context, { tags = WCAG_TAGS, rules } = {}) {
   const source = await axeScript();
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    // Evaluated through the DevTools protocol rather than with
+    // Evaluated through the DevTools protocol (BiDi in Firefox) rather than with
     // page.addScriptTag({ content }): an inline <script> is blocked (and
     // logged as a console error) on the strict-CSP pages, evaluation is not.
     await page.evaluate(source);
@@ -139,7 +220,7 @@ export function formatViolations(violations) {
 }
 
 /**
- * A test file's setup: starts the demo server and Chromium before its tests
+ * A test file's setup: starts the demo server and the browser before its tests
  * and hands them to `ready(server, browser)`; closes both after them, then
  * writes `counts` (`[section, counts]`, see writeCounts) if given.
  */
