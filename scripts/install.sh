@@ -4,7 +4,7 @@
 #
 #   bash scripts/install.sh          # everything scripts/test.sh needs
 #   bash scripts/install.sh --demo   # only what scripts/demo.sh needs
-#                                    # (no chromium or chromedriver)
+#                                    # (no browsers or drivers)
 #
 # Assumes Debian (apt) with Rust installed through rustup. Runs as root, or
 # uses sudo for apt when not root. Logs of installs go to target/install-logs/.
@@ -101,6 +101,26 @@ if [ "$MODE" = full ]; then
     fc_say "installing: chromium-driver (apt)"
     APT_PKGS+=(chromium-driver)
   fi
+  # Firefox ESR (e2e-firefox, browser-firefox) and WebKitGTK's WebDriver with
+  # its MiniBrowser (e2e-webkit, browser-webkit), which runs under Xvfb.
+  if [ -x "$FIREFOX" ]; then
+    fc_say "ok: firefox-esr $("$FIREFOX" --version 2>/dev/null | awk '{print $3}')"
+  else
+    fc_say "installing: firefox-esr (apt)"
+    APT_PKGS+=(firefox-esr)
+  fi
+  if [ -x "$WEBKIT_DRIVER" ] && [ -x "$MINIBROWSER" ]; then
+    fc_say "ok: WebKitWebDriver $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null || echo '(version unknown)')"
+  else
+    fc_say "installing: webkit2gtk-driver (apt)"
+    APT_PKGS+=(webkit2gtk-driver)
+  fi
+  if command -v xvfb-run >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1; then
+    fc_say "ok: xvfb-run"
+  else
+    fc_say "installing: xvfb (apt)"
+    APT_PKGS+=(xvfb xauth)
+  fi
 fi
 
 # --- node (and npm for the end-to-end tests) ------------------------------
@@ -132,6 +152,10 @@ if [ "${#APT_PKGS[@]}" -gt 0 ]; then
   if [ "$MODE" = full ]; then
     [ -x "$CHROMIUM" ] || fc_die "$CHROMIUM still missing after installing chromium"
     [ -x "$CHROMEDRIVER" ] || fc_die "$CHROMEDRIVER still missing after installing chromium-driver"
+    [ -x "$FIREFOX" ] || fc_die "$FIREFOX still missing after installing firefox-esr"
+    [ -x "$WEBKIT_DRIVER" ] || fc_die "$WEBKIT_DRIVER still missing after installing webkit2gtk-driver"
+    [ -x "$MINIBROWSER" ] || fc_die "$MINIBROWSER still missing after installing webkit2gtk-driver"
+    command -v xvfb-run >/dev/null 2>&1 || fc_die "xvfb-run still missing after installing xvfb"
   fi
 fi
 
@@ -186,7 +210,22 @@ else
   fc_say "ok: wasm-bindgen $have_wb"
 fi
 
-# --- npm packages: the end-to-end tests' and binaryen (wasm-opt) -----------
+# --- geckodriver (Firefox's WebDriver, for wasm-pack test --firefox) -------
+# Not packaged by Debian: built with cargo (about 5-10 minutes on 2 cores).
+if [ "$MODE" = full ]; then
+  if [ -x "$GECKODRIVER" ]; then
+    fc_say "ok: geckodriver $("$GECKODRIVER" --version 2>/dev/null | awk 'NR == 1 { print $2 }')"
+  else
+    fc_say "installing: geckodriver (cargo install --locked, 5-10 minutes; log: target/install-logs/geckodriver.log)"
+    run_logged geckodriver cargo install geckodriver --locked
+    GECKODRIVER="${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver"
+    [ -x "$GECKODRIVER" ] || fc_die "geckodriver still missing after cargo install"
+    fc_say "ok: geckodriver $("$GECKODRIVER" --version 2>/dev/null | awk 'NR == 1 { print $2 }')"
+  fi
+fi
+
+# --- npm packages: the end-to-end tests' (playwright-core, webdriverio,
+# axe-core) and binaryen (wasm-opt) ------------------------------------------
 if true; then
   E2E="$FC_ROOT/tests/e2e"
   marker="$E2E/node_modules/.package-lock.json"

@@ -15,6 +15,12 @@ esac
 # The browser and driver the test layers use (Debian's chromium packages).
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# Firefox ESR and geckodriver (cargo install), WebKitGTK's WebDriver and
+# MiniBrowser (Debian's webkit2gtk-driver), for the other two engines.
+export FIREFOX="${FIREFOX:-/usr/bin/firefox-esr}"
+export GECKODRIVER="${GECKODRIVER:-$(command -v geckodriver 2>/dev/null || echo "${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver")}"
+export WEBKIT_DRIVER="${WEBKIT_DRIVER:-/usr/bin/WebKitWebDriver}"
+export MINIBROWSER="${MINIBROWSER:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 fc_say()  { printf '%s\n' "$*"; }

@@ -5,13 +5,19 @@
 #   bash scripts/test.sh
 #
 # Layers (each one's full log is in target/test-logs/<layer>.log):
-#   install  scripts/install.sh                                  1 check
-#   fmt      cargo fmt --check                                   1 check
-#   clippy   cargo clippy --all-targets -- -D warnings           1 check
-#   native   cargo test --no-fail-fast                           its tests
-#   browser  wasm-pack test --headless --chrome -- --test web    its tests
-#   build    scripts/build.sh (wasm-pack build + wasm-opt -Oz)    1 check
-#   e2e      node --test tests/e2e/*.test.mjs                    its tests
+#   install           scripts/install.sh                               1 check
+#   fmt               cargo fmt --check                                1 check
+#   clippy            cargo clippy --all-targets -- -D warnings        1 check
+#   native            cargo test --no-fail-fast                        its tests
+#   browser-chromium  wasm-pack test --headless --chrome  -- --test web  its tests
+#   browser-firefox   wasm-pack test --headless --firefox -- --test web  its tests
+#   browser-webkit    xvfb-run wasm-pack test --headless --safari
+#                     (WebKitWebDriver) -- --test web                  its tests
+#   build             scripts/build.sh (wasm-pack build + wasm-opt -Oz)  1 check
+#   e2e-chromium      FC_ENGINE=chromium node --test tests/e2e/*.test.mjs  its tests
+#   e2e-firefox       FC_ENGINE=firefox  node --test tests/e2e/*.test.mjs
+#                     (not size.test.mjs, which uses no browser)       its tests
+#   e2e-webkit        xvfb-run node --test tests/e2e/webkit/*.test.mjs its tests
 #
 # Counting: a check is 1 passed or 1 failed. A test layer adds up the
 # "test result: ... N passed; M failed" lines (cargo, wasm-bindgen-test) or the
@@ -106,7 +112,7 @@ record() { # name passed failed seconds note
   local status=PASS
   [ "$failed" -gt 0 ] && status=FAIL
   local line
-  line="$(printf '%-4s %-8s %4d passed, %4d failed  (%ss)' "$status" "$name" "$passed" "$failed" "$secs")"
+  line="$(printf '%-4s %-16s %4d passed, %4d failed  (%ss)' "$status" "$name" "$passed" "$failed" "$secs")"
   [ -n "$note" ] && line="$line  $note"
   SUMMARY+=("$line")
   echo "$line"
@@ -200,11 +206,18 @@ check_layer clippy 40 cargo clippy --all-targets -- -D warnings
 # --- native tests ------------------------------------------------------------
 test_layer native 40 count_libtest "$LOG_DIR/native.log" cargo test --no-fail-fast
 
-# --- browser unit tests (wasm-bindgen-test in headless Chromium) -------------
-# webdriver.json (crate root) points chromedriver at /usr/bin/chromium.
-test_layer browser 40 count_libtest "$LOG_DIR/browser.log" \
+# --- browser unit tests (wasm-bindgen-test) in the three engines -------------
+# webdriver.json (crate root) points chromedriver at /usr/bin/chromium and
+# geckodriver at /usr/bin/firefox-esr; the safari driver gets no options
+# from it, and WebKitWebDriver starts WebKitGTK's MiniBrowser, which needs a
+# display: xvfb-run gives it one.
+test_layer browser-chromium 40 count_libtest "$LOG_DIR/browser-chromium.log" \
   env CHROMEDRIVER="$CHROMEDRIVER" \
   wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" -- --test web
+test_layer browser-firefox 30 count_libtest "$LOG_DIR/browser-firefox.log" \
+  wasm-pack test --headless --firefox --geckodriver "$GECKODRIVER" -- --test web
+test_layer browser-webkit 30 count_libtest "$LOG_DIR/browser-webkit.log" \
+  xvfb-run -a wasm-pack test --headless --safari --safaridriver "$WEBKIT_DRIVER" -- --test web
 
 # --- release build -------------------------------------------------------------
 echo "== build: bash scripts/build.sh"
@@ -222,25 +235,46 @@ else
   record build 0 1 $((SECONDS - start)) "(exit $RC)"
 fi
 
-# --- end-to-end tests (node:test + playwright-core + Chromium) -----------------
+# --- end-to-end tests -----------------------------------------------------------
+# node:test + playwright-core in Chromium and in Firefox ESR (FC_ENGINE, see
+# tests/e2e/harness.mjs), then node:test + webdriverio in WebKitGTK's
+# MiniBrowser under xvfb-run (tests/e2e/webkit/). A 24-bit screen, as
+# xvfb-run's default is 8-bit and the screenshots would lose colours.
+e2e_layer() { # name minutes cmd...
+  local name="$1" minutes="$2"; shift 2
+  test_layer "$name" "$minutes" count_tap "$LOG_DIR/$name.tap" "$@"
+}
+tap_args() { # name
+  printf '%s\n' --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap "--test-reporter-destination=$LOG_DIR/$1.tap"
+}
 if [ "$BUILD_OK" -eq 1 ]; then
   shopt -s nullglob
   e2e_files=(tests/e2e/*.test.mjs)
+  webkit_files=(tests/e2e/webkit/*.test.mjs)
   shopt -u nullglob
+  browser_files=()
+  for f in "${e2e_files[@]}"; do
+    [ "$f" = tests/e2e/size.test.mjs ] || browser_files+=("$f")
+  done
   rm -f target/size.json
-  test_layer e2e 30 count_tap "$LOG_DIR/e2e.tap" \
-    node --test \
-    --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$LOG_DIR/e2e.tap" \
-    "${e2e_files[@]}"
+  mapfile -t args < <(tap_args e2e-chromium)
+  e2e_layer e2e-chromium 30 env FC_ENGINE=chromium node --test "${args[@]}" "${e2e_files[@]}"
   if [ -f target/size.json ]; then
     node -e 'const s = require("./target/size.json");
       const kb = (n) => (n / 1024).toFixed(1) + " KB";
       console.log(`     size: raw ${kb(s.total.raw)}, gzip ${kb(s.total.gzip)}, brotli ${kb(s.total.brotli)} (budget gzip ${kb(s.budget.gzip)})`);' 2>/dev/null || true
   fi
+  mapfile -t args < <(tap_args e2e-firefox)
+  e2e_layer e2e-firefox 30 env FC_ENGINE=firefox node --test "${args[@]}" "${browser_files[@]}"
+  mapfile -t args < <(tap_args e2e-webkit)
+  e2e_layer e2e-webkit 20 xvfb-run -a -s "-screen 0 1600x1200x24" \
+    node --test "${args[@]}" "${webkit_files[@]}"
 else
-  echo "== e2e: skipped, the build failed"
-  record e2e 0 1 0 "(not run: the build failed)"
+  for name in e2e-chromium e2e-firefox e2e-webkit; do
+    echo "== $name: skipped, the build failed"
+    record "$name" 0 1 0 "(not run: the build failed)"
+  done
 fi
 
 # --- summary -------------------------------------------------------------------

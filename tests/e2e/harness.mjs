@@ -239,8 +239,13 @@ export function serveAndLaunch(ready, { counts } = {}) {
   });
 }
 
-/** Merges `section` into target/hardening-counts.json (several test files write it). */
+/**
+ * Merges `section` into target/hardening-counts.json (several test files
+ * write it); in another engine than Chromium the section is
+ * `<section>-<engine>`, so the runs do not overwrite each other.
+ */
 export async function writeCounts(section, counts) {
+  if (!IS_CHROMIUM) section = `${section}-${ENGINE}`;
   const dir = path.join(REPO_ROOT, 'target');
   const file = path.join(dir, 'hardening-counts.json');
   const lock = `${file}.lock`;
