@@ -11,7 +11,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { newPage, shot, axe, formatViolations, trackErrors, REPO_ROOT, serveAndLaunch } from './harness.mjs';
+import { newPage, shot, axe, formatViolations, trackErrors, REPO_ROOT, serveAndLaunch, chromiumOnly } from './harness.mjs';
 
 const DECK = JSON.parse(await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'));
 const N = DECK.facts.length;
@@ -325,8 +325,8 @@ test('Previous/Next buttons announce the move in the polite live region', async 
   await close(page);
 });
 
-test('swipe: a mouse drag or a touch swipe on the card moves to next/previous without turning it', async () => {
-  const page = await open({ hasTouch: true });
+test('swipe: a mouse drag on the card moves to next/previous without turning it', async () => {
+  const page = await open();
   const box = await card(page).boundingBox();
   const y = box.y + box.height / 2;
   const mid = box.x + box.width / 2;
@@ -351,6 +351,15 @@ test('swipe: a mouse drag or a touch swipe on the card moves to next/previous wi
   await card(page).click();
   assert.equal((await state(page)).pressed, 'true', 'a click after a mouse swipe turns the card');
   await card(page).click();
+  await close(page);
+});
+
+test('[chromium-only] swipe: a touch swipe on the card moves to next/previous without turning it', chromiumOnly('touch input by Input.dispatchTouchEvent'), async () => {
+  const page = await open({ hasTouch: true });
+  const box = await card(page).boundingBox();
+  const y = box.y + box.height / 2;
+  const mid = box.x + box.width / 2;
+  let s;
 
   // Touch (pointerType "touch"), through real touch input.
   const cdp = await page.context().newCDPSession(page);
@@ -460,9 +469,12 @@ test('the card keeps its size when turned and between cards; the host page does 
       page.evaluate(() => {
         const r = document.getElementById('host').shadowRoot;
         // Page coordinates: a click may scroll the card into view.
+        // Rounded to 1/100 px: Firefox scrolls by fractions, and the sum of a
+        // fractional scroll and a box varies in its last bits.
+        const r2 = (n) => Math.round(n * 100) / 100;
         const b = (el) => {
           const x = el.getBoundingClientRect();
-          return { x: x.x + scrollX, y: x.y + scrollY, w: x.width, h: x.height };
+          return { x: r2(x.x + scrollX), y: r2(x.y + scrollY), w: r2(x.width), h: r2(x.height) };
         };
         return {
           card: b(r.querySelector('[part~="card"]')),

@@ -23,7 +23,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT, newPage, shot, trackErrors, serveAndLaunch } from './harness.mjs';
+import { REPO_ROOT, newPage, shot, trackErrors, serveAndLaunch, fill } from './harness.mjs';
 
 const DECK_FILE = 'www/decks/tokayev-brussels-2021.json';
 const DECK = JSON.parse(await readFile(path.join(REPO_ROOT, DECK_FILE), 'utf8'));
@@ -993,7 +993,7 @@ test('playground: errors by path for a broken deck, a live preview for a good on
   const edit = async (change) => {
     const deck = JSON.parse(await editor.inputValue());
     change(deck);
-    await editor.fill(JSON.stringify(deck, null, 2));
+    await fill(editor, JSON.stringify(deck, null, 2));
   };
 
   // One problem, by path.
@@ -1021,14 +1021,14 @@ test('playground: errors by path for a broken deck, a live preview for a good on
   }
 
   // Text that is not JSON.
-  await editor.fill('{ "version": 1, ');
+  await fill(editor, '{ "version": 1, ');
   await page.waitForFunction(() => document.getElementById('verdict').textContent === '1 problem');
   assert.match(await text(problems.first()), /^not valid JSON/);
 
   // Fixed, with a new back for the first card: the preview shows the new deck.
   const fixed = structuredClone(original);
   fixed.facts[0].back = 'Kassym-Jomart Tokayev (edited in the playground)';
-  await editor.fill(JSON.stringify(fixed, null, 2));
+  await fill(editor, JSON.stringify(fixed, null, 2));
   await page.waitForFunction(() => document.getElementById('verdict').textContent === 'Valid deck');
   assert.equal(await problems.count(), 0);
   assert.ok(!(await page.locator('#stale').isVisible()), 'a valid deck: the preview is current again');
@@ -1042,7 +1042,7 @@ test('playground: errors by path for a broken deck, a live preview for a good on
 
   // A new title shows in the preview too.
   fixed.title = 'A retitled deck';
-  await editor.fill(JSON.stringify(fixed, null, 2));
+  await fill(editor, JSON.stringify(fixed, null, 2));
   await page.waitForFunction(
     () => document.querySelector('#preview').shadowRoot.querySelector('[part~="title"]')?.textContent === 'A retitled deck',
   );

@@ -1,0 +1,314 @@
+// The widget in WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver):
+// mount, turning by click and by keys, the quiz, the fallback, axe, light
+// and dark, and screenshots at 360 and 1024 px
+// (tests/e2e/screenshots/webkit-*.png). See ./harness.mjs for how.
+//
+//   xvfb-run -a -s "-screen 0 1600x1200x24" node --test tests/e2e/webkit/webkit.test.mjs
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  startProxy,
+  startWebKit,
+  closeWebKit,
+  openFramed,
+  pageErrors,
+  shot,
+  axe,
+  formatViolations,
+} from './harness.mjs';
+
+const DECK = JSON.parse(await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'));
+const N = DECK.facts.length;
+const BY_FRONT = new Map(DECK.facts.map((f) => [f.front, f]));
+
+let server;
+const sessions = {};
+before(async () => {
+  server = await startProxy();
+});
+after(async () => {
+  for (const b of Object.values(sessions)) await closeWebKit(b).catch(() => {});
+  await server?.close();
+});
+
+/** The MiniBrowser session for a colour scheme, started on first use. */
+async function webkit(scheme = 'light') {
+  sessions[scheme] ??= await startWebKit({ dark: scheme === 'dark' });
+  return sessions[scheme];
+}
+
+const cardsReady = () => window.fcReady === true && !!document.getElementById('host').shadowRoot?.querySelector('[part~="card"]');
+const quizReady = () => window.mounted === true && !!document.getElementById('widget').shadowRoot?.querySelector('[part~="question"]');
+
+/** A snapshot of the card panel of test-cards.html (#host). */
+function cardState() {
+  const r = document.getElementById('host').shadowRoot;
+  const card = r.querySelector('[part~="card"]');
+  const back = r.querySelector('[part~="back"]');
+  return {
+    position: r.querySelector('[part~="position"]').textContent.trim(),
+    pressed: card.getAttribute('aria-pressed'),
+    prompt: r.querySelector('[part~="front"]').textContent,
+    backHidden: back.getAttribute('aria-hidden') === 'true' || back.hidden || back.inert === true,
+    active: r.activeElement?.getAttribute('part') ?? null,
+  };
+}
+
+/** An element of the widget's shadow root (for clicks and keys). */
+async function inShadow(browser, host, selector) {
+  const ref = await browser.execute((h, s) => document.querySelector(h).shadowRoot.querySelector(s), host, selector);
+  assert.ok(ref, `${host} has ${selector}`);
+  return browser.$(ref);
+}
+
+/** The i-th visible quiz option of test-quiz.html (#widget). */
+async function quizOption(browser, i) {
+  const ref = await browser.execute((i) => {
+    const r = document.getElementById('widget').shadowRoot;
+    const visible = (el) => el.offsetParent !== null || el.getClientRects().length > 0;
+    return [...r.querySelectorAll('[part~="option"]')].filter(visible)[i];
+  }, i);
+  assert.ok(ref, `option ${i} exists`);
+  return browser.$(ref);
+}
+
+async function noErrors(browser) {
+  const { errors } = await pageErrors(browser);
+  assert.deepEqual(errors, [], 'no uncaught errors, rejections or console.error on the page');
+}
+
+test('WebKit: the version under test', async () => {
+  const b = await webkit();
+  const version = b.capabilities.browserVersion;
+  assert.match(version, /^\d+\.\d+/, `WebKitGTK version ${version}`);
+  console.log(`# webkit: WebKitGTK ${version} (MiniBrowser, WebKitWebDriver)`);
+});
+
+test('mount: test-cards.html shows the first card, with a size, and no error', async () => {
+  const b = await webkit();
+  await openFramed(b, server.url, 'test-cards.html', { ready: cardsReady });
+  const info = await b.execute(() => {
+    const r = document.getElementById('host').shadowRoot;
+    const box = r.querySelector('[part~="card"]').getBoundingClientRect();
+    return { w: box.width, h: box.height, sheets: r.adoptedStyleSheets.length };
+  });
+  assert.ok(info.w > 200 && info.h > 100, `the card has a size: ${JSON.stringify(info)}`);
+  assert.ok(info.sheets >= 1, 'the widget style sheet is adopted');
+  const s = await b.execute(cardState);
+  assert.match(s.position, new RegExp(`\\b1\\b.*\\b${N}\\b`), `position: ${s.position}`);
+  assert.equal(s.pressed, 'false');
+  assert.ok(s.prompt.includes(DECK.facts[0].front), 'the first fact is on the front');
+  await noErrors(b);
+});
+
+test('turning by click: a click turns the card (aria-pressed, back exposed), a second turns it back', async () => {
+  const b = await webkit();
+  await openFramed(b, server.url, 'test-cards.html', { ready: cardsReady });
+  assert.equal((await b.execute(cardState)).backHidden, true, 'the back is hidden before the turn');
+  const card = await inShadow(b, '#host', '[part~="card"]');
+  await card.click();
+  let s = await b.execute(cardState);
+  assert.equal(s.pressed, 'true', 'a click turns the card');
+  assert.equal(s.backHidden, false, 'the back is exposed once turned');
+  await card.click();
+  s = await b.execute(cardState);
+  assert.equal(s.pressed, 'false', 'a second click turns it back');
+  await noErrors(b);
+});
+
+test('turning by keys: Enter and Space turn the card, ArrowRight/ArrowLeft move, focus stays on the card', async () => {
+  const b = await webkit();
+  await openFramed(b, server.url, 'test-cards.html', { ready: cardsReady });
+  await b.execute(() => document.getElementById('host').shadowRoot.querySelector('[part~="card"]').focus());
+  assert.equal((await b.execute(cardState)).active, 'card');
+  await b.keys('Enter');
+  let s = await b.execute(cardState);
+  assert.equal(s.pressed, 'true', 'Enter turns the card');
+  await b.keys(' ');
+  s = await b.execute(cardState);
+  assert.equal(s.pressed, 'false', 'Space turns it back');
+  assert.equal(s.active, 'card', 'focus stays on the card');
+  await b.keys('ArrowRight');
+  s = await b.execute(cardState);
+  assert.match(s.position, /\b2\b/, `ArrowRight moves to card 2: ${s.position}`);
+  await b.keys('ArrowLeft');
+  s = await b.execute(cardState);
+  assert.match(s.position, /\b1\b/, `ArrowLeft moves back to card 1: ${s.position}`);
+  await noErrors(b);
+});
+
+/** The quiz question on screen: the fact (by its front) and the options. */
+function quizState() {
+  const r = document.getElementById('widget').shadowRoot;
+  const visible = (el) => el.offsetParent !== null || el.getClientRects().length > 0;
+  return {
+    question: r.querySelector('[part~="question"]').textContent.trim(),
+    options: [...r.querySelectorAll('[part~="option"]')].filter(visible).map((o) => o.textContent.trim()),
+    feedback: r.querySelector('[part~="feedback"]')?.textContent.trim() ?? '',
+    role: r.querySelector('[part~="feedback"]')?.closest('[role="status"]') ? 'status' : null,
+  };
+}
+
+test('quiz: choosing a right and a wrong option gives the feedback in a status region', async () => {
+  const b = await webkit();
+  await openFramed(b, server.url, 'test-quiz.html?mode=quiz&seed=7&storage=false', { ready: quizReady });
+  for (const pick of ['right', 'wrong']) {
+    const q = await b.execute(quizState);
+    const fact = BY_FRONT.get(q.question);
+    assert.ok(fact, `the question "${q.question}" is a fact's front`);
+    assert.ok(q.options.length >= 2, `options: ${JSON.stringify(q.options)}`);
+    const index = pick === 'right' ? q.options.indexOf(fact.back) : q.options.findIndex((o) => o !== fact.back);
+    assert.ok(index >= 0, `a ${pick} option is on offer: ${JSON.stringify(q.options)}`);
+    await (await quizOption(b, index)).click();
+    await b.waitUntil(async () => (await b.execute(quizState)).feedback !== '', { timeout: 5000, timeoutMsg: 'no feedback' });
+    const after = await b.execute(quizState);
+    if (pick === 'right') assert.match(after.feedback, /^Correct/, `feedback: ${after.feedback}`);
+    else assert.ok(after.feedback.startsWith('Incorrect') && after.feedback.includes(fact.back), `feedback: ${after.feedback}`);
+    assert.equal(after.role, 'status', 'the feedback is inside role="status"');
+    const events = await b.execute(() => window.events.filter((e) => e.type === 'factcards:answer').map((e) => e.detail.correct));
+    assert.equal(events.at(-1), pick === 'right', 'factcards:answer says whether it was right');
+    if (pick === 'right') {
+      const next = await inShadow(b, '#widget', '[part~="next"].qnext');
+      await next.click();
+      await b.waitUntil(async () => (await b.execute(quizState)).question !== q.question, { timeout: 5000 });
+    }
+  }
+  await noErrors(b);
+});
+
+/** The fallback <section> of fallback.html and the widget's state. */
+function fallbackState() {
+  const fc = document.querySelector('fact-cards');
+  const section = fc.querySelector('.factcards-fallback');
+  const box = section?.getBoundingClientRect();
+  return {
+    defined: !!customElements.get('fact-cards'),
+    shadow: !!fc.shadowRoot,
+    card: !!fc.shadowRoot?.querySelector('[part~="card"]'),
+    alert: fc.shadowRoot?.querySelector('[role="alert"]')?.textContent.trim() ?? null,
+    facts: section ? section.querySelectorAll('dt').length : 0,
+    shown: !!section && box.height > 0 && (section.checkVisibility ? section.checkVisibility() : true),
+  };
+}
+
+describe('the fallback of www/fallback.html', () => {
+  test('the widget mounts in its place when it can', async () => {
+    const b = await webkit();
+    await openFramed(b, server.url, 'fallback.html', { ready: () => !!document.querySelector('fact-cards')?.shadowRoot?.querySelector('[part~="card"]') });
+    const s = await b.execute(fallbackState);
+    assert.equal(s.card, true);
+    assert.equal(s.shown, false, 'the fallback is no longer shown once the widget mounted');
+    assert.equal(s.facts, N, 'the fallback stays in the light DOM');
+    await noErrors(b);
+  });
+
+  test('a wasm that cannot load leaves the fallback in place, readable', async () => {
+    const b = await webkit();
+    // Ready once the wasm was asked for (and refused: /nowasm/ answers 404).
+    // WebKit reports nothing for the rejected top-level await of
+    // demo-element.js, so there is no error to wait for.
+    await openFramed(b, server.url, 'nowasm/fallback.html', {
+      ready: () =>
+        document.readyState === 'complete' &&
+        performance.getEntriesByType('resource').some((e) => e.name.endsWith('/factcards_bg.wasm')),
+    });
+    await b.pause(1000);
+    const s = await b.execute(fallbackState);
+    assert.equal(s.defined, false, '<fact-cards> was not defined');
+    assert.equal(s.shadow, false, 'no widget was rendered');
+    assert.equal(s.facts, N, `the ${N} facts of the fallback are there`);
+    assert.equal(s.shown, true, 'and shown');
+    await shot(b, 'fallback-nowasm-1024');
+  });
+
+  // Issue 15 item 1: today a failed `src` replaces the fallback with an
+  // alert. Marked todo until the fix lands; it then passes as written.
+  test('a src that is a 404 leaves the fallback in place, readable', { todo: 'issue 15 item 1 (the fallback survives failures) is not merged yet' }, async () => {
+    const b = await webkit();
+    await openFramed(b, server.url, 'wk-fallback-src404.html', {
+      ready: () => document.readyState === 'complete' && !!customElements.get('fact-cards'),
+    });
+    // Give the fetch time to fail.
+    await b.waitUntil(() => b.execute(() => !!document.querySelector('fact-cards').shadowRoot?.querySelector('[role="alert"], [part~="card"]') || document.querySelector('fact-cards').getAttribute('aria-busy') === null), { timeout: 10_000 }).catch(() => {});
+    await b.pause(500);
+    const s = await b.execute(fallbackState);
+    await shot(b, 'fallback-src404-1024');
+    assert.equal(s.facts, N);
+    assert.equal(s.shown, true, `the fallback is shown after the failed fetch: ${JSON.stringify(s)}`);
+  });
+});
+
+describe('light and dark', () => {
+  const colours = {};
+  for (const scheme of ['light', 'dark']) {
+    test(`${scheme}: MiniBrowser${scheme === 'dark' ? ' --dark-mode' : ''} gives prefers-color-scheme ${scheme}, and the widget follows`, async () => {
+      const b = await webkit(scheme);
+      await openFramed(b, server.url, 'test-cards.html', { ready: cardsReady });
+      const c = await b.execute(() => {
+        const r = document.getElementById('host').shadowRoot;
+        const cs = (s) => getComputedStyle(r.querySelector(s));
+        return {
+          dark: matchMedia('(prefers-color-scheme: dark)').matches,
+          lightDark: CSS.supports('color', 'light-dark(#000, #fff)'),
+          bg: cs('.fc').backgroundColor,
+          text: cs('.fc').color,
+          face: cs('.front').backgroundColor,
+          border: cs('.fc').borderTopColor,
+        };
+      });
+      assert.equal(c.dark, scheme === 'dark');
+      colours[scheme] = c;
+      const lum = (rgb) => {
+        const [r, g, bl] = rgb.match(/\d+(\.\d+)?/g).map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+      };
+      if (scheme === 'light') assert.ok(lum(c.bg) > 200 && lum(c.text) < 80, `light: ${JSON.stringify(c)}`);
+      else assert.ok(lum(c.bg) < 60 && lum(c.text) > 180, `dark: ${JSON.stringify(c)}`);
+      assert.notEqual(c.border, 'rgba(0, 0, 0, 0)', 'the border has a colour');
+      await noErrors(b);
+    });
+  }
+  test('the card face differs between light and dark', () => {
+    assert.ok(colours.light && colours.dark, 'both schemes ran');
+    assert.notEqual(colours.light.face, colours.dark.face);
+  });
+});
+
+// axe and screenshots: cards front and back, a quiz question and its
+// feedback, at 360 and 1024 px, light and dark.
+for (const scheme of ['light', 'dark']) {
+  for (const width of [360, 1024]) {
+    test(`${width}px ${scheme}: zero WCAG 2.2 A/AA violations on the card front, back and a quiz answer; screenshots`, async () => {
+      const b = await webkit(scheme);
+      const tag = `${width}-${scheme}`;
+      await openFramed(b, server.url, 'test-cards.html', { width, ready: cardsReady });
+      let v = await axe(b);
+      assert.deepEqual(v, [], `cards front:\n${formatViolations(v)}`);
+      await shot(b, `cards-front-${tag}`);
+      await (await inShadow(b, '#host', '[part~="card"]')).click();
+      assert.equal((await b.execute(cardState)).pressed, 'true');
+      await b.pause(700); // the turn's transition
+      v = await axe(b);
+      assert.deepEqual(v, [], `cards back:\n${formatViolations(v)}`);
+      await shot(b, `cards-back-${tag}`);
+      await noErrors(b);
+
+      await openFramed(b, server.url, 'test-quiz.html?mode=quiz&seed=7&storage=false', { width, ready: quizReady });
+      v = await axe(b);
+      assert.deepEqual(v, [], `quiz question:\n${formatViolations(v)}`);
+      await shot(b, `quiz-question-${tag}`);
+      const q = await b.execute(quizState);
+      const fact = BY_FRONT.get(q.question);
+      const wrong = q.options.findIndex((o) => o !== fact.back);
+      await (await quizOption(b, wrong)).click();
+      await b.waitUntil(async () => (await b.execute(quizState)).feedback !== '', { timeout: 5000 });
+      v = await axe(b);
+      assert.deepEqual(v, [], `quiz feedback:\n${formatViolations(v)}`);
+      await shot(b, `quiz-feedback-wrong-${tag}`);
+      await noErrors(b);
+    });
+  }
+}
