@@ -213,14 +213,14 @@ fi
 # --- geckodriver (Firefox's WebDriver, for wasm-pack test --firefox) -------
 # Not packaged by Debian: built with cargo (about 5-10 minutes on 2 cores).
 if [ "$MODE" = full ]; then
-  if [ -x "$GECKODRIVER" ]; then
-    fc_say "ok: geckodriver $("$GECKODRIVER" --version 2>/dev/null | awk 'NR == 1 { print $2 }')"
+  if [ -x "$FC_GECKODRIVER" ]; then
+    fc_say "ok: geckodriver $("$FC_GECKODRIVER" --version 2>/dev/null | awk 'NR == 1 { print $2 }')"
   else
     fc_say "installing: geckodriver (cargo install --locked, 5-10 minutes; log: target/install-logs/geckodriver.log)"
     run_logged geckodriver cargo install geckodriver --locked
-    GECKODRIVER="${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver"
-    [ -x "$GECKODRIVER" ] || fc_die "geckodriver still missing after cargo install"
-    fc_say "ok: geckodriver $("$GECKODRIVER" --version 2>/dev/null | awk 'NR == 1 { print $2 }')"
+    FC_GECKODRIVER="${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver"
+    [ -x "$FC_GECKODRIVER" ] || fc_die "geckodriver still missing after cargo install"
+    fc_say "ok: geckodriver $("$FC_GECKODRIVER" --version 2>/dev/null | awk 'NR == 1 { print $2 }')"
   fi
 fi
 

@@ -17,8 +17,11 @@ export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # Firefox ESR and geckodriver (cargo install), WebKitGTK's WebDriver and
 # MiniBrowser (Debian's webkit2gtk-driver), for the other two engines.
+# (Not GECKODRIVER: wasm-bindgen-test-runner takes a GECKODRIVER in the
+# environment over the driver wasm-pack was asked for, and would run the
+# Chromium and WebKit layers in Firefox.)
 export FIREFOX="${FIREFOX:-/usr/bin/firefox-esr}"
-export GECKODRIVER="${GECKODRIVER:-$(command -v geckodriver 2>/dev/null || echo "${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver")}"
+FC_GECKODRIVER="$(command -v geckodriver 2>/dev/null || echo "${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver")"
 export WEBKIT_DRIVER="${WEBKIT_DRIVER:-/usr/bin/WebKitWebDriver}"
 export MINIBROWSER="${MINIBROWSER:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

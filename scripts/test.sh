@@ -211,13 +211,25 @@ test_layer native 40 count_libtest "$LOG_DIR/native.log" cargo test --no-fail-fa
 # geckodriver at /usr/bin/firefox-esr; the safari driver gets no options
 # from it, and WebKitWebDriver starts WebKitGTK's MiniBrowser, which needs a
 # display: xvfb-run gives it one.
-test_layer browser-chromium 40 count_libtest "$LOG_DIR/browser-chromium.log" \
-  env CHROMEDRIVER="$CHROMEDRIVER" \
+# wasm-bindgen-test-runner takes the first of GECKODRIVER, SAFARIDRIVER,
+# CHROMEDRIVER set in the environment, whatever wasm-pack was asked for: each
+# layer clears them (wasm-pack then sets the one of its flag), and fails if
+# its log does not say it ran in the engine it is named after.
+NO_DRIVERS=(env -u GECKODRIVER -u SAFARIDRIVER -u CHROMEDRIVER -u MSEDGEDRIVER
+  -u GECKODRIVER_REMOTE -u SAFARIDRIVER_REMOTE -u CHROMEDRIVER_REMOTE -u MSEDGEDRIVER_REMOTE)
+browser_layer() { # name engine-as-the-runner-names-it cmd...
+  local name="$1" engine="$2"; shift 2
+  test_layer "$name" 30 count_libtest "$LOG_DIR/$name.log" "$@"
+  if ! grep -q "Running headless tests in $engine " "$LOG_DIR/$name.log"; then
+    record "$name" 0 1 0 "(the log does not say \"Running headless tests in $engine\")"
+  fi
+}
+browser_layer browser-chromium Chrome "${NO_DRIVERS[@]}" \
   wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" -- --test web
-test_layer browser-firefox 30 count_libtest "$LOG_DIR/browser-firefox.log" \
-  wasm-pack test --headless --firefox --geckodriver "$GECKODRIVER" -- --test web
-test_layer browser-webkit 30 count_libtest "$LOG_DIR/browser-webkit.log" \
-  xvfb-run -a wasm-pack test --headless --safari --safaridriver "$WEBKIT_DRIVER" -- --test web
+browser_layer browser-firefox Firefox "${NO_DRIVERS[@]}" \
+  wasm-pack test --headless --firefox --geckodriver "$FC_GECKODRIVER" -- --test web
+browser_layer browser-webkit Safari "${NO_DRIVERS[@]}" xvfb-run -a \
+  wasm-pack test --headless --safari --safaridriver "$WEBKIT_DRIVER" -- --test web
 
 # --- release build -------------------------------------------------------------
 echo "== build: bash scripts/build.sh"
