@@ -78,6 +78,10 @@ const firefoxPrefs = ({ colorScheme = 'light', reducedMotion = 'no-preference', 
   'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
   'ui.prefersReducedMotion': reducedMotion === 'reduce' ? 1 : 0,
   'javascript.enabled': javaScriptEnabled !== false,
+  // Overlay scrollbars, as on a phone and as in headless Chromium (which
+  // Playwright starts with --hide-scrollbars): a page 360 px wide lays out
+  // 360 px, not 348 beside a classic scrollbar.
+  'ui.useOverlayScrollbars': 1,
 });
 const VARIANTS = Symbol('fc-variants');
 const MEDIA = Symbol('fc-media');

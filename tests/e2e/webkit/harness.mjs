@@ -21,11 +21,13 @@
 // The widget renders into an open shadow root; the tests reach into it with
 // browser.execute (which may return elements of the shadow root).
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
@@ -244,8 +246,89 @@ export function pageErrors(browser) {
 }
 
 /**
+ * The top-left `width` x `height` pixels of a PNG (8-bit RGB or RGBA, not
+ * interlaced, as WebKit writes them), as a new PNG. Node has zlib but no PNG
+ * codec, and this is all the suite needs.
+ */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (buf) => {
+  let c = 0xffffffff;
+  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+
+export function cropPng(png, width, height) {
+  const sig = png.subarray(0, 8);
+  let pos = 8;
+  let ihdr;
+  const idat = [];
+  while (pos < png.length) {
+    const len = png.readUInt32BE(pos);
+    const type = png.toString('latin1', pos + 4, pos + 8);
+    const data = png.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') ihdr = data;
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const w = ihdr.readUInt32BE(0);
+  const h = ihdr.readUInt32BE(4);
+  const [depth, colour, , , interlace] = ihdr.subarray(8);
+  const bpp = { 2: 3, 6: 4 }[colour];
+  if (depth !== 8 || !bpp || interlace) throw new Error(`cropPng: unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = w * bpp;
+  const rows = [];
+  let prev = Buffer.alloc(stride);
+  for (let y = 0; y < h; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? line[i - bpp] : 0;
+      const b = prev[i];
+      const c = i >= bpp ? prev[i - bpp] : 0;
+      let add = 0;
+      if (filter === 1) add = a;
+      else if (filter === 2) add = b;
+      else if (filter === 3) add = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        add = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      line[i] = (line[i] + add) & 0xff;
+    }
+    rows.push(line);
+    prev = line;
+  }
+  const cw = Math.min(width, w);
+  const ch = Math.min(height, h);
+  const out = Buffer.alloc(ch * (cw * bpp + 1));
+  for (let y = 0; y < ch; y++) rows[y].copy(out, y * (cw * bpp + 1) + 1, 0, cw * bpp);
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const header = Buffer.from(ihdr);
+  header.writeUInt32BE(cw, 0);
+  header.writeUInt32BE(ch, 4);
+  return Buffer.concat([sig, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(out)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
  * A PNG of the frame (grown to its page's full height, up to `maxHeight`)
  * at tests/e2e/screenshots/webkit-<name>.png. Returns to the frame after.
+ * It is the window's screenshot cut to the frame (at the top left): WebKit's
+ * element screenshot of a frame leaves a black band at its top.
  */
 export async function shot(browser, name, { maxHeight = 1100 } = {}) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -255,11 +338,15 @@ export async function shot(browser, name, { maxHeight = 1100 } = {}) {
   const frame = await browser.$('#frame');
   const before = await browser.execute(() => document.getElementById('frame').style.height);
   // Grow the frame first, then scroll it (and the page) to the top, and let
-  // two frames paint: a screenshot taken sooner shows unpainted (black) areas.
-  await browser.execute((h) => {
-    document.getElementById('frame').style.height = `${h}px`;
+  // two frames paint.
+  const box = await browser.execute((h) => {
+    const f = document.getElementById('frame');
+    f.style.height = `${h}px`;
     scrollTo(0, 0);
+    const r = f.getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height, vh: innerHeight, dpr: devicePixelRatio };
   }, Math.min(full, maxHeight));
+  assert.ok(box.x === 0 && box.y === 0, `the frame is at the top left: ${JSON.stringify(box)}`);
   await browser.switchFrame(frame);
   await browser.executeAsync((done) => {
     scrollTo(0, 0);
@@ -268,8 +355,9 @@ export async function shot(browser, name, { maxHeight = 1100 } = {}) {
   await browser.switchToParentFrame();
   await browser.pause(200);
   const file = path.join(SCREENSHOT_DIR, `webkit-${name}.png`);
-  const png = await browser.takeElementScreenshot(frame.elementId);
-  await writeFile(file, Buffer.from(png, 'base64'));
+  const png = Buffer.from(await browser.takeScreenshot(), 'base64');
+  const h = Math.min(box.h, box.vh);
+  await writeFile(file, cropPng(png, Math.round(box.w * box.dpr), Math.round(h * box.dpr)));
   await browser.execute((h) => {
     document.getElementById('frame').style.height = h;
   }, before);
