@@ -16,7 +16,7 @@ import { mkdtemp, readFile, readdir, stat, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { newPage, shot, axe, formatViolations, trackErrors, REPO_ROOT, serveAndLaunch } from './harness.mjs';
+import { newPage, shot, axe, formatViolations, trackErrors, REPO_ROOT, serveAndLaunch, IS_CHROMIUM } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 const run = promisify(execFile);
@@ -81,7 +81,10 @@ async function validateCli(deckFile) {
 const previewPrompt = (page) =>
   page.evaluate(() => document.querySelector('#preview').shadowRoot?.querySelector('.front .prompt')?.textContent ?? null);
 
-test('article in, suggestions accepted, a fact by hand, preview, a deck out that validate --article accepts', { timeout: 900_000 }, async () => {
+// [chromium-only]: it saves the deck through a download, and Playwright 1.61
+// over WebDriver BiDi reports no download event in Firefox.
+const NO_DOWNLOADS = IS_CHROMIUM ? {} : { skip: 'Playwright 1.61 over WebDriver BiDi reports no download event in Firefox' };
+test('[chromium-only] article in, suggestions accepted, a fact by hand, preview, a deck out that validate --article accepts', { timeout: 900_000, ...NO_DOWNLOADS }, async () => {
   const page = await open();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 
