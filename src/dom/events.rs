@@ -14,7 +14,7 @@ fn fact_id(app: &App, fact: usize) -> JsValue {
 }
 
 /// The event name and `detail` object for a model event.
-pub fn describe(event: &Event, app: &App) -> (&'static str, Object) {
+pub fn describe(event: &Event, app: &App) -> (&'static str, JsValue) {
     let detail = Object::new();
     let name = match event {
         Event::Flip { fact, turned } => {
@@ -35,22 +35,22 @@ pub fn describe(event: &Event, app: &App) -> (&'static str, Object) {
             "factcards:complete"
         }
     };
-    (name, detail)
+    (name, detail.into())
 }
 
 /// `factcards:ready` detail.
-pub fn ready(facts: usize) -> Object {
+pub fn ready(facts: usize) -> JsValue {
     let detail = Object::new();
     set(&detail, "facts", facts as u32);
-    detail
+    detail.into()
 }
 
 /// `factcards:error` detail.
-pub fn error(message: &str, path: Option<&str>) -> Object {
+pub fn error(message: &str, path: Option<&str>) -> JsValue {
     let detail = Object::new();
     set(&detail, "message", message);
     set(&detail, "path", path.map(JsValue::from_str).unwrap_or(JsValue::NULL));
-    detail
+    detail.into()
 }
 
 /// Dispatches a bubbling, composed `CustomEvent` named `name` on `host`.

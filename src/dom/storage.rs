@@ -4,7 +4,8 @@
 
 use crate::model::progress::Progress;
 use std::cell::Cell;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
     static WARNED: Cell<bool> = const { Cell::new(false) };
@@ -81,5 +82,87 @@ impl Store {
                 warn_once("could not clear localStorage", Some(&e));
             }
         }
+    }
+}
+
+/// A pending write of progress, made once the browser is idle
+/// (`requestIdleCallback`, or a one-off `setTimeout` where there is none, as
+/// in Safari) instead of on every click: the record holds a mark for every
+/// fact. The widget also writes it at `pagehide`, when the page is hidden
+/// and on `destroy()`, so nothing is lost when a tab closes.
+pub struct Saver {
+    store: Store,
+    pending: Cell<bool>,
+    /// The scheduled callback: its handle, and whether it is a timeout.
+    scheduled: Cell<Option<(i32, bool)>>,
+    callback: Closure<dyn FnMut()>,
+}
+
+/// How long the fallback timer waits where there is no `requestIdleCallback`.
+const FALLBACK_DELAY_MS: i32 = 200;
+
+impl Saver {
+    /// A saver into `store` that runs `on_idle` when the browser is idle; it
+    /// should call [`Saver::flush`].
+    pub fn new(store: Store, on_idle: impl FnMut() + 'static) -> Saver {
+        Saver { store, pending: Cell::new(false), scheduled: Cell::new(None), callback: Closure::new(on_idle) }
+    }
+
+    /// Notes that the progress changed and asks for an idle callback.
+    pub fn changed(&self) {
+        if self.store.storage.is_none() {
+            return;
+        }
+        self.pending.set(true);
+        if self.scheduled.get().is_some() {
+            return;
+        }
+        let Some(window) = web_sys::window() else { return };
+        let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
+        let idle = js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
+        let handle = if idle {
+            window.request_idle_callback(f).ok().map(|h| (h as i32, false))
+        } else {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(f, FALLBACK_DELAY_MS).ok().map(|h| (h, true))
+        };
+        self.scheduled.set(handle);
+    }
+
+    /// Whether a write is pending.
+    pub fn is_pending(&self) -> bool {
+        self.pending.get()
+    }
+
+    /// Writes `progress()` now if a write is pending.
+    pub fn flush(&self, progress: impl FnOnce() -> Progress) {
+        self.cancel();
+        if self.pending.replace(false) {
+            self.store.save(&progress());
+        }
+    }
+
+    /// Forgets the saved progress, and any pending write of it.
+    pub fn clear(&self) {
+        self.pending.set(false);
+        self.store.clear();
+    }
+
+    /// Cancels the scheduled callback, if any.
+    pub fn cancel(&self) {
+        let Some((handle, timeout)) = self.scheduled.take() else { return };
+        if let Some(window) = web_sys::window() {
+            if timeout {
+                window.clear_timeout_with_handle(handle);
+            } else {
+                window.cancel_idle_callback(handle as u32);
+            }
+        }
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        // The callback must not run once its closure is freed.
+        self.cancel();
     }
 }
