@@ -88,44 +88,41 @@ impl Store {
 /// A pending write of progress, made once the browser is idle
 /// (`requestIdleCallback`, or a one-off `setTimeout` where there is none, as
 /// in Safari) instead of on every click: the record holds a mark for every
-/// fact. The widget also writes it at `pagehide`, when the page is hidden
-/// and on `destroy()`, so nothing is lost when a tab closes.
+/// fact. The widget also writes it at `pagehide`, when the page's visibility
+/// changes and on `destroy()`, so nothing is lost when a tab closes.
 pub struct Saver {
     store: Store,
     pending: Cell<bool>,
-    /// The scheduled callback: its handle, and whether it is a timeout.
-    scheduled: Cell<Option<(i32, bool)>>,
-    callback: Closure<dyn FnMut()>,
+    scheduled: Cell<bool>,
 }
 
 /// How long the fallback timer waits where there is no `requestIdleCallback`.
 const FALLBACK_DELAY_MS: i32 = 200;
 
 impl Saver {
-    /// A saver into `store` that runs `on_idle` when the browser is idle; it
-    /// should call [`Saver::flush`].
-    pub fn new(store: Store, on_idle: impl FnMut() + 'static) -> Saver {
-        Saver { store, pending: Cell::new(false), scheduled: Cell::new(None), callback: Closure::new(on_idle) }
+    /// A saver into `store`.
+    pub fn new(store: Store) -> Saver {
+        Saver { store, pending: Cell::new(false), scheduled: Cell::new(false) }
     }
 
-    /// Notes that the progress changed and asks for an idle callback.
-    pub fn changed(&self) {
+    /// Notes that the progress changed; unless one is asked for already,
+    /// asks for one idle callback that runs `on_idle`, which should call
+    /// [`Saver::flush`]. The callback frees itself once it ran; it holds no
+    /// more than what `on_idle` captures.
+    pub fn changed(&self, on_idle: impl FnOnce() + 'static) {
         if self.store.storage.is_none() {
             return;
         }
         self.pending.set(true);
-        if self.scheduled.get().is_some() {
+        if self.scheduled.replace(true) {
             return;
         }
         let Some(window) = web_sys::window() else { return };
-        let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
-        let idle = js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
-        let handle = if idle {
-            window.request_idle_callback(f).ok().map(|h| (h as i32, false))
-        } else {
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(f, FALLBACK_DELAY_MS).ok().map(|h| (h, true))
-        };
-        self.scheduled.set(handle);
+        let f: js_sys::Function = Closure::once_into_js(on_idle).unchecked_into();
+        // Throws where requestIdleCallback is missing: then a timer.
+        if window.request_idle_callback(&f).is_err() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&f, FALLBACK_DELAY_MS);
+        }
     }
 
     /// Whether a write is pending.
@@ -135,34 +132,19 @@ impl Saver {
 
     /// Writes `progress()` now if a write is pending.
     pub fn flush(&self, progress: impl FnOnce() -> Progress) {
-        self.cancel();
         if self.pending.replace(false) {
             self.store.save(&progress());
         }
+    }
+
+    /// Notes that the idle callback ran.
+    pub fn idle_ran(&self) {
+        self.scheduled.set(false);
     }
 
     /// Forgets the saved progress, and any pending write of it.
     pub fn clear(&self) {
         self.pending.set(false);
         self.store.clear();
-    }
-
-    /// Cancels the scheduled callback, if any.
-    pub fn cancel(&self) {
-        let Some((handle, timeout)) = self.scheduled.take() else { return };
-        if let Some(window) = web_sys::window() {
-            if timeout {
-                window.clear_timeout_with_handle(handle);
-            } else {
-                window.cancel_idle_callback(handle as u32);
-            }
-        }
-    }
-}
-
-impl Drop for Saver {
-    fn drop(&mut self) {
-        // The callback must not run once its closure is freed.
-        self.cancel();
     }
 }

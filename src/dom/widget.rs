@@ -23,7 +23,6 @@ use crate::model::locale::{Key, Strings};
 use crate::model::options::Theme;
 use crate::model::study::Mark;
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent, ShadowRoot};
@@ -56,8 +55,10 @@ pub struct Widget {
     root: ShadowRoot,
     /// `None` once destroyed.
     state: RefCell<Option<State>>,
+    /// False once destroyed (even while `state` was borrowed then).
+    alive: Cell<bool>,
     listeners: RefCell<Vec<Listener>>,
-    queue: RefCell<VecDeque<Queued>>,
+    queue: RefCell<Vec<Queued>>,
     swipe: Cell<Option<(i32, f64, f64)>>,
     swallow_click: Cell<bool>,
     saver: Saver,
@@ -77,22 +78,16 @@ impl Widget {
     /// Renders `app` into the shadow root `root` of `host` and starts listening.
     pub fn mount(host: &Element, root: ShadowRoot, app: App, opts: ViewOptions) -> Result<Rc<Widget>, MountError> {
         let state = State::build(app, opts.strings, opts.theme, &root).map_err(|e| MountError::dom(&e))?;
-        let widget = Rc::new_cyclic(|weak: &Weak<Widget>| {
-            let on_idle = weak.clone();
-            Widget {
-                host: host.clone(),
-                root,
-                state: RefCell::new(Some(state)),
-                listeners: RefCell::new(Vec::new()),
-                queue: RefCell::new(VecDeque::new()),
-                swipe: Cell::new(None),
-                swallow_click: Cell::new(false),
-                saver: Saver::new(opts.store, move || {
-                    if let Some(w) = on_idle.upgrade() {
-                        w.save_now();
-                    }
-                }),
-            }
+        let widget = Rc::new(Widget {
+            host: host.clone(),
+            root,
+            state: RefCell::new(Some(state)),
+            alive: Cell::new(true),
+            listeners: RefCell::new(Vec::new()),
+            queue: RefCell::new(Vec::new()),
+            swipe: Cell::new(None),
+            swallow_click: Cell::new(false),
+            saver: Saver::new(opts.store),
         });
         *widget.listeners.borrow_mut() = listen(&widget);
         Ok(widget)
@@ -105,7 +100,7 @@ impl Widget {
 
     /// Whether the widget is still mounted.
     pub fn is_alive(&self) -> bool {
-        self.state.try_borrow().map_or(true, |s| s.is_some())
+        self.alive.get()
     }
 
     /// Shows the cards or the quiz (when the mode offers it).
@@ -131,11 +126,15 @@ impl Widget {
     }
 
     /// Saves pending progress, removes every listener and all rendered
-    /// content, and forgets the widget. Safe to call twice.
+    /// content, and forgets the widget. Safe to call twice, and after the
+    /// host was mounted again (then it does nothing: the shadow root is the
+    /// new widget's).
     pub fn destroy(&self) {
+        if !self.alive.replace(false) {
+            return;
+        }
         registry::forget(self);
         self.save_now();
-        self.saver.cancel();
         let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
         drop(listeners);
         self.queue.borrow_mut().clear();
@@ -147,22 +146,29 @@ impl Widget {
 
     /// Applies `msg`, or queues it when a message is being applied now.
     fn send(self: &Rc<Self>, msg: Msg, focus_tabs: bool) {
-        self.queue.borrow_mut().push_back(Queued { msg, focus_tabs });
+        if !self.is_alive() {
+            return;
+        }
+        self.queue.borrow_mut().push(Queued { msg, focus_tabs });
         if self.state.try_borrow_mut().is_err() {
             // The message being applied drains the queue after it.
             return;
         }
         loop {
-            let next = self.queue.borrow_mut().pop_front();
-            let Some(queued) = next else { break };
-            if let Some((name, detail)) = self.apply(queued) {
-                events::emit(&self.host, name, &detail);
+            let batch = std::mem::take(&mut *self.queue.borrow_mut());
+            if batch.is_empty() {
+                break;
+            }
+            for queued in batch {
+                if let Some((name, detail)) = self.apply(queued) {
+                    events::emit(&self.host, name, &detail);
+                }
             }
         }
     }
 
     /// Applies one message, redraws, moves focus; returns the event for the host.
-    fn apply(&self, Queued { msg, focus_tabs }: Queued) -> Option<(&'static str, JsValue)> {
+    fn apply(self: &Rc<Self>, Queued { msg, focus_tabs }: Queued) -> Option<(&'static str, JsValue)> {
         let mut slot = self.state.try_borrow_mut().ok()?;
         let state = slot.as_mut()?;
         let up = state.app.update(msg.clone());
@@ -174,7 +180,13 @@ impl Widget {
         if up.dirty.has(Dirty::RESET) {
             self.saver.clear();
         } else if up.dirty.has(Dirty::SAVE) {
-            self.saver.changed();
+            let weak = Rc::downgrade(self);
+            self.saver.changed(move || {
+                if let Some(w) = weak.upgrade() {
+                    w.saver.idle_ran();
+                    w.save_now();
+                }
+            });
         }
         let moved_tab = matches!(msg, Msg::Show(_)) && focus_tabs;
         if !matches!(msg, Msg::Show(_)) || moved_tab {
@@ -411,15 +423,12 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
         }),
         on("pointercancel", |w, _| w.swipe.set(None)),
     ];
-    // A closing or hidden tab may never be idle again: write now.
+    // A closing or hidden tab may never be idle again: write now. (On a
+    // change to visible there is seldom anything pending.)
     if let Some(window) = web_sys::window() {
         listeners.push(on_target(window.as_ref(), "pagehide", |w, _| w.save_now()));
         if let Some(doc) = window.document() {
-            listeners.push(on_target(doc.as_ref(), "visibilitychange", |w, _| {
-                if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
-                    w.save_now();
-                }
-            }));
+            listeners.push(on_target(doc.as_ref(), "visibilitychange", |w, _| w.save_now()));
         }
     }
     listeners

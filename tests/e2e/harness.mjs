@@ -185,3 +185,19 @@ export async function writeCounts(section, counts) {
     await rmdir(lock).catch(() => {});
   }
 }
+
+/**
+ * Resolves once the page has been idle: the widget writes progress to
+ * localStorage when the browser is idle (requestIdleCallback, run in the
+ * order asked, or a 200 ms timer where there is none), so a write that a
+ * click asked for has happened by then.
+ */
+export function idle(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+        else setTimeout(resolve, 250);
+      }),
+  );
+}
