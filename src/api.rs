@@ -135,6 +135,11 @@ export interface ErrorDetail {
     path: string | null;
 }
 
+/** The `Error` that `mount` throws: `path` names the first bad field (`""` for the deck itself), or is `null`. */
+export interface MountError extends Error {
+    path: string | null;
+}
+
 /** The events a host element receives. All bubble and are composed. */
 export interface FactCardsEventMap {
     "factcards:ready": CustomEvent<ReadyDetail>;
@@ -256,12 +261,5 @@ pub fn validate_deck(#[wasm_bindgen(unchecked_param_type = "unknown")] deck: JsV
             Err(issues) => issues,
         }
     };
-    let out = js_sys::Array::new();
-    for issue in issues {
-        let obj = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&obj, &"path".into(), &issue.path.into());
-        let _ = js_sys::Reflect::set(&obj, &"message".into(), &issue.message.into());
-        out.push(&obj);
-    }
-    out.into()
+    crate::dom::js_value::to_js(&issues)
 }

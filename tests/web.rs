@@ -449,3 +449,51 @@ fn a_failed_mount_leaves_the_hosts_own_content_visible() {
     assert!(find(&host, r#"[role="alert"]"#).is_some());
     host.remove();
 }
+
+// ------------------------------------------------------------ to JS ---
+
+/// What Rust hands to JS are plain objects (serde-wasm-bindgen, JSON
+/// compatible): `null` where there is nothing, never `undefined` or a `Map`.
+#[wasm_bindgen_test]
+fn event_details_and_issues_are_plain_objects() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let plain = |v: &JsValue| {
+        let object_prototype = js_sys::Object::get_prototype_of(&js_sys::Object::new());
+        assert!(object_prototype.is_prototype_of(v), "an object");
+        let proto = js_sys::Object::get_prototype_of(v);
+        assert_eq!(JsValue::from(proto), JsValue::from(object_prototype), "a plain object, not a Map");
+    };
+    let issues: js_sys::Array = factcards::validate_deck(json("{}")).dyn_into().unwrap();
+    plain(&issues.get(0));
+    assert_eq!(
+        String::from(js_sys::Object::keys(issues.get(0).unchecked_ref::<js_sys::Object>()).join(",")),
+        "path,message"
+    );
+
+    let host = fresh_host();
+    let seen: Rc<RefCell<Vec<(String, JsValue)>>> = Rc::default();
+    let log = seen.clone();
+    let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        log.borrow_mut().push((e.type_(), e.detail()));
+    });
+    for name in ["factcards:error", "factcards:ready", "factcards:flip"] {
+        host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
+    }
+    mount_error(&host, Some(JsValue::from_str("[]")), None);
+    let mut widget = mount_with(&host, json(TWO_FACTS), json(r#"{"storage":false}"#));
+    click(&host, r#"[part~="card"]"#);
+    let seen = seen.borrow();
+    let names: Vec<&str> = seen.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["factcards:error", "factcards:ready", "factcards:flip"]);
+    for (_, detail) in seen.iter() {
+        plain(detail);
+    }
+    assert_eq!(prop(&seen[0].1, "path").as_string().as_deref(), Some(""));
+    assert_eq!(prop(&seen[1].1, "facts").as_f64(), Some(2.0));
+    assert_eq!(prop(&seen[2].1, "factId").as_string().as_deref(), Some("a"));
+    assert_eq!(prop(&seen[2].1, "side").as_string().as_deref(), Some("back"));
+    widget.destroy();
+    host.remove();
+}

@@ -1,5 +1,6 @@
 //! Reads a JS value (from `JSON.parse` or the host's own object) into the
-//! model's [`Value`] tree: no serde code, no JSON parser in the wasm. Nesting
+//! model's [`Value`] tree: no serde code, no JSON parser in the wasm. (The
+//! other way, Rust to JS, [`to_js`] uses serde-wasm-bindgen.) Nesting
 //! is capped at [`MAX_DEPTH`], which also stops cyclic objects.
 //!
 //! `flatten.js` walks the value in JS and hands over one UTF-8 buffer (one
@@ -21,6 +22,13 @@ extern "C" {
     /// Why the last `flatten` gave `None`: the path, a NUL, the message.
     #[wasm_bindgen(js_name = flattenError)]
     fn flatten_error() -> String;
+}
+
+/// `value` as a plain JS value: JSON-compatible (`None` is `null`, maps are
+/// objects, every number a `number`).
+pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> wasm_bindgen::JsValue {
+    // Plain structs of strings, numbers and booleans always serialise.
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(wasm_bindgen::JsValue::NULL)
 }
 
 /// Why a JS value is not JSON data, and where.
