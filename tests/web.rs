@@ -448,6 +448,19 @@ fn a_failed_mount_leaves_the_hosts_own_content_visible() {
     mount_error(&host, Some(JsValue::from_str("{}")), None);
     assert!(find(&host, r#"[role="alert"]"#).is_some());
     host.remove();
+
+    // A host that cannot hold a shadow root keeps its own text too.
+    let list = doc.create_element("ul").unwrap();
+    list.set_inner_html("<li>Static facts.</li>");
+    doc.body().unwrap().append_child(&list).unwrap();
+    let err = mount_error(&list, None, None);
+    let message = prop(&err, "message").as_string().unwrap_or_default();
+    assert!(
+        message.starts_with("mount: cannot render into <ul>; use a <div> or <fact-cards> (NotSupportedError: "),
+        "{message}"
+    );
+    assert_eq!(list.inner_html(), "<li>Static facts.</li>");
+    list.remove();
 }
 
 // ------------------------------------------------------------ to JS ---

@@ -77,12 +77,16 @@ pub enum Message {
 /// Shows the host's fallback content when it has some, else a loading or
 /// error panel titled `title` with `lines` under it.
 pub fn show_message(host: &Element, kind: Message, title: &str, lines: &[String]) {
+    let fallback = has_fallback(host);
     let Ok(root) = shadow_root(host) else {
-        // The host cannot hold a shadow root; say it as text in the host itself.
-        host.set_text_content(Some(&[title, " ", &lines.join("; ")].concat()));
+        // The host cannot hold a shadow root; say it as text in the host
+        // itself, unless that would wipe the page's own content.
+        if !fallback {
+            host.set_text_content(Some(&[title, " ", &lines.join("; ")].concat()));
+        }
         return;
     };
-    if has_fallback(host) {
+    if fallback {
         if let Some(slot) = document().and_then(|d| d.create_element("slot").ok()) {
             let _ = root.append_child(&slot);
         }

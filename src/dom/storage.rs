@@ -86,42 +86,81 @@ impl Store {
 }
 
 /// A pending write of progress, made once the browser is idle
-/// (`requestIdleCallback`, or a one-off `setTimeout` where there is none, as
-/// in Safari) instead of on every click: the record holds a mark for every
-/// fact. The widget also writes it at `pagehide`, when the page's visibility
-/// changes and on `destroy()`, so nothing is lost when a tab closes.
+/// (`requestIdleCallback`, at the latest after a second, or a one-off
+/// `setTimeout` where there is none, as in Safari) instead of on every click:
+/// the record holds a mark for every fact. The widget also writes it at
+/// `pagehide`, when the page's visibility changes and on `destroy()`, so
+/// nothing is lost when a tab closes.
 pub struct Saver {
     store: Store,
     pending: Cell<bool>,
-    scheduled: Cell<bool>,
+    /// The callback asked for: its handle, and whether it is a timer.
+    scheduled: Cell<Option<(u32, bool)>>,
+    /// Runs when the browser is idle; owned here, so it is freed (and the
+    /// callback cancelled) with the widget.
+    callback: Closure<dyn FnMut()>,
 }
 
 /// How long the fallback timer waits where there is no `requestIdleCallback`.
 const FALLBACK_DELAY_MS: i32 = 200;
+/// The longest a write waits for an idle moment.
+const MAX_WAIT_MS: u32 = 1000;
+
+/// The options of `requestIdleCallback`.
+#[derive(serde::Serialize)]
+struct IdleOptions {
+    timeout: u32,
+}
 
 impl Saver {
-    /// A saver into `store`.
-    pub fn new(store: Store) -> Saver {
-        Saver { store, pending: Cell::new(false), scheduled: Cell::new(false) }
+    /// A saver into `store` whose idle callback runs `on_idle`, which should
+    /// call [`Saver::flush`].
+    pub fn new(store: Store, on_idle: impl FnMut() + 'static) -> Saver {
+        Saver { store, pending: Cell::new(false), scheduled: Cell::new(None), callback: Closure::new(on_idle) }
     }
 
-    /// Notes that the progress changed; unless one is asked for already,
-    /// asks for one idle callback that runs `on_idle`, which should call
-    /// [`Saver::flush`]. The callback frees itself once it ran; it holds no
-    /// more than what `on_idle` captures.
-    pub fn changed(&self, on_idle: impl FnOnce() + 'static) {
+    /// Notes that the progress changed and, unless one is asked for
+    /// already, asks for the idle callback.
+    pub fn changed(&self) {
         if self.store.storage.is_none() {
             return;
         }
         self.pending.set(true);
-        if self.scheduled.replace(true) {
+        if self.scheduled.get().is_some() {
             return;
         }
         let Some(window) = web_sys::window() else { return };
-        let f: js_sys::Function = Closure::once_into_js(on_idle).unchecked_into();
-        // Throws where requestIdleCallback is missing: then a timer.
-        if window.request_idle_callback(&f).is_err() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&f, FALLBACK_DELAY_MS);
+        let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
+        let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"));
+        let handle = match ric.ok().and_then(|ric| ric.dyn_into::<js_sys::Function>().ok()) {
+            Some(ric) => {
+                // A page that is never idle (or a headless one that draws no
+                // frames) still gets its write, after MAX_WAIT_MS.
+                let options = super::js_value::to_js(&IdleOptions { timeout: MAX_WAIT_MS });
+                ric.call2(&window, f, &options).ok().and_then(|h| h.as_f64()).map(|h| (h as u32, false))
+            }
+            None => window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(f, FALLBACK_DELAY_MS)
+                .ok()
+                .map(|h| (h as u32, true)),
+        };
+        self.scheduled.set(handle);
+    }
+
+    /// Notes that the idle callback ran.
+    pub fn idle_ran(&self) {
+        self.scheduled.set(None);
+    }
+
+    /// Cancels the idle callback, if one is asked for.
+    pub fn cancel(&self) {
+        let Some((handle, timer)) = self.scheduled.take() else { return };
+        if let Some(window) = web_sys::window() {
+            if timer {
+                window.clear_timeout_with_handle(handle as i32);
+            } else {
+                window.cancel_idle_callback(handle);
+            }
         }
     }
 
@@ -132,19 +171,22 @@ impl Saver {
 
     /// Writes `progress()` now if a write is pending.
     pub fn flush(&self, progress: impl FnOnce() -> Progress) {
+        self.cancel();
         if self.pending.replace(false) {
             self.store.save(&progress());
         }
-    }
-
-    /// Notes that the idle callback ran.
-    pub fn idle_ran(&self) {
-        self.scheduled.set(false);
     }
 
     /// Forgets the saved progress, and any pending write of it.
     pub fn clear(&self) {
         self.pending.set(false);
         self.store.clear();
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        // The callback must not run once its closure is freed.
+        self.cancel();
     }
 }

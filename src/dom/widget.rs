@@ -78,16 +78,24 @@ impl Widget {
     /// Renders `app` into the shadow root `root` of `host` and starts listening.
     pub fn mount(host: &Element, root: ShadowRoot, app: App, opts: ViewOptions) -> Result<Rc<Widget>, MountError> {
         let state = State::build(app, opts.strings, opts.theme, &root).map_err(|e| MountError::dom(&e))?;
-        let widget = Rc::new(Widget {
-            host: host.clone(),
-            root,
-            state: RefCell::new(Some(state)),
-            alive: Cell::new(true),
-            listeners: RefCell::new(Vec::new()),
-            queue: RefCell::new(Vec::new()),
-            swipe: Cell::new(None),
-            swallow_click: Cell::new(false),
-            saver: Saver::new(opts.store),
+        let widget = Rc::new_cyclic(|weak: &Weak<Widget>| {
+            let on_idle = weak.clone();
+            Widget {
+                host: host.clone(),
+                root,
+                state: RefCell::new(Some(state)),
+                alive: Cell::new(true),
+                listeners: RefCell::new(Vec::new()),
+                queue: RefCell::new(Vec::new()),
+                swipe: Cell::new(None),
+                swallow_click: Cell::new(false),
+                saver: Saver::new(opts.store, move || {
+                    if let Some(w) = on_idle.upgrade() {
+                        w.saver.idle_ran();
+                        w.save_now();
+                    }
+                }),
+            }
         });
         *widget.listeners.borrow_mut() = listen(&widget);
         Ok(widget)
@@ -135,6 +143,7 @@ impl Widget {
         }
         registry::forget(self);
         self.save_now();
+        self.saver.cancel();
         let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
         drop(listeners);
         self.queue.borrow_mut().clear();
@@ -168,7 +177,7 @@ impl Widget {
     }
 
     /// Applies one message, redraws, moves focus; returns the event for the host.
-    fn apply(self: &Rc<Self>, Queued { msg, focus_tabs }: Queued) -> Option<(&'static str, JsValue)> {
+    fn apply(&self, Queued { msg, focus_tabs }: Queued) -> Option<(&'static str, JsValue)> {
         let mut slot = self.state.try_borrow_mut().ok()?;
         let state = slot.as_mut()?;
         let up = state.app.update(msg.clone());
@@ -180,13 +189,7 @@ impl Widget {
         if up.dirty.has(Dirty::RESET) {
             self.saver.clear();
         } else if up.dirty.has(Dirty::SAVE) {
-            let weak = Rc::downgrade(self);
-            self.saver.changed(move || {
-                if let Some(w) = weak.upgrade() {
-                    w.saver.idle_ran();
-                    w.save_now();
-                }
-            });
+            self.saver.changed();
         }
         let moved_tab = matches!(msg, Msg::Show(_)) && focus_tabs;
         if !matches!(msg, Msg::Show(_)) || moved_tab {

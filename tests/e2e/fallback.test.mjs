@@ -108,7 +108,7 @@ test('without fallback content: an alert in reader language; the URL and status 
   await alert.waitFor({ state: 'visible' });
   assert.equal((await alert.textContent()).trim(), FAILED, 'the reader sees the sentence, not the URL or status');
   const { events, warnings } = await page.evaluate(() => ({ events: window.events, warnings: window.warnings }));
-  const message = `could not load ${server.url}decks/no-such-deck.json: HTTP 404 Not Found`;
+  const message = `could not load ${server.url}decks/no-such-deck-either.json: HTTP 404 Not Found`;
   assert.equal(events.find((e) => e.target === 'n404').message, message);
   assert.ok(warnings.includes(`factcards: ${message}`), JSON.stringify(warnings));
   // An inline deck alone is not fallback content: its error shows as before.

@@ -187,16 +187,18 @@ export async function writeCounts(section, counts) {
 }
 
 /**
- * Resolves once the page has been idle: the widget writes progress to
- * localStorage when the browser is idle (requestIdleCallback, run in the
- * order asked, or a 200 ms timer where there is none), so a write that a
- * click asked for has happened by then.
+ * Resolves once the widget's pending write of progress has happened. The
+ * widget writes to localStorage when the browser is idle: requestIdleCallback
+ * with a timeout of 1 s (headless Chromium may draw no frame, and then has no
+ * idle period, for a long time), or a 200 ms timer where there is none.
+ * Callbacks run in the order asked, and a timed-out one by its timer, so one
+ * asked for after the widget's, with a longer timeout, runs after it.
  */
 export function idle(page) {
   return page.evaluate(
     () =>
       new Promise((resolve) => {
-        if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1100 });
         else setTimeout(resolve, 250);
       }),
   );

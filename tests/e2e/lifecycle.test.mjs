@@ -18,7 +18,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { newPage, trackErrors, serveAndLaunch } from './harness.mjs';
+import { newPage, trackErrors, serveAndLaunch, idle } from './harness.mjs';
 
 const CYCLES = 500;
 const WARMUP = 50;
@@ -433,7 +433,7 @@ test('progress: no write on the click itself; a reload right after clicks keeps 
 
   // And an idle moment writes it too, without a reload.
   await study(GOOD);
-  await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r())));
+  await idle(page);
   assert.equal(await page.evaluate(() => localStorage.length), 1, 'written once the page was idle');
   assert.deepEqual(errors, []);
   await page.context().close();
