@@ -1,9 +1,10 @@
 //! The JS surface: `init` (the default export), `mount`, `validateDeck`, the
 //! `FactCards` handle and the `<fact-cards>` element.
 
-use crate::dom::mount::{self, Message, Slot};
+use crate::dom::error::MountError;
+use crate::dom::widget::Widget;
+use crate::dom::{element, input, mount};
 use crate::model::app::Mode;
-use crate::model::locale::{Key, Lang, Strings};
 use crate::model::validate::Issue;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -134,6 +135,11 @@ export interface ErrorDetail {
     path: string | null;
 }
 
+/** The `Error` that `mount` throws: `path` names the first bad field (`""` for the deck itself), or is `null`. */
+export interface MountError extends Error {
+    path: string | null;
+}
+
 /** The events a host element receives. All bubble and are composed. */
 export interface FactCardsEventMap {
     "factcards:ready": CustomEvent<ReadyDetail>;
@@ -157,12 +163,6 @@ declare global {
 }
 "#;
 
-#[wasm_bindgen(module = "/src/dom/element.min.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = defineFactCards)]
-    fn define_fact_cards(mount: &JsValue, show_message: &JsValue);
-}
-
 /// Runs once when `init()` resolves: defines `<fact-cards>`. `private`: the
 /// JS module does not export it, so nothing can run it a second time.
 #[wasm_bindgen(start, private)]
@@ -172,43 +172,22 @@ fn start() {
     if web_sys::window().is_none() {
         return;
     }
-    // These two closures back the custom element definition, which lives as
-    // long as the page; they are created once per page, so forgetting them
-    // leaks nothing that would ever be freed.
+    // Backs the custom element definition, which lives as long as the page;
+    // created once per page, so forgetting it leaks nothing that would ever
+    // be freed.
     let mount_fn = Closure::<dyn Fn(Element, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
-        |host: Element, deck: JsValue, options: JsValue| mount_element(host, deck, options).map(JsValue::from),
+        |host: Element, deck: JsValue, options: JsValue| {
+            mount::mount(&host, &deck, &options).map(|widget| FactCards { widget }.into()).map_err(|e| e.to_js())
+        },
     );
-    let message_fn = Closure::<dyn Fn(Element, String, String, String)>::new(
-        |host: Element, kind: String, url: String, reason: String| element_message(&host, &kind, &url, &reason),
-    );
-    define_fact_cards(mount_fn.as_ref(), message_fn.as_ref());
+    element::define(mount_fn.as_ref());
     mount_fn.forget();
-    message_fn.forget();
-}
-
-fn mount_element(host: Element, deck: JsValue, options: JsValue) -> Result<FactCards, JsValue> {
-    mount(host.into(), Some(deck), Some(options)).map_err(JsValue::from)
-}
-
-/// Loading and fetch-error panels for `<fact-cards src>`.
-fn element_message(host: &Element, kind: &str, url: &str, reason: &str) {
-    let lang = host.closest("[lang]").ok().flatten().and_then(|el| el.get_attribute("lang"));
-    let locale = host.get_attribute("locale").or(lang);
-    let strings = Strings::new(locale.as_deref().map(Lang::from_tag).unwrap_or_default());
-    if kind == "loading" {
-        mount::release(host);
-        mount::show_message(host, Message::Loading, strings.get(Key::Loading), &[url.to_owned()]);
-    } else {
-        let message = ["could not load ", url, ": ", reason].concat();
-        mount::show_message(host, Message::Error, strings.get(Key::Failed), std::slice::from_ref(&message));
-        crate::dom::events::emit(host, "factcards:error", &crate::dom::events::error(&message, None).into());
-    }
 }
 
 /// A mounted widget, returned by `mount`.
 #[wasm_bindgen]
 pub struct FactCards {
-    widget: Rc<Slot>,
+    widget: Rc<Widget>,
 }
 
 #[wasm_bindgen]
@@ -216,7 +195,7 @@ impl FactCards {
     /// Removes the widget, its listeners and everything it rendered. Safe to
     /// call twice.
     pub fn destroy(&mut self) {
-        mount::destroy(&self.widget);
+        self.widget.destroy();
     }
 
     /// Shows `"cards"` or `"quiz"`. Throws on any other name.
@@ -226,19 +205,17 @@ impl FactCards {
             "quiz" => Mode::Quiz,
             _ => return Err(JsError::new(r#"show: expected "cards" or "quiz""#)),
         };
-        if let Ok(w) = self.widget.try_borrow() {
-            if let Some(widget) = w.as_ref() {
-                widget.show(mode);
-            }
-        }
+        self.widget.show(mode);
         Ok(())
     }
 }
 
 /// Mounts a widget into `target` (an element, or a CSS selector) with `deck`
 /// (an object, JSON text, or nothing for the built-in deck) and `options`.
-/// Throws an `Error` naming the first problem of an invalid deck or options;
-/// the same problems show inside the widget. The widget stays until
+/// Throws an `Error` naming the first problem of an invalid deck or options,
+/// with that problem's `path` (or `null`) as a property. A target holding
+/// content of its own keeps showing it; otherwise the problems show inside
+/// the widget. The widget stays until
 /// `destroy()` or the next mount into the same target, whether or not the
 /// returned handle is kept.
 #[wasm_bindgen]
@@ -246,21 +223,21 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Deck | string | null")] deck: Option<JsValue>,
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions | null")] options: Option<JsValue>,
-) -> Result<FactCards, JsError> {
-    let host = resolve_target(&target)?;
+) -> Result<FactCards, JsValue> {
+    let host = resolve_target(&target).map_err(|e| e.to_js())?;
     let deck = deck.unwrap_or(JsValue::UNDEFINED);
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    mount::mount(&host, &deck, &options).map(|widget| FactCards { widget }).map_err(|e| JsError::new(&e.message()))
+    mount::mount(&host, &deck, &options).map(|widget| FactCards { widget }).map_err(|e| e.to_js())
 }
 
-fn resolve_target(target: &JsValue) -> Result<Element, JsError> {
+fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
     use wasm_bindgen::JsCast;
     if let Some(el) = target.dyn_ref::<Element>() {
         return Ok(el.clone());
     }
     if let Some(selector) = target.as_string() {
         let found = crate::dom::template::document().and_then(|d| d.query_selector(&selector).ok().flatten());
-        return found.ok_or_else(|| JsError::new(&["mount: no element matches \"", &selector, "\""].concat()));
+        return found.ok_or_else(|| MountError::Target(["mount: no element matches \"", &selector, "\""].concat()));
     }
     let what = if target.is_null() {
         "null"
@@ -269,7 +246,7 @@ fn resolve_target(target: &JsValue) -> Result<Element, JsError> {
     } else {
         "not an element"
     };
-    Err(JsError::new(&["mount: target must be an Element or a CSS selector, got ", what].concat()))
+    Err(MountError::Target(["mount: target must be an Element or a CSS selector, got ", what].concat()))
 }
 
 /// Every problem with `deck` (an object or JSON text) as `{path, message}`;
@@ -279,17 +256,10 @@ pub fn validate_deck(#[wasm_bindgen(unchecked_param_type = "unknown")] deck: JsV
     let issues: Vec<Issue> = if deck.is_undefined() || deck.is_null() {
         vec![Issue { path: String::new(), message: "must be a deck object or JSON text, not nothing".into() }]
     } else {
-        match mount::read_deck(&deck) {
+        match input::read_deck(&deck) {
             Ok(_) => Vec::new(),
             Err(issues) => issues,
         }
     };
-    let out = js_sys::Array::new();
-    for issue in issues {
-        let obj = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&obj, &"path".into(), &issue.path.into());
-        let _ = js_sys::Reflect::set(&obj, &"message".into(), &issue.message.into());
-        out.push(&obj);
-    }
-    out.into()
+    crate::dom::js_value::to_js(&issues)
 }

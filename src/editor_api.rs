@@ -7,7 +7,7 @@
 //! serde-wasm-bindgen). A deck argument is a deck object or JSON text, read
 //! by the same validator as `validateDeck`.
 
-use crate::dom::mount::read_deck;
+use crate::dom::input::read_deck;
 use crate::model::article::{self, Severity};
 use crate::model::deck::Deck;
 use crate::model::static_html;

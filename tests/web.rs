@@ -51,12 +51,35 @@ fn mount_default(host: &web_sys::Element) -> factcards::FactCards {
 
 // ----------------------------------------------------------------- smoke ---
 
+/// A property of a JS object, for assertions.
+fn prop(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).expect("a readable property")
+}
+
 #[wasm_bindgen_test]
-fn mount_renders_a_card_into_the_shadow_root() {
+fn mount_renders_the_built_in_deck_into_the_shadow_root() {
+    // No progress of another test's built-in deck is restored.
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    let builtin = json(factcards::BUILTIN_DECK_JSON);
+    let title = prop(&builtin, "title").as_string().expect("a title");
+    let facts: js_sys::Array = prop(&builtin, "facts").dyn_into().expect("facts");
+    let first_front = prop(&facts.get(0), "front").as_string().expect("a front");
+    let n = facts.length();
+    assert!(n > 1 && !title.is_empty() && !first_front.is_empty());
+
     let host = fresh_host();
     let mut widget = mount_default(&host);
-    let card = find(&host, r#"[part~="card"]"#);
-    assert!(card.is_some(), "a [part~=card] element inside the shadow root");
+    assert!(find(&host, r#"[part~="card"]"#).is_some(), "a [part~=card] element inside the shadow root");
+    assert_eq!(text(&host, r#"[part~="title"]"#), title, "the deck's title");
+    assert_eq!(text(&host, ".prompt"), first_front, "the first fact's front, in deck order");
+    assert_eq!(text(&host, r#"[part~="position"]"#), format!("1 / {n}"));
+    assert_eq!(text(&host, ".known-of"), format!("0 of {n} known"));
+    let tabs: Vec<String> = (0..2)
+        .map(|i| shadow(&host).query_selector_all(r#"[role="tab"]"#).unwrap().item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(tabs, ["Cards", "Quiz"]);
+    let back = find(&host, r#"[part~="back"]"#).expect("a back");
+    assert_eq!(back.get_attribute("aria-hidden").as_deref(), Some("true"), "the card shows its front");
     widget.destroy();
     host.remove();
 }
@@ -198,8 +221,8 @@ fn choosing_an_option_judges_it_and_locks_the_others() {
 /// numbers, empty keys, deep nesting; and what is not JSON data gets its path.
 #[wasm_bindgen_test]
 fn a_js_value_is_read_exactly() {
-    use factcards::js_value_readers::to_value;
     use factcards::model::json::Value;
+    use factcards::test_seam::to_value;
     let read = |text: &str| to_value(&js_sys::JSON::parse(text).expect("valid JSON")).map_err(|e| (e.path, e.message));
     let s = |t: &str| Value::String(t.to_owned());
     let n = Value::Number;
@@ -252,8 +275,8 @@ fn a_js_value_is_read_exactly() {
 /// both readings whole.
 #[wasm_bindgen_test]
 fn reading_a_value_from_inside_a_getter_of_another() {
-    use factcards::js_value_readers::to_value;
     use factcards::model::json::Value;
+    use factcards::test_seam::to_value;
     use wasm_bindgen::closure::Closure;
     let inner = js_sys::JSON::parse(r#"{"inner":["x","y"]}"#).unwrap();
     let seen = std::rc::Rc::new(std::cell::RefCell::new(None));
@@ -277,4 +300,213 @@ fn reading_a_value_from_inside_a_getter_of_another() {
     assert_eq!(got, Ok(want));
     let inner_want = Value::Object(vec![("inner".into(), Value::Array(vec![s("x"), s("y")]))]);
     assert_eq!(seen.borrow_mut().take(), Some(Ok(inner_want)));
+}
+
+// ------------------------------------------------------------ dispatch ---
+
+/// A message sent while another is being applied (here by a host's
+/// `focusin` listener, as focus moves to the card after "Got it") is queued
+/// and applied right after, not dropped.
+#[wasm_bindgen_test]
+fn a_message_sent_during_dispatch_is_applied_after_it() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let host = fresh_host();
+    let widget = Rc::new(RefCell::new(mount_with(&host, json(TWO_FACTS), json(r#"{"storage":false}"#))));
+    let sent = Rc::new(std::cell::Cell::new(0));
+    let (in_listener, count) = (widget.clone(), sent.clone());
+    let on_focus = Closure::<dyn Fn()>::new(move || {
+        if count.replace(count.get() + 1) == 0 {
+            in_listener.borrow().show("quiz").expect("a known view");
+        }
+    });
+    host.add_event_listener_with_callback("focusin", on_focus.as_ref().unchecked_ref()).unwrap();
+    click(&host, r#"[part~="card"]"#);
+    click(&host, r#"[part~="known"]"#);
+    assert!(sent.get() > 0, "focus moved to the card while \"Got it\" was applied");
+    let quiz = find(&host, "#p-quiz").expect("the quiz panel");
+    assert!(!quiz.has_attribute("hidden"), "show(\"quiz\") sent during the dispatch took effect");
+    assert_eq!(find(&host, "#t-quiz").unwrap().get_attribute("aria-selected").as_deref(), Some("true"));
+    host.remove_event_listener_with_callback("focusin", on_focus.as_ref().unchecked_ref()).unwrap();
+    widget.borrow_mut().destroy();
+    host.remove();
+}
+
+// -------------------------------------------------------------- errors ---
+
+fn mount_error(host: &web_sys::Element, deck: Option<JsValue>, options: Option<JsValue>) -> JsValue {
+    factcards::mount(host.clone().into(), deck, options).err().expect("the mount fails")
+}
+
+/// The thrown Error carries the first problem's `path` as a property too.
+#[wasm_bindgen_test]
+fn the_thrown_error_carries_its_path() {
+    let host = fresh_host();
+    let err = mount_error(&host, Some(json(r#"{"version":1,"title":"T","facts":[{"front":"Q","back":" "}]}"#)), None);
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(prop(&err, "message").as_string().as_deref(), Some("invalid deck: facts[0].back: must not be blank"));
+    assert_eq!(prop(&err, "path").as_string().as_deref(), Some("facts[0].back"));
+    let err = mount_error(&host, None, Some(json(r#"{"mode":"slides"}"#)));
+    assert_eq!(prop(&err, "path").as_string().as_deref(), Some("options.mode"));
+    let err = mount_error(&host, Some(JsValue::from_str("{not json")), None);
+    assert_eq!(prop(&err, "path").as_string().as_deref(), Some(""), "the deck itself");
+    let err = factcards::mount(JsValue::from_str("#no-such-element"), None, None).err().expect("fails");
+    assert!(prop(&err, "path").is_null(), "a target error has no path");
+    host.remove();
+}
+
+/// A DOM call that throws while rendering is a DOM error that keeps the
+/// DOMException's name and message, and has no path.
+#[wasm_bindgen_test]
+fn a_dom_error_keeps_the_exceptions_message() {
+    let host = fresh_host();
+    // The shared templates are made by the first mount; make them first.
+    mount_with(&host, json(TWO_FACTS), json(r#"{"storage":false}"#)).destroy();
+    let doc = document();
+    let throwing = js_sys::Function::new_no_args("throw new DOMException('the page said no', 'NotSupportedError')");
+    js_sys::Reflect::set(&doc, &"createElement".into(), &throwing).unwrap();
+    let got = factcards::mount(host.clone().into(), Some(json(TWO_FACTS)), None);
+    js_sys::Reflect::delete_property(doc.unchecked_ref::<js_sys::Object>(), &"createElement".into()).unwrap();
+    let err = got.err().expect("the mount fails");
+    assert_eq!(
+        prop(&err, "message").as_string().as_deref(),
+        Some("mount: could not render (NotSupportedError: the page said no)")
+    );
+    assert!(prop(&err, "path").is_null());
+    host.remove();
+}
+
+// ---------------------------------------------------------- hostile input ---
+
+/// A deck whose arrays share their children, 30 levels deep, would be walked
+/// 2^30 times: the reader stops at a million values with an issue instead.
+#[wasm_bindgen_test]
+fn validate_deck_stops_on_a_shared_reference_graph() {
+    let mut level: JsValue = js_sys::Array::of2(&1.into(), &1.into()).into();
+    for _ in 0..28 {
+        level = js_sys::Array::of2(&level, &level).into();
+    }
+    let deck = json(r#"{"version":1,"title":"T"}"#);
+    js_sys::Reflect::set(&deck, &"facts".into(), &level).unwrap();
+    let started = js_sys::Date::now();
+    let issues: js_sys::Array = factcards::validate_deck(deck).dyn_into().expect("an array");
+    let took = js_sys::Date::now() - started;
+    assert!(took < 5000.0, "validateDeck returned promptly ({took} ms)");
+    assert_eq!(issues.length(), 1);
+    let issue = issues.get(0);
+    assert_eq!(prop(&issue, "message").as_string().as_deref(), Some("too many values (more than 1000000 in all)"));
+    let path = prop(&issue, "path").as_string().unwrap_or_default();
+    assert!(path.starts_with("facts[0][0]"), "the path says where the count ran out: {path}");
+}
+
+/// JSON text is parsed where it is; its syntax errors keep their message.
+#[wasm_bindgen_test]
+fn json_text_reads_like_the_object_it_holds() {
+    use factcards::test_seam::{json_to_value, to_value};
+    let text = r#"{"a":[1,"x\u0000y",null],"b":{"c":-0.5}}"#;
+    let from_text = json_to_value(&JsValue::from_str(text)).map_err(|e| e.message);
+    assert_eq!(from_text, to_value(&json(text)).map_err(|e| e.message));
+    let bad = json_to_value(&JsValue::from_str("{\"a\": ")).err().expect("a syntax error");
+    assert_eq!(bad.path, "");
+    assert!(bad.message.starts_with("not valid JSON: "), "{}", bad.message);
+}
+
+// ------------------------------------------------------------- fallback ---
+
+/// A host with content of its own keeps showing it when a mount fails, and
+/// only a mounted widget takes its place.
+#[wasm_bindgen_test]
+fn a_failed_mount_leaves_the_hosts_own_content_visible() {
+    let host = fresh_host();
+    let doc = document();
+    let fallback = doc.create_element("p").unwrap();
+    fallback.set_text_content(Some("The facts, as the page wrote them."));
+    host.append_child(&fallback).unwrap();
+    let visible = |el: &web_sys::Element| el.dyn_ref::<web_sys::HtmlElement>().unwrap().offset_height() > 0;
+    assert!(visible(&fallback));
+
+    mount_error(&host, Some(json(r#"{"version":1,"title":"T","facts":[]}"#)), None);
+    assert!(visible(&fallback), "the fallback stays visible after an invalid deck");
+    assert!(find(&host, r#"[role="alert"]"#).is_none(), "no alert over the fallback");
+    assert!(find(&host, "slot").is_some(), "the shadow root shows the host's content");
+    mount_error(&host, Some(json(TWO_FACTS)), Some(json(r#"{"answer":"spoken"}"#)));
+    assert!(visible(&fallback), "and after bad options");
+
+    let mut widget = mount_with(&host, json(TWO_FACTS), json(r#"{"storage":false}"#));
+    assert!(!visible(&fallback), "a mounted widget takes the fallback's place");
+    assert!(find(&host, "slot").is_none());
+    widget.destroy();
+    host.remove();
+
+    // An inline JSON deck alone is no fallback: the alert shows.
+    let host = fresh_host();
+    let script = doc.create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some("{}"));
+    host.append_child(&script).unwrap();
+    mount_error(&host, Some(JsValue::from_str("{}")), None);
+    assert!(find(&host, r#"[role="alert"]"#).is_some());
+    host.remove();
+
+    // A host that cannot hold a shadow root keeps its own text too.
+    let list = doc.create_element("ul").unwrap();
+    list.set_inner_html("<li>Static facts.</li>");
+    doc.body().unwrap().append_child(&list).unwrap();
+    let err = mount_error(&list, None, None);
+    let message = prop(&err, "message").as_string().unwrap_or_default();
+    assert!(
+        message.starts_with("mount: cannot render into <ul>; use a <div> or <fact-cards> (NotSupportedError: "),
+        "{message}"
+    );
+    assert_eq!(list.inner_html(), "<li>Static facts.</li>");
+    list.remove();
+}
+
+// ------------------------------------------------------------ to JS ---
+
+/// What Rust hands to JS are plain objects (serde-wasm-bindgen, JSON
+/// compatible): `null` where there is nothing, never `undefined` or a `Map`.
+#[wasm_bindgen_test]
+fn event_details_and_issues_are_plain_objects() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let plain = |v: &JsValue| {
+        let object_prototype = js_sys::Object::get_prototype_of(&js_sys::Object::new());
+        assert!(object_prototype.is_prototype_of(v), "an object");
+        let proto = js_sys::Object::get_prototype_of(v);
+        assert_eq!(JsValue::from(proto), JsValue::from(object_prototype), "a plain object, not a Map");
+    };
+    let issues: js_sys::Array = factcards::validate_deck(json("{}")).dyn_into().unwrap();
+    plain(&issues.get(0));
+    assert_eq!(
+        String::from(js_sys::Object::keys(issues.get(0).unchecked_ref::<js_sys::Object>()).join(",")),
+        "path,message"
+    );
+
+    let host = fresh_host();
+    let seen: Rc<RefCell<Vec<(String, JsValue)>>> = Rc::default();
+    let log = seen.clone();
+    let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        log.borrow_mut().push((e.type_(), e.detail()));
+    });
+    for name in ["factcards:error", "factcards:ready", "factcards:flip"] {
+        host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
+    }
+    mount_error(&host, Some(JsValue::from_str("[]")), None);
+    let mut widget = mount_with(&host, json(TWO_FACTS), json(r#"{"storage":false}"#));
+    click(&host, r#"[part~="card"]"#);
+    let seen = seen.borrow();
+    let names: Vec<&str> = seen.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["factcards:error", "factcards:ready", "factcards:flip"]);
+    for (_, detail) in seen.iter() {
+        plain(detail);
+    }
+    assert_eq!(prop(&seen[0].1, "path").as_string().as_deref(), Some(""));
+    assert_eq!(prop(&seen[1].1, "facts").as_f64(), Some(2.0));
+    assert_eq!(prop(&seen[2].1, "factId").as_string().as_deref(), Some("a"));
+    assert_eq!(prop(&seen[2].1, "side").as_string().as_deref(), Some("back"));
+    widget.destroy();
+    host.remove();
 }

@@ -1,7 +1,7 @@
 //! The flip-card view: draws [`Study`](crate::model::study::Study) state into
 //! the cards panel.
 
-use super::template::{document, set_attr, set_bool, set_flag, set_hidden, set_text, Refs};
+use super::template::{set_attr, set_bool, set_flag, set_hidden, set_text, the_document, Refs};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::{JsCast, JsValue};
@@ -110,7 +110,7 @@ impl CardsView {
         if app.deck.facts.len() > SIZER_MAX_FACTS {
             return Ok(());
         }
-        let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        let doc = the_document()?;
         let add = |parent: &Element, tag: &str, class: &str, text: Option<&str>| -> Result<Element, JsValue> {
             let el = doc.create_element(tag)?;
             if !class.is_empty() {
@@ -156,7 +156,7 @@ impl CardsView {
     }
 
     fn fill_filter(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
-        let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        let doc = the_document()?;
         let add = |value: &str, label: &str| -> Result<(), JsValue> {
             let opt = doc.create_element("option")?;
             set_attr(&opt, "value", value);

@@ -1,56 +1,72 @@
-//! The `factcards:*` events the host element receives.
+//! The `factcards:*` events the host element receives. Their `detail`s are
+//! plain objects, serialised by serde-wasm-bindgen.
 
+use super::js_value::to_js;
 use crate::model::app::{App, Event};
-use js_sys::{Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
+/// `factcards:flip`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Flip<'a> {
+    fact_id: Option<&'a str>,
+    side: &'static str,
 }
 
-fn fact_id(app: &App, fact: usize) -> JsValue {
-    app.deck.facts.get(fact).map(|f| JsValue::from_str(&f.id)).unwrap_or(JsValue::NULL)
+/// `factcards:answer`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Answer<'a> {
+    fact_id: Option<&'a str>,
+    correct: bool,
+    given: &'a str,
+    expected: &'a str,
+}
+
+/// `factcards:complete`.
+#[derive(Serialize)]
+struct Complete {
+    score: usize,
+    total: usize,
+}
+
+/// `factcards:ready`.
+#[derive(Serialize)]
+struct Ready {
+    facts: usize,
+}
+
+/// `factcards:error`.
+#[derive(Serialize)]
+struct Failure<'a> {
+    message: &'a str,
+    path: Option<&'a str>,
 }
 
 /// The event name and `detail` object for a model event.
-pub fn describe(event: &Event, app: &App) -> (&'static str, Object) {
-    let detail = Object::new();
-    let name = match event {
+pub fn describe(event: &Event, app: &App) -> (&'static str, JsValue) {
+    let fact_id = |fact: &usize| app.deck.facts.get(*fact).map(|f| f.id.as_str());
+    match event {
         Event::Flip { fact, turned } => {
-            set(&detail, "factId", fact_id(app, *fact));
-            set(&detail, "side", if *turned { "back" } else { "front" });
-            "factcards:flip"
+            ("factcards:flip", to_js(&Flip { fact_id: fact_id(fact), side: if *turned { "back" } else { "front" } }))
         }
         Event::Answer { fact, correct, given, expected } => {
-            set(&detail, "factId", fact_id(app, *fact));
-            set(&detail, "correct", *correct);
-            set(&detail, "given", given.as_str());
-            set(&detail, "expected", expected.as_str());
-            "factcards:answer"
+            ("factcards:answer", to_js(&Answer { fact_id: fact_id(fact), correct: *correct, given, expected }))
         }
-        Event::Complete { score, total } => {
-            set(&detail, "score", *score as u32);
-            set(&detail, "total", *total as u32);
-            "factcards:complete"
-        }
-    };
-    (name, detail)
+        Event::Complete { score, total } => ("factcards:complete", to_js(&Complete { score: *score, total: *total })),
+    }
 }
 
 /// `factcards:ready` detail.
-pub fn ready(facts: usize) -> Object {
-    let detail = Object::new();
-    set(&detail, "facts", facts as u32);
-    detail
+pub fn ready(facts: usize) -> JsValue {
+    to_js(&Ready { facts })
 }
 
 /// `factcards:error` detail.
-pub fn error(message: &str, path: Option<&str>) -> Object {
-    let detail = Object::new();
-    set(&detail, "message", message);
-    set(&detail, "path", path.map(JsValue::from_str).unwrap_or(JsValue::NULL));
-    detail
+pub fn error(message: &str, path: Option<&str>) -> JsValue {
+    to_js(&Failure { message, path })
 }
 
 /// Dispatches a bubbling, composed `CustomEvent` named `name` on `host`.

@@ -12,12 +12,19 @@
 //
 // A value that is not JSON data (a function, symbol or BigInt, nesting past
 // 32 levels, a cycle, a getter or Proxy trap that throws) gives undefined, and
-// flattenError() then says where and why: "path\0message".
+// flattenError() then says where and why: "path\0message". So does a value of
+// more than MAX_VALUES values in all: a graph that shares its children (a =
+// [x, x], x = [y, y], … 32 levels deep) would otherwise be walked 2^32 times.
+// A deck holds at most about 10,000 facts of some 20 values each.
+//
+// flattenJson() does the same for JSON text, parsed here where the text is:
+// the string is never copied into the wasm and back.
 //
 // Text is gathered in short strings and encoded into the buffer every 8 KB:
 // measured in Chromium on a 10,000-fact deck, one big string and one encode
 // took twice as long (joining megabytes, then encoding them in one go).
 const MAX_DEPTH = 32;
+const MAX_VALUES = 1_000_000;
 const CHUNK = 8192;
 const UNREADABLE = "could not be read";
 
@@ -27,6 +34,7 @@ let len = 0;
 let pending = "";
 let error = "";
 let calls = 0;
+let visited = 0;
 const bits = new DataView(new ArrayBuffer(8));
 
 // What is not JSON data, and where: the path's segments are added innermost
@@ -45,14 +53,27 @@ function within(e, seg) {
   return err;
 }
 
+/** `text` parsed as JSON, then flattened; a syntax error as flattenError() says. */
+export function flattenJson(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    error = "\0not valid JSON: " + (e?.message ?? "");
+    return undefined;
+  }
+  return flatten(value);
+}
+
 export function flatten(value) {
   encoder ??= new TextEncoder();
   // A getter in the value may call back into the widget (validateDeck from
   // inside a deck): that walk gets its own buffer, and this one resumes after.
-  const outer = calls++ > 0 ? { buf, len, pending } : null;
+  const outer = calls++ > 0 ? { buf, len, pending, visited } : null;
   if (outer) buf = new Uint8Array(0);
   len = 0;
   pending = "";
+  visited = 0;
   try {
     put(value, 0);
     flush();
@@ -66,7 +87,7 @@ export function flatten(value) {
     pending = "";
     // Keep a small buffer for the next call, not the last deck's megabytes.
     if (buf.length > 1 << 16) buf = new Uint8Array(0);
-    if (outer) ({ buf, len, pending } = outer);
+    if (outer) ({ buf, len, pending, visited } = outer);
   }
 }
 
@@ -120,6 +141,7 @@ function number(n) {
 // booleans and null first; then the depth; then arrays, read through their
 // length and indices; anything else that is not an object is not JSON data.
 function put(v, depth) {
+  if (++visited > MAX_VALUES) throw new NotJson("too many values (more than 1000000 in all)");
   switch (typeof v) {
     case "string":
       return text(v);

@@ -1,5 +1,6 @@
 //! Reads a JS value (from `JSON.parse` or the host's own object) into the
-//! model's [`Value`] tree: no serde code, no JSON parser in the wasm. Nesting
+//! model's [`Value`] tree: no serde code, no JSON parser in the wasm. (The
+//! other way, Rust to JS, [`to_js`] uses serde-wasm-bindgen.) Nesting
 //! is capped at [`MAX_DEPTH`], which also stops cyclic objects.
 //!
 //! `flatten.js` walks the value in JS and hands over one UTF-8 buffer (one
@@ -15,9 +16,19 @@ extern "C" {
     /// The value in the format that [`Flat`] decodes, as UTF-8; `None` when
     /// it is not JSON data.
     fn flatten(value: &wasm_bindgen::JsValue) -> Option<Vec<u8>>;
+    /// The same for JSON text, parsed in JS where the text is.
+    #[wasm_bindgen(js_name = flattenJson)]
+    fn flatten_json(text: &wasm_bindgen::JsValue) -> Option<Vec<u8>>;
     /// Why the last `flatten` gave `None`: the path, a NUL, the message.
     #[wasm_bindgen(js_name = flattenError)]
     fn flatten_error() -> String;
+}
+
+/// `value` as a plain JS value: JSON-compatible (`None` is `null`, maps are
+/// objects, every number a `number`).
+pub fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> wasm_bindgen::JsValue {
+    // Plain structs of strings, numbers and booleans always serialise.
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(wasm_bindgen::JsValue::NULL)
 }
 
 /// Why a JS value is not JSON data, and where.
@@ -31,7 +42,18 @@ pub struct NotJson {
 
 /// Converts `value` to a [`Value`].
 pub fn to_value(value: &wasm_bindgen::JsValue) -> Result<Value, NotJson> {
-    let Some(bytes) = flatten(value) else {
+    decode(flatten(value))
+}
+
+/// Parses `text`, a JS string of JSON, to a [`Value`]. The text is parsed in
+/// JS; it is never copied into the wasm. A syntax error is a [`NotJson`] at
+/// the empty path saying `not valid JSON: ` and the parser's message.
+pub fn json_to_value(text: &wasm_bindgen::JsValue) -> Result<Value, NotJson> {
+    decode(flatten_json(text))
+}
+
+fn decode(flat: Option<Vec<u8>>) -> Result<Value, NotJson> {
+    let Some(bytes) = flat else {
         let error = flatten_error();
         // The message is the widget's own text; the path may hold a NUL (a key).
         let (path, message) = error.rsplit_once('\0').unwrap_or(("", "could not be read"));

@@ -1,19 +1,29 @@
 //! The DOM layer: everything that touches web-sys lives here.
 //!
-//! - [`mount`]: shadow root, style sheet, reading input, message panels.
-//! - [`widget`]: the mounted widget, its listeners and message dispatch.
+//! - [`mount`]: from deck and options to a live widget, and failures;
+//!   [`input`]: reading the deck and the options (through [`js_value`]);
+//!   [`error`]: why a mount failed, as a JS `Error`.
+//! - [`widget`]: the mounted widget (one `Rc` holding host, root, state and
+//!   listeners), message dispatch; [`registry`]: the live widget of each host.
+//! - [`shadow`]: the shadow root, the fallback slot, loading and error panels.
 //! - [`cards_view`] and [`quiz_view`]: draw the model into the two panels.
 //! - [`shell`]: tabs and source credit; [`template`]: the fixed markup.
-//! - [`events`]: the `factcards:*` events; [`listener`]: RAII listeners.
-//! - `element.js`: the `<fact-cards>` custom element (a small JS snippet);
+//! - [`events`]: the `factcards:*` events; [`listener`]: RAII listeners;
+//!   [`storage`]: localStorage and the idle-time progress writer.
+//! - [`element`] and `element.js`: the `<fact-cards>` custom element;
 //!   `flatten.js`: hands a deck to [`js_value`] as one UTF-8 buffer.
 
 pub mod cards_view;
+pub mod element;
+pub mod error;
 pub mod events;
+pub mod input;
 pub mod js_value;
 pub mod listener;
 pub mod mount;
 pub mod quiz_view;
+pub mod registry;
+pub mod shadow;
 pub mod shell;
 pub mod storage;
 pub mod template;

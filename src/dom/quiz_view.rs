@@ -1,7 +1,7 @@
 //! The quiz view: draws [`Quiz`](crate::model::quiz::Quiz) state into the
 //! quiz panel.
 
-use super::template::{document, set_attr, set_flag, set_hidden, set_text, Refs};
+use super::template::{set_attr, set_flag, set_hidden, set_text, the_document, Refs};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use crate::model::quiz::Prompt;
@@ -88,7 +88,7 @@ impl QuizView {
     }
 
     /// Redraws what `dirty` names.
-    pub fn render(&self, app: &mut App, s: &Strings, dirty: Dirty) -> Result<(), JsValue> {
+    pub fn render(&self, app: &App, s: &Strings, dirty: Dirty) -> Result<(), JsValue> {
         let finished = app.quiz.is_finished();
         if dirty.has(Dirty::SUMMARY | Dirty::QUESTION) {
             set_hidden(&self.asking, finished);
@@ -108,7 +108,7 @@ impl QuizView {
             set_attr(&self.progress, "aria-valuemin", "0");
             set_attr(&self.progress, "aria-valuemax", &total.to_string());
             self.set_done(pos);
-            let Some(question) = app.quiz.question(&app.deck) else { return Ok(()) };
+            let Some(question) = app.quiz.current_question() else { return Ok(()) };
             let fact = question.fact;
             let options: &[String] = match &question.prompt {
                 Prompt::Choice { options, .. } => options,
@@ -146,8 +146,8 @@ impl QuizView {
         Ok(())
     }
 
-    fn render_answer(&self, app: &mut App, s: &Strings) {
-        let right = match app.quiz.question(&app.deck).map(|q| &q.prompt) {
+    fn render_answer(&self, app: &App, s: &Strings) {
+        let right = match app.quiz.current_question().map(|q| &q.prompt) {
             Some(Prompt::Choice { correct, .. }) => Some(*correct),
             _ => None,
         };
@@ -211,7 +211,7 @@ impl QuizView {
             None => set_text(&self.best, ""),
         }
         set_hidden(&self.best, app.best.is_none());
-        let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        let doc = the_document()?;
         self.review.set_text_content(None);
         for answer in quiz.answers() {
             let Some(fact) = app.deck.facts.get(answer.fact) else { continue };

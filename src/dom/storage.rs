@@ -4,7 +4,8 @@
 
 use crate::model::progress::Progress;
 use std::cell::Cell;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
     static WARNED: Cell<bool> = const { Cell::new(false) };
@@ -81,5 +82,111 @@ impl Store {
                 warn_once("could not clear localStorage", Some(&e));
             }
         }
+    }
+}
+
+/// A pending write of progress, made once the browser is idle
+/// (`requestIdleCallback`, at the latest after a second, or a one-off
+/// `setTimeout` where there is none, as in Safari) instead of on every click:
+/// the record holds a mark for every fact. The widget also writes it at
+/// `pagehide`, when the page's visibility changes and on `destroy()`, so
+/// nothing is lost when a tab closes.
+pub struct Saver {
+    store: Store,
+    pending: Cell<bool>,
+    /// The callback asked for: its handle, and whether it is a timer.
+    scheduled: Cell<Option<(u32, bool)>>,
+    /// Runs when the browser is idle; owned here, so it is freed (and the
+    /// callback cancelled) with the widget.
+    callback: Closure<dyn FnMut()>,
+}
+
+/// How long the fallback timer waits where there is no `requestIdleCallback`.
+const FALLBACK_DELAY_MS: i32 = 200;
+/// The longest a write waits for an idle moment.
+const MAX_WAIT_MS: u32 = 1000;
+
+/// The options of `requestIdleCallback`.
+#[derive(serde::Serialize)]
+struct IdleOptions {
+    timeout: u32,
+}
+
+impl Saver {
+    /// A saver into `store` whose idle callback runs `on_idle`, which should
+    /// call [`Saver::flush`].
+    pub fn new(store: Store, on_idle: impl FnMut() + 'static) -> Saver {
+        Saver { store, pending: Cell::new(false), scheduled: Cell::new(None), callback: Closure::new(on_idle) }
+    }
+
+    /// Notes that the progress changed and, unless one is asked for
+    /// already, asks for the idle callback.
+    pub fn changed(&self) {
+        if self.store.storage.is_none() {
+            return;
+        }
+        self.pending.set(true);
+        if self.scheduled.get().is_some() {
+            return;
+        }
+        let Some(window) = web_sys::window() else { return };
+        let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
+        let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"));
+        let handle = match ric.ok().and_then(|ric| ric.dyn_into::<js_sys::Function>().ok()) {
+            Some(ric) => {
+                // A page that is never idle (or a headless one that draws no
+                // frames) still gets its write, after MAX_WAIT_MS.
+                let options = super::js_value::to_js(&IdleOptions { timeout: MAX_WAIT_MS });
+                ric.call2(&window, f, &options).ok().and_then(|h| h.as_f64()).map(|h| (h as u32, false))
+            }
+            None => window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(f, FALLBACK_DELAY_MS)
+                .ok()
+                .map(|h| (h as u32, true)),
+        };
+        self.scheduled.set(handle);
+    }
+
+    /// Notes that the idle callback ran.
+    pub fn idle_ran(&self) {
+        self.scheduled.set(None);
+    }
+
+    /// Cancels the idle callback, if one is asked for.
+    pub fn cancel(&self) {
+        let Some((handle, timer)) = self.scheduled.take() else { return };
+        if let Some(window) = web_sys::window() {
+            if timer {
+                window.clear_timeout_with_handle(handle as i32);
+            } else {
+                window.cancel_idle_callback(handle);
+            }
+        }
+    }
+
+    /// Whether a write is pending.
+    pub fn is_pending(&self) -> bool {
+        self.pending.get()
+    }
+
+    /// Writes `progress()` now if a write is pending.
+    pub fn flush(&self, progress: impl FnOnce() -> Progress) {
+        self.cancel();
+        if self.pending.replace(false) {
+            self.store.save(&progress());
+        }
+    }
+
+    /// Forgets the saved progress, and any pending write of it.
+    pub fn clear(&self) {
+        self.pending.set(false);
+        self.store.clear();
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        // The callback must not run once its closure is freed.
+        self.cancel();
     }
 }

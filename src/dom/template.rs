@@ -81,7 +81,7 @@ fn clone_template(
     pick: fn(&(HtmlTemplateElement, HtmlTemplateElement)) -> &HtmlTemplateElement,
 ) -> Result<DocumentFragment, JsValue> {
     TEMPLATES.with(|t| {
-        let t = t.as_ref().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        let t = t.as_ref().ok_or_else(no_document)?;
         pick(t).content().clone_node_with_deep(true)?.dyn_into::<DocumentFragment>().map_err(JsValue::from)
     })
 }
@@ -101,6 +101,16 @@ pub fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
+/// The error of a DOM call made where there is no document (a worker).
+pub fn no_document() -> JsValue {
+    JsValue::from_str("factcards: no document")
+}
+
+/// The page's document, or [`no_document`].
+pub fn the_document() -> Result<Document, JsValue> {
+    document().ok_or_else(no_document)
+}
+
 /// Looks up the widget's elements in a fresh copy of its markup.
 ///
 /// A lookup that finds nothing gives a detached stand-in element instead of
@@ -117,7 +127,7 @@ pub struct Refs<'r> {
 impl<'r> Refs<'r> {
     /// Lookups in `root`.
     pub fn new(root: &'r DocumentFragment) -> Result<Refs<'r>, JsValue> {
-        let doc = document().ok_or_else(|| JsValue::from_str("factcards: no document"))?;
+        let doc = the_document()?;
         Ok(Refs { root, spare: doc.create_element("div")?, missed: Cell::new(None) })
     }
 

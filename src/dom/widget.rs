@@ -1,16 +1,22 @@
-//! The mounted widget: owns the state, the view and every listener.
+//! The mounted widget: one [`Widget`] behind one `Rc`, shared by the JS
+//! handle and the registry of live widgets, holds the host, the shadow root,
+//! the state and every listener (which hold it weakly).
 //!
 //! A DOM event becomes a [`Msg`]; [`App::update`] applies it; the views
-//! redraw only what the returned [`Dirty`] set names; then any `factcards:*`
-//! event goes to the host, after every borrow is released, so a host
-//! listener may call `destroy()` or `mount()` safely.
+//! redraw only what the returned [`Dirty`] set names, reading the model;
+//! then any `factcards:*` event goes to the host, after every borrow is
+//! released, so a host listener may call `destroy()` or `mount()` safely. A
+//! message sent while one is being applied (say, by a host's `focusin`
+//! listener calling `show()`) waits in a queue and is applied right after.
 
 use super::cards_view::CardsView;
+use super::error::MountError;
 use super::events;
 use super::listener::Listener;
 use super::quiz_view::QuizView;
+use super::registry;
 use super::shell;
-use super::storage::Store;
+use super::storage::{Saver, Store};
 use super::template::{set_attr, set_hidden, set_text, widget_markup, Refs};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
 use crate::model::locale::{Key, Strings};
@@ -19,7 +25,7 @@ use crate::model::study::Mark;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, HtmlElement, KeyboardEvent, PointerEvent, ShadowRoot};
+use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent, ShadowRoot};
 
 /// The views of one widget.
 struct View {
@@ -29,28 +35,33 @@ struct View {
     quiz: QuizView,
 }
 
-/// State behind the listeners.
+/// The model and the views that draw it.
 struct State {
     app: App,
     strings: Strings,
     view: View,
 }
 
-/// Shared between the handle and its listeners (which hold it weakly).
-struct Shared {
-    host: Element,
-    root: ShadowRoot,
-    state: RefCell<Option<State>>,
-    swipe: Cell<Option<(i32, f64, f64)>>,
-    swallow_click: Cell<bool>,
-    store: Store,
+/// A message waiting to be applied, and whether focus follows it to the tabs.
+struct Queued {
+    msg: Msg,
+    focus_tabs: bool,
 }
 
-/// A mounted widget. Dropping it, or calling [`Widget::destroy`], removes
-/// every listener and empties the host.
+/// A mounted widget. [`Widget::destroy`] removes every listener and empties
+/// the shadow root.
 pub struct Widget {
-    shared: Rc<Shared>,
-    listeners: Vec<Listener>,
+    host: Element,
+    root: ShadowRoot,
+    /// `None` once destroyed.
+    state: RefCell<Option<State>>,
+    /// False once destroyed (even while `state` was borrowed then).
+    alive: Cell<bool>,
+    listeners: RefCell<Vec<Listener>>,
+    queue: RefCell<Vec<Queued>>,
+    swipe: Cell<Option<(i32, f64, f64)>>,
+    swallow_click: Cell<bool>,
+    saver: Saver,
 }
 
 /// Mount-time choices the view needs besides the model.
@@ -65,12 +76,138 @@ pub struct ViewOptions {
 
 impl Widget {
     /// Renders `app` into the shadow root `root` of `host` and starts listening.
-    pub fn mount(host: &Element, root: ShadowRoot, app: App, opts: ViewOptions) -> Result<Widget, JsValue> {
-        let strings = opts.strings;
+    pub fn mount(host: &Element, root: ShadowRoot, app: App, opts: ViewOptions) -> Result<Rc<Widget>, MountError> {
+        let state = State::build(app, opts.strings, opts.theme, &root).map_err(|e| MountError::dom(&e))?;
+        let widget = Rc::new_cyclic(|weak: &Weak<Widget>| {
+            let on_idle = weak.clone();
+            Widget {
+                host: host.clone(),
+                root,
+                state: RefCell::new(Some(state)),
+                alive: Cell::new(true),
+                listeners: RefCell::new(Vec::new()),
+                queue: RefCell::new(Vec::new()),
+                swipe: Cell::new(None),
+                swallow_click: Cell::new(false),
+                saver: Saver::new(opts.store, move || {
+                    if let Some(w) = on_idle.upgrade() {
+                        w.saver.idle_ran();
+                        w.save_now();
+                    }
+                }),
+            }
+        });
+        *widget.listeners.borrow_mut() = listen(&widget);
+        Ok(widget)
+    }
+
+    /// The host element.
+    pub fn host(&self) -> &Element {
+        &self.host
+    }
+
+    /// Whether the widget is still mounted.
+    pub fn is_alive(&self) -> bool {
+        self.alive.get()
+    }
+
+    /// Shows the cards or the quiz (when the mode offers it).
+    pub fn show(self: &Rc<Self>, mode: Mode) {
+        self.send(Msg::Show(mode), false);
+    }
+
+    /// The number of facts in the deck.
+    pub fn fact_count(&self) -> usize {
+        self.state.try_borrow().ok().and_then(|s| s.as_ref().map(|s| s.app.deck.facts.len())).unwrap_or(0)
+    }
+
+    /// Writes pending progress now.
+    fn save_now(&self) {
+        if !self.saver.is_pending() {
+            return;
+        }
+        if let Ok(state) = self.state.try_borrow() {
+            if let Some(state) = state.as_ref() {
+                self.saver.flush(|| state.app.progress());
+            }
+        }
+    }
+
+    /// Saves pending progress, removes every listener and all rendered
+    /// content, and forgets the widget. Safe to call twice, and after the
+    /// host was mounted again (then it does nothing: the shadow root is the
+    /// new widget's).
+    pub fn destroy(&self) {
+        if !self.alive.replace(false) {
+            return;
+        }
+        registry::forget(self);
+        self.save_now();
+        self.saver.cancel();
+        let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
+        drop(listeners);
+        self.queue.borrow_mut().clear();
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            *state = None;
+        }
+        self.root.set_text_content(None);
+    }
+
+    /// Applies `msg`, or queues it when a message is being applied now.
+    fn send(self: &Rc<Self>, msg: Msg, focus_tabs: bool) {
+        if !self.is_alive() {
+            return;
+        }
+        self.queue.borrow_mut().push(Queued { msg, focus_tabs });
+        if self.state.try_borrow_mut().is_err() {
+            // The message being applied drains the queue after it.
+            return;
+        }
+        loop {
+            let batch = std::mem::take(&mut *self.queue.borrow_mut());
+            if batch.is_empty() {
+                break;
+            }
+            for queued in batch {
+                if let Some((name, detail)) = self.apply(queued) {
+                    events::emit(&self.host, name, &detail);
+                }
+            }
+        }
+    }
+
+    /// Applies one message, redraws, moves focus; returns the event for the host.
+    fn apply(&self, Queued { msg, focus_tabs }: Queued) -> Option<(&'static str, JsValue)> {
+        let mut slot = self.state.try_borrow_mut().ok()?;
+        let state = slot.as_mut()?;
+        let up = state.app.update(msg.clone());
+        if up.dirty.is_empty() {
+            return None;
+        }
+        state.render(up.dirty);
+        state.announce(up.dirty);
+        if up.dirty.has(Dirty::RESET) {
+            self.saver.clear();
+        } else if up.dirty.has(Dirty::SAVE) {
+            self.saver.changed();
+        }
+        let moved_tab = matches!(msg, Msg::Show(_)) && focus_tabs;
+        if !matches!(msg, Msg::Show(_)) || moved_tab {
+            if let Some(el) = state.focus_target(&msg, self.root.active_element()) {
+                let _ = el.focus();
+            }
+        }
+        up.event.map(|e| events::describe(&e, &state.app))
+    }
+}
+
+impl State {
+    /// Builds the views of `app` into `root`.
+    fn build(app: App, strings: Strings, theme: Theme, root: &ShadowRoot) -> Result<State, JsValue> {
         let frag = widget_markup()?;
         let r = Refs::new(&frag)?;
         let top = r.find(".fc");
-        match opts.theme {
+        match theme {
             Theme::Dark => set_attr(&top, "data-theme", "dark"),
             Theme::Light => set_attr(&top, "data-theme", "light"),
             Theme::Auto => {}
@@ -89,51 +226,15 @@ impl Widget {
             quiz: QuizView::build(&r, &app, &strings),
         };
         r.finish()?;
-        let mut state = State { app, strings, view };
+        let state = State { app, strings, view };
         state.render(
             Dirty::MODE | Dirty::CARD | Dirty::TURN | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY,
-        )?;
+        );
         root.append_child(&frag)?;
-        let shared = Rc::new(Shared {
-            host: host.clone(),
-            root,
-            state: RefCell::new(Some(state)),
-            swipe: Cell::new(None),
-            swallow_click: Cell::new(false),
-            store: opts.store,
-        });
-        let listeners = listen(&shared);
-        Ok(Widget { shared, listeners })
+        Ok(state)
     }
 
-    /// Shows the cards or the quiz (when the mode offers it).
-    pub fn show(&self, mode: Mode) {
-        Shared::dispatch(&self.shared, Msg::Show(mode), None);
-    }
-
-    /// The number of facts in the deck.
-    pub fn fact_count(&self) -> usize {
-        self.shared.state.borrow().as_ref().map_or(0, |s| s.app.deck.facts.len())
-    }
-
-    /// Removes every listener and all rendered content.
-    pub fn destroy(&mut self) {
-        self.listeners.clear();
-        if let Ok(mut state) = self.shared.state.try_borrow_mut() {
-            *state = None;
-        }
-        self.shared.root.set_text_content(None);
-    }
-}
-
-impl Drop for Widget {
-    fn drop(&mut self) {
-        self.destroy();
-    }
-}
-
-impl State {
-    fn render(&mut self, dirty: Dirty) -> Result<(), JsValue> {
+    fn render(&self, dirty: Dirty) {
         let mode = self.app.mode();
         if dirty.has(Dirty::MODE) {
             let both = self.app.settings.modes == Modes::Both;
@@ -152,8 +253,9 @@ impl State {
             }
         }
         self.view.cards.render(&self.app, &self.strings, dirty);
-        self.view.quiz.render(&mut self.app, &self.strings, dirty)?;
-        Ok(())
+        if let Err(e) = self.view.quiz.render(&self.app, &self.strings, dirty) {
+            web_sys::console::error_1(&e);
+        }
     }
 
     fn announce(&self, dirty: Dirty) {
@@ -184,39 +286,6 @@ impl State {
     }
 }
 
-impl Shared {
-    /// Applies `msg`, redraws, moves focus, then tells the host.
-    fn dispatch(this: &Rc<Shared>, msg: Msg, focus_tabs: Option<()>) {
-        let event = {
-            let Ok(mut slot) = this.state.try_borrow_mut() else { return };
-            let Some(state) = slot.as_mut() else { return };
-            let up = state.app.update(msg.clone());
-            if up.dirty.is_empty() {
-                return;
-            }
-            if let Err(e) = state.render(up.dirty) {
-                web_sys::console::error_1(&e);
-            }
-            state.announce(up.dirty);
-            if up.dirty.has(Dirty::RESET) {
-                this.store.clear();
-            } else if up.dirty.has(Dirty::SAVE) {
-                this.store.save(&state.app.progress());
-            }
-            let moved_tab = matches!(msg, Msg::Show(_)) && focus_tabs.is_some();
-            if !matches!(msg, Msg::Show(_)) || moved_tab {
-                if let Some(el) = state.focus_target(&msg, this.root.active_element()) {
-                    let _ = el.focus();
-                }
-            }
-            up.event.map(|e| events::describe(&e, &state.app))
-        };
-        if let Some((name, detail)) = event {
-            events::emit(&this.host, name, &detail);
-        }
-    }
-}
-
 /// The message a click on `target` asks for.
 fn click_msg(target: &Element) -> Option<Msg> {
     let el = target.closest("[data-msg]").ok()??;
@@ -242,7 +311,7 @@ fn click_msg(target: &Element) -> Option<Msg> {
 }
 
 /// The message a key press on `target` asks for.
-fn key_msg(shared: &Shared, e: &KeyboardEvent, target: &Element) -> Option<(Msg, bool)> {
+fn key_msg(widget: &Widget, e: &KeyboardEvent, target: &Element) -> Option<(Msg, bool)> {
     if e.alt_key() || e.ctrl_key() || e.meta_key() {
         return None;
     }
@@ -269,7 +338,7 @@ fn key_msg(shared: &Shared, e: &KeyboardEvent, target: &Element) -> Option<(Msg,
     if matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
         return None;
     }
-    let in_cards = shared.state.try_borrow().ok()?.as_ref()?.app.mode() == Mode::Cards;
+    let in_cards = widget.state.try_borrow().ok()?.as_ref()?.app.mode() == Mode::Cards;
     if !in_cards {
         return None;
     }
@@ -287,45 +356,47 @@ fn target_element(e: &Event) -> Option<Element> {
     e.target()?.dyn_into::<Element>().ok()
 }
 
-/// Registers the widget's few delegated listeners on its shadow root.
-fn listen(shared: &Rc<Shared>) -> Vec<Listener> {
-    let root: &web_sys::EventTarget = shared.root.as_ref();
-    let weak = Rc::downgrade(shared);
-    let on = |kind: &'static str, f: fn(&Rc<Shared>, Event)| {
-        let weak: Weak<Shared> = weak.clone();
-        Listener::new(root, kind, move |e| {
-            if let Some(shared) = weak.upgrade() {
-                f(&shared, e);
+/// Registers the widget's few delegated listeners on its shadow root, and
+/// the page's life-cycle events that must write pending progress.
+fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
+    let weak = Rc::downgrade(widget);
+    let on_target = |target: &EventTarget, kind: &'static str, f: fn(&Rc<Widget>, Event)| {
+        let weak: Weak<Widget> = weak.clone();
+        Listener::new(target, kind, move |e| {
+            if let Some(widget) = weak.upgrade() {
+                f(&widget, e);
             }
         })
     };
-    vec![
-        on("click", |s, e| {
-            if s.swallow_click.replace(false) {
+    let root: &EventTarget = widget.root.as_ref();
+    let on = |kind: &'static str, f: fn(&Rc<Widget>, Event)| on_target(root, kind, f);
+    let mut listeners = vec![
+        on("click", |w, e| {
+            if w.swallow_click.replace(false) {
                 return;
             }
             if let Some(msg) = target_element(&e).as_ref().and_then(click_msg) {
-                Shared::dispatch(s, msg, None);
+                w.send(msg, false);
             }
         }),
-        on("keydown", |s, e| {
+        on("keydown", |w, e| {
             let Some(target) = target_element(&e) else { return };
             let Some(ke) = e.dyn_ref::<KeyboardEvent>() else { return };
-            if let Some((msg, tabs)) = key_msg(s, ke, &target) {
+            if let Some((msg, tabs)) = key_msg(w, ke, &target) {
                 e.prevent_default();
-                Shared::dispatch(s, msg, tabs.then_some(()));
+                w.send(msg, tabs);
             }
         }),
-        on("change", |s, e| {
+        on("change", |w, e| {
             let Some(target) = target_element(&e) else { return };
             if target.get_attribute("part").as_deref() == Some("filter") {
                 let value = target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
-                Shared::dispatch(s, Msg::Filter(value.parse().ok()), None);
+                w.send(Msg::Filter(value.parse().ok()), false);
             }
         }),
-        on("submit", |s, e| {
+        on("submit", |w, e| {
             e.prevent_default();
-            let text = s
+            let text = w
                 .state
                 .try_borrow()
                 .ok()
@@ -334,25 +405,34 @@ fn listen(shared: &Rc<Shared>) -> Vec<Listener> {
                         .and_then(|st| st.view.quiz.input.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()))
                 })
                 .unwrap_or_default();
-            Shared::dispatch(s, Msg::Submit(text), None);
+            w.send(Msg::Submit(text), false);
         }),
-        on("pointerdown", |s, e| {
+        on("pointerdown", |w, e| {
             // A touch swipe is followed by no click, so a swallow still
             // pending from the last swipe must not eat the next tap.
-            s.swallow_click.set(false);
+            w.swallow_click.set(false);
             let Some(pe) = e.dyn_ref::<PointerEvent>() else { return };
             let on_card = target_element(&e).and_then(|t| t.closest("[data-msg=turn]").ok().flatten()).is_some();
-            s.swipe.set(on_card.then(|| (pe.pointer_id(), pe.client_x() as f64, pe.client_y() as f64)));
+            w.swipe.set(on_card.then(|| (pe.pointer_id(), pe.client_x() as f64, pe.client_y() as f64)));
         }),
-        on("pointerup", |s, e| {
+        on("pointerup", |w, e| {
             let Some(pe) = e.dyn_ref::<PointerEvent>() else { return };
-            let Some((id, x, y)) = s.swipe.take() else { return };
+            let Some((id, x, y)) = w.swipe.take() else { return };
             let (dx, dy) = (pe.client_x() as f64 - x, pe.client_y() as f64 - y);
             if id == pe.pointer_id() && dx.abs() > 40.0 && dx.abs() > 1.5 * dy.abs() {
-                s.swallow_click.set(true);
-                Shared::dispatch(s, if dx < 0.0 { Msg::Next } else { Msg::Prev }, None);
+                w.swallow_click.set(true);
+                w.send(if dx < 0.0 { Msg::Next } else { Msg::Prev }, false);
             }
         }),
-        on("pointercancel", |s, _| s.swipe.set(None)),
-    ]
+        on("pointercancel", |w, _| w.swipe.set(None)),
+    ];
+    // A closing or hidden tab may never be idle again: write now. (On a
+    // change to visible there is seldom anything pending.)
+    if let Some(window) = web_sys::window() {
+        listeners.push(on_target(window.as_ref(), "pagehide", |w, _| w.save_now()));
+        if let Some(doc) = window.document() {
+            listeners.push(on_target(doc.as_ref(), "visibilitychange", |w, _| w.save_now()));
+        }
+    }
+    listeners
 }

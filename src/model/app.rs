@@ -230,7 +230,15 @@ impl App {
             &QuizOptions { seed: settings.seed, questions: settings.questions, answer: settings.answer },
         );
         let mode = if settings.modes == Modes::Quiz { Mode::Quiz } else { Mode::Cards };
-        App { deck, topics, study, quiz, settings, best: None, mode }
+        let mut app = App { deck, topics, study, quiz, settings, best: None, mode };
+        app.prepare_question();
+        app
+    }
+
+    /// Makes the current quiz question, if there is one and it is not made
+    /// yet, so that views only read it ([`Quiz::current_question`]).
+    fn prepare_question(&mut self) {
+        let _ = self.quiz.question(&self.deck);
     }
 
     /// The view showing.
@@ -269,8 +277,17 @@ impl App {
         }
     }
 
-    /// Applies `msg` and says what changed.
+    /// Applies `msg` and says what changed. The current quiz question is
+    /// made here, never by a view.
     pub fn update(&mut self, msg: Msg) -> Update {
+        let up = self.apply(msg);
+        if up.dirty.has(Dirty::QUESTION) {
+            self.prepare_question();
+        }
+        up
+    }
+
+    fn apply(&mut self, msg: Msg) -> Update {
         let mut up = Update::default();
         let study_moved = Dirty::CARD | Dirty::TURN;
         match msg {
@@ -505,6 +522,20 @@ mod tests {
         b.restore(&Progress { best: Some((0, 0)), ..b.progress() });
         play_round(&mut b, &[true, true, true]);
         assert_eq!(b.best, Some((3, 3)));
+    }
+
+    #[test]
+    fn every_question_is_made_before_a_view_reads_it() {
+        let mut a = app(6, Modes::Quiz);
+        for _ in 0..3 {
+            let q = a.quiz.current_question().expect("the current question is made");
+            assert!(matches!(q.prompt, Prompt::Choice { .. }));
+            a.update(Msg::Choose(0));
+            a.update(Msg::NextQuestion);
+        }
+        assert!(a.quiz.is_finished() && a.quiz.current_question().is_none());
+        a.update(Msg::RetryAll);
+        assert!(a.quiz.current_question().is_some(), "a retry round's first question too");
     }
 
     #[test]

@@ -91,9 +91,11 @@ pub struct Answer {
 
 /// A quiz: rounds of questions over facts of one deck.
 ///
-/// The quiz keeps fact indices, not the deck, so every method that needs the
-/// facts takes the deck; pass the same deck each time. A different deck never
-/// panics, but questions about facts it lacks are typed and never right.
+/// The quiz keeps fact indices, not the deck, so the methods that change it
+/// take the deck. [`App`](super::app::App) owns the quiz beside its deck and
+/// is the one caller of those: it passes its own deck every time and makes
+/// each question before a view reads it. A different deck never panics, but
+/// questions about facts it lacks are typed and never right.
 #[derive(Debug, Clone)]
 pub struct Quiz {
     seed: u64,

@@ -23,7 +23,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT, newPage, shot, trackErrors, serveAndLaunch, fill } from './harness.mjs';
+import { REPO_ROOT, newPage, shot, trackErrors, serveAndLaunch, fill, idle } from './harness.mjs';
 
 const DECK_FILE = 'www/decks/tokayev-brussels-2021.json';
 const DECK = JSON.parse(await readFile(path.join(REPO_ROOT, DECK_FILE), 'utf8'));
@@ -111,9 +111,11 @@ async function studyState(page) {
   };
 }
 
-/** Every localStorage entry of the page, as [key, value] pairs. */
-const storage = (page) =>
-  page.evaluate(() => {
+/** Every localStorage entry of the page, as [key, value] pairs, once the
+ * widget's idle-time write of progress has happened. */
+const storage = async (page) => {
+  await idle(page);
+  return page.evaluate(() => {
     const out = [];
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
@@ -121,6 +123,7 @@ const storage = (page) =>
     }
     return out.sort();
   });
+};
 
 /**
  * Plays the quiz tab to its summary: the first `right` questions answered
@@ -325,6 +328,7 @@ test('storage="off" (attribute) writes nothing', async () => {
   // The same element with storage on does write: the attribute is what stopped it.
   await gotoComforts(page, { api: 'element', seed: 7, questions: 2 });
   await mark(page, 'known');
+  await idle(page);
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.equal(keys.length, 1);
   assert.match(keys[0], KEY_RE);

@@ -3,15 +3,17 @@
 //
 // - <fact-cards src> answered with 404, 500, the wrong content type
 //   (text/html), invalid JSON, a network error, or not at all within the
-//   `timeout` attribute (500 ms → "no answer within 0.5 s"): each shows
-//   "could not load <absolute URL>: <reason>" in a role=alert panel and sends
-//   factcards:error with that message and path null; a host button still
+//   `timeout` attribute (500 ms → "no answer within 0.5 s"): each shows the
+//   reader "This deck could not be shown." in a role=alert panel (no URL, no
+//   status) and sends "could not load <absolute URL>: <reason>" as
+//   factcards:error with path null and as one console warning; a host button still
 //   works, no uncaught error reaches the page, and the same element loads a
 //   good deck afterwards.
 // - localStorage that throws on every call, whose getter throws, that is full
 //   (QuotaExceededError on setItem), or that holds corrupt progress: two
 //   widgets still mount, study and quiz, and exactly one console warning is
-//   given per page.
+//   given per page (progress is written when the page is idle: the test waits
+//   for that).
 // - A sandboxed iframe without allow-same-origin (an opaque origin, where
 //   localStorage throws SecurityError): the widget mounts and works, and
 //   warns once.
@@ -21,7 +23,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { newPage, trackErrors, serveAndLaunch } from './harness.mjs';
+import { newPage, trackErrors, serveAndLaunch, idle } from './harness.mjs';
 
 const COUNTS = { fetch: [], storage: [], sandbox: null };
 
@@ -101,7 +103,7 @@ test('a timeout beyond setTimeout\'s limit (3e9 ms) waits for a server that answ
 });
 
 test(`${FETCH_FAULTS.length} fetch faults: a clear message with the URL, the page keeps working, the element recovers`, async () => {
-  const { page, errors } = await faultPage();
+  const { page, errors, warnings } = await faultPage();
   const held = [];
   for (const f of FETCH_FAULTS.filter((x) => x.file)) {
     if (f.route) await page.route(server.url + f.file, (route) => route.fulfill(f.route));
@@ -128,6 +130,7 @@ test(`${FETCH_FAULTS.length} fetch faults: a clear message with the URL, the pag
       const alert = el.shadowRoot.querySelector('[role=alert]');
       return {
         events: window.events.filter((e) => e.target === id),
+        alert: alert ? alert.textContent : null,
         lines: alert ? [...alert.querySelectorAll('li')].map((li) => li.textContent) : null,
         busy: !!el.shadowRoot.querySelector('[aria-busy=true]'),
       };
@@ -141,7 +144,9 @@ test(`${FETCH_FAULTS.length} fetch faults: a clear message with the URL, the pag
     const reason = ev.detail.message.slice(prefix.length);
     if (f.reason instanceof RegExp) assert.match(reason, f.reason, f.name);
     else assert.equal(reason, f.reason, f.name);
-    assert.deepEqual(r.lines, [ev.detail.message], `${f.name}: the alert says the same`);
+    assert.equal(r.alert, 'This deck could not be shown.', `${f.name}: the reader's alert`);
+    assert.deepEqual(r.lines, [], `${f.name}: no URL or status in the alert`);
+    assert.equal(warnings.filter((w) => w === `factcards: ${ev.detail.message}`).length, 1, `${f.name}: one console warning`);
     assert.equal(r.busy, false, `${f.name}: no longer busy`);
     if (f.hold) assert.ok(waited >= 450 && waited < 5000, `${f.name}: gave up after ${waited} ms`);
     await hostButtonWorks(page);
@@ -244,6 +249,7 @@ for (const fault of STORAGE_FAULTS) {
   test(`storage fault: ${fault.name} — widgets work, one warning per page`, async () => {
     const { page, errors, warnings } = await faultPage({ init: [() => { window.__xss = 0; }, fault.init] });
     const r = await useTwoWidgets(page);
+    await idle(page);
     for (const w of r.widgets) {
       assert.equal(w.error, null, `${w.id} mounted`);
       assert.equal(w.title, GOOD.title);

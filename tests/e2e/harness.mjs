@@ -301,3 +301,21 @@ export async function writeCounts(section, counts) {
     await rmdir(lock).catch(() => {});
   }
 }
+
+/**
+ * Resolves once the widget's pending write of progress has happened. The
+ * widget writes to localStorage when the browser is idle: requestIdleCallback
+ * with a timeout of 1 s (headless Chromium may draw no frame, and then has no
+ * idle period, for a long time), or a 200 ms timer where there is none.
+ * Callbacks run in the order asked, and a timed-out one by its timer, so one
+ * asked for after the widget's, with a longer timeout, runs after it.
+ */
+export function idle(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1100 });
+        else setTimeout(resolve, 250);
+      }),
+  );
+}

@@ -20,7 +20,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { newPage, trackErrors, serveAndLaunch, chromiumOnly, IS_CHROMIUM, IS_FIREFOX } from './harness.mjs';
+import { newPage, trackErrors, serveAndLaunch, chromiumOnly, IS_CHROMIUM, IS_FIREFOX, idle } from './harness.mjs';
 
 const CYCLES = 500;
 const WARMUP = 50;
@@ -416,3 +416,55 @@ async function expectHeld(held, n) {
   assert.equal(held.length, n, 'the deck request reached the route');
 }
 
+
+// ---------------------------------------------------------------------------
+// Progress is written when idle, at pagehide and on destroy, never per click
+
+test('progress: no write on the click itself; a reload right after clicks keeps it; destroy() writes it', async () => {
+  const { page, errors } = await hardeningPage();
+  const study = (deck) =>
+    page.evaluate((deck) => {
+      localStorage.clear();
+      const host = document.getElementById('widget');
+      const w = window.H.fc.mount(host, deck, { seed: 4 });
+      window.H.click(host, '[part=card]');
+      window.H.click(host, '[part=known]');
+      window.H.click(host, '[part=card]');
+      window.H.click(host, '[part=known]');
+      window.H.click(host, '[part=next]');
+      // Nothing written yet: the record waits for an idle moment.
+      return { w: !!w, stored: localStorage.length, knownOf: host.shadowRoot.querySelector('.known-of').textContent };
+    }, deck);
+  const before = await study(GOOD);
+  assert.deepEqual(before, { w: true, stored: 0, knownOf: '2 of 3 known' }, 'clicks write nothing at once');
+
+  // A reload straight away (pagehide) keeps what the clicks did.
+  await page.reload();
+  await page.waitForFunction(() => window.ready === true);
+  const after = await page.evaluate((deck) => {
+    const host = document.getElementById('widget');
+    window.H.fc.mount(host, deck, { seed: 4 });
+    return { stored: localStorage.length, knownOf: host.shadowRoot.querySelector('.known-of').textContent };
+  }, GOOD);
+  assert.deepEqual(after, { stored: 1, knownOf: '2 of 3 known' }, 'the reload kept the progress');
+
+  // destroy() writes pending progress at once.
+  const destroyed = await page.evaluate((deck) => {
+    localStorage.clear();
+    const host = document.getElementById('widget');
+    const w = window.H.fc.mount(host, deck, { seed: 4 });
+    window.H.click(host, '[part=card]');
+    window.H.click(host, '[part=learning]');
+    const pending = localStorage.length;
+    w.destroy();
+    return { pending, written: localStorage.length };
+  }, GOOD);
+  assert.deepEqual(destroyed, { pending: 0, written: 1 });
+
+  // And an idle moment writes it too, without a reload.
+  await study(GOOD);
+  await idle(page);
+  assert.equal(await page.evaluate(() => localStorage.length), 1, 'written once the page was idle');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -1,0 +1,83 @@
+//! Why a mount failed, and how that reaches JS: an `Error` whose message
+//! names the first problem and whose `path` property names its field.
+
+use crate::model::validate::Issue;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Why a mount failed.
+#[derive(Debug)]
+pub enum MountError {
+    /// The deck broke these rules.
+    Deck(Vec<Issue>),
+    /// An option is wrong.
+    Options(Issue),
+    /// The target cannot hold a widget.
+    Target(String),
+    /// The browser refused a DOM call while rendering; its message.
+    Dom(String),
+}
+
+impl MountError {
+    /// A DOM call's failure, keeping the exception's own message.
+    pub fn dom(e: &JsValue) -> MountError {
+        MountError::Dom(["mount: could not render (", &js_message(e), ")"].concat())
+    }
+
+    /// The message for the host's `Error`, e.g.
+    /// `invalid deck: facts[3].back: must not be blank (and 2 more)`.
+    pub fn message(&self) -> String {
+        match self {
+            MountError::Deck(issues) => {
+                let mut m = String::from("invalid deck: ");
+                if let Some(first) = issues.first() {
+                    m.push_str(&first.line());
+                }
+                if issues.len() > 1 {
+                    m.push_str(" (and ");
+                    m.push_str(&(issues.len() - 1).to_string());
+                    m.push_str(" more)");
+                }
+                m
+            }
+            MountError::Options(issue) => ["invalid options: ", &issue.line()].concat(),
+            MountError::Target(m) | MountError::Dom(m) => m.clone(),
+        }
+    }
+
+    /// The path of the first problem, if it has one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            MountError::Deck(issues) => issues.first().map(|i| i.path.as_str()),
+            MountError::Options(issue) => Some(issue.path.as_str()),
+            MountError::Target(_) | MountError::Dom(_) => None,
+        }
+    }
+
+    /// The lines a reader sees in the error panel.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            MountError::Deck(issues) => issues.iter().take(50).map(Issue::line).collect(),
+            other => vec![other.message()],
+        }
+    }
+
+    /// The JS `Error` that `mount` throws: this message, and `path` (a
+    /// string, or `null`) as a property.
+    pub fn to_js(&self) -> JsValue {
+        let error = js_sys::Error::new(&self.message());
+        let path = self.path().map_or(JsValue::NULL, JsValue::from_str);
+        // Setting a data property on a fresh Error cannot fail.
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str("path"), &path);
+        error.into()
+    }
+}
+
+/// The message of a thrown JS value: an `Error`'s (a `DOMException` is one)
+/// `name: message`, a string as it is.
+pub fn js_message(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        let (name, message) = (String::from(err.name()), String::from(err.message()));
+        return if name.is_empty() { message } else { [name, message].join(": ") };
+    }
+    e.as_string().unwrap_or_else(|| "an unknown error".to_owned())
+}

@@ -1,0 +1,41 @@
+//! The widget living in each host, held strongly: a widget lives until
+//! `destroy()`, a new mount into its host, or (for `<fact-cards>`) the
+//! element's removal, never merely until its JS handle is garbage collected
+//! (wasm-bindgen frees an unreachable `FactCards` through a
+//! `FinalizationRegistry`, and `mount(el)` without keeping the result is the
+//! common case). A second mount into a host replaces the first.
+
+use super::widget::Widget;
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::Element;
+
+thread_local! {
+    static LIVE: RefCell<Vec<Rc<Widget>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Destroys the widget living in `host`, if any.
+pub fn release(host: &Element) {
+    let old = LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        let i = live.iter().position(|w| w.host() == host)?;
+        Some(live.swap_remove(i))
+    });
+    // Destroyed after the borrow ends: destroy() calls forget().
+    if let Some(widget) = old {
+        widget.destroy();
+    }
+}
+
+/// Remembers `widget`, unless it is gone already (a host listener mounted
+/// into the same host again while this mount still ran).
+pub fn register(widget: &Rc<Widget>) {
+    if widget.is_alive() {
+        LIVE.with(|live| live.borrow_mut().push(widget.clone()));
+    }
+}
+
+/// Forgets `widget` (called by its `destroy()`).
+pub fn forget(widget: &Widget) {
+    LIVE.with(|live| live.borrow_mut().retain(|w| !std::ptr::eq(Rc::as_ptr(w), widget)));
+}

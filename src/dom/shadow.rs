@@ -1,0 +1,118 @@
+//! The host's shadow root and what it shows before a widget mounts.
+//!
+//! A host may hold fallback content of the page's own (what `factcards
+//! render` writes, or anything but the inline JSON deck). Until a widget
+//! mounts, the shadow root holds only a `<slot>`, so that content stays
+//! visible and readable in place, through loading and through every failure.
+//! Only a mounted widget takes its place. A host without fallback content
+//! shows a loading status or an error alert instead.
+
+use super::error::MountError;
+use super::template::{document, message_markup, set_attr, set_text, Refs};
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, Element, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+thread_local! {
+    static SHEET: Option<CssStyleSheet> = {
+        let sheet = CssStyleSheet::new().ok();
+        if let Some(s) = &sheet {
+            let _ = s.replace_sync(include_str!(concat!(env!("OUT_DIR"), "/style.min.css")));
+        }
+        sheet
+    };
+}
+
+/// The open shadow root of `host` (attached on first use), emptied and
+/// styled with the shared constructed sheet.
+pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|e| {
+            MountError::Target(
+                [
+                    "mount: cannot render into <",
+                    &host.tag_name().to_ascii_lowercase(),
+                    ">; use a <div> or <fact-cards> (",
+                    &super::error::js_message(&e),
+                    ")",
+                ]
+                .concat(),
+            )
+        })?,
+    };
+    root.set_text_content(None);
+    SHEET.with(|sheet| {
+        if let Some(sheet) = sheet {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+        }
+    });
+    Ok(root)
+}
+
+/// Whether `host` holds fallback content: an element other than an inline
+/// `<script type="application/json">` deck, or text that is not white space.
+pub fn has_fallback(host: &Element) -> bool {
+    let nodes = host.child_nodes();
+    (0..nodes.length()).filter_map(|i| nodes.item(i)).any(|node| match node.node_type() {
+        Node::ELEMENT_NODE => node.dyn_ref::<Element>().is_none_or(|el| !is_inline_deck(el)),
+        Node::TEXT_NODE => node.text_content().is_some_and(|t| !t.trim().is_empty()),
+        _ => false,
+    })
+}
+
+fn is_inline_deck(el: &Element) -> bool {
+    el.tag_name().eq_ignore_ascii_case("script")
+        && el.get_attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// What a host shows when no widget is mounted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// Loading (a polite status).
+    Loading,
+    /// An error (an alert).
+    Error,
+}
+
+/// Shows the host's fallback content when it has some, else a loading or
+/// error panel titled `title` with `lines` under it.
+pub fn show_message(host: &Element, kind: Message, title: &str, lines: &[String]) {
+    let fallback = has_fallback(host);
+    let Ok(root) = shadow_root(host) else {
+        // The host cannot hold a shadow root; say it as text in the host
+        // itself, unless that would wipe the page's own content.
+        if !fallback {
+            host.set_text_content(Some(&[title, " ", &lines.join("; ")].concat()));
+        }
+        return;
+    };
+    if fallback {
+        if let Some(slot) = document().and_then(|d| d.create_element("slot").ok()) {
+            let _ = root.append_child(&slot);
+        }
+        return;
+    }
+    let Ok(frag) = message_markup() else { return };
+    let Ok(r) = Refs::new(&frag) else { return };
+    let (panel, head, list) = (r.find(".msg"), r.find(".m-title"), r.find(".m-list"));
+    if r.finish().is_err() {
+        return;
+    }
+    match kind {
+        Message::Error => set_attr(&panel, "role", "alert"),
+        Message::Loading => {
+            set_attr(&panel, "role", "status");
+            set_attr(&panel, "aria-busy", "true");
+        }
+    }
+    set_text(&head, title);
+    if let Some(doc) = document() {
+        for line in lines {
+            if let Ok(li) = doc.create_element("li") {
+                li.set_text_content(Some(line));
+                let _ = list.append_child(&li);
+            }
+        }
+    }
+    let _ = root.append_child(&frag);
+}
