@@ -31,8 +31,12 @@ export const GZIP_TARGET = 50 * 1024;
  * from the old build.sh (wasm-opt -Oz, then esbuild). The plain command now
  * gives 79.7 KB (wasm-opt -O1, talc, minified snippets); the ceiling keeps
  * that with about 1 KB to spare.
+ * Then the core rework (one Rc<Widget>, idle progress writes, the fallback
+ * slot) and serde-wasm-bindgen for every value handed to JS (+2.7 KB of it)
+ * took it to 85.6 KB, measured after the merge; the ceiling keeps that with
+ * about 1.4 KB to spare.
  */
-export const GZIP_CEILING = 80.75 * 1024;
+export const GZIP_CEILING = 87 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
