@@ -224,9 +224,8 @@ describe('the fallback of www/fallback.html', () => {
     await shot(b, 'fallback-nowasm-1024');
   });
 
-  // Issue 15 item 1: today a failed `src` replaces the fallback with an
-  // alert. Marked todo until the fix lands; it then passes as written.
-  test('a src that is a 404 leaves the fallback in place, readable', { todo: 'issue 15 item 1 (the fallback survives failures) is not merged yet' }, async () => {
+  // Issue 15 item 1: a failed `src` leaves the page's fallback in place.
+  test('a src that is a 404 leaves the fallback in place, readable', async () => {
     const b = await webkit();
     await openFramed(b, server.url, 'wk-fallback-src404.html', {
       ready: () => document.readyState === 'complete' && !!customElements.get('fact-cards'),
