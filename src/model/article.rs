@@ -12,6 +12,9 @@
 //! are compared as written.
 
 use super::deck::Deck;
+/// The month named by `word`: in full, as three letters, or `Sept`.
+pub(crate) use super::variants::month as month_of;
+use super::variants::MONTHS;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -338,22 +341,6 @@ pub enum Unit {
     Measure(String),
 }
 
-/// Month names in English.
-pub(crate) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Currency signs and the code each stands for (`$` and `US$` are dollars).
 const SIGNS: [(&str, &str); 9] = [
     ("US$", "USD"),
@@ -586,12 +573,6 @@ fn next_word(text: &str, at: usize, spaced: bool) -> Option<(usize, usize)> {
     let word = text.get(start..)?;
     let len = word.find(|c: char| !(c.is_alphabetic() || c == '°')).unwrap_or(word.len());
     (len > 0).then_some((start, start + len))
-}
-
-/// The month named by `word`: in full, as three letters, or `Sept`.
-pub(crate) fn month_of(word: &str) -> Option<usize> {
-    let w = word.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
 }
 
 /// Reads the rest of a quantity whose first number starts at `start`.

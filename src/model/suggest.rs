@@ -30,6 +30,7 @@ use super::article::{month_of, quantities, Quantity, Unit};
 use super::deck::{Deck, Fact, Kind};
 use super::sentences;
 use super::text::{fold_case_space, normalize_answer};
+use super::variants::{CARDINALS, ORDINALS};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -371,49 +372,6 @@ const SAID: [&str; 8] = ["said", "says", "told", "added", "wrote", "argued", "wa
 /// Words before a name that make it a person's (`led by Jane Roe`).
 const BY: [&str; 5] = ["led by", "edited by", "written by", "according to", "said"];
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const ORDINALS: [&str; 20] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-];
-const CARDINALS: [&str; 19] = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
 
 /// Draft facts from `article` (plain text), best first within each
 /// sentence, in the order of the sentences. No draft repeats a fact of
@@ -1043,7 +1001,7 @@ fn numbers(s: &str, toks: &[Tok], out: &mut Vec<Candidate>) {
             } else if ranking(s, t.end) {
                 out.push(Candidate::new(Kind::Number, t.start, t.end));
             }
-        } else if CARDINALS.contains(&w)
+        } else if CARDINALS[1..].contains(&w)
             && !t.cap()
             && next.is_some_and(|n| !n.cap() && !["of", "or", "and", "to"].contains(&n.lower.as_str()))
         {

@@ -20,7 +20,8 @@ use super::deck::Kind;
 /// Most variants [`generate`] returns.
 pub const MAX_VARIANTS: usize = 6;
 
-const ORDINALS: [&str; 20] = [
+/// Ordinal words in English, "first" to "twentieth".
+pub(crate) const ORDINALS: [&str; 20] = [
     "first",
     "second",
     "third",
@@ -42,7 +43,8 @@ const ORDINALS: [&str; 20] = [
     "nineteenth",
     "twentieth",
 ];
-const CARDINALS: [&str; 20] = [
+/// Cardinal words in English, "one" to "twenty".
+pub(crate) const CARDINALS: [&str; 20] = [
     "one",
     "two",
     "three",
@@ -64,7 +66,8 @@ const CARDINALS: [&str; 20] = [
     "nineteen",
     "twenty",
 ];
-const MONTHS: [&str; 12] = [
+/// Month names in English.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -330,7 +333,7 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 
 /// The month (0-based) that `word` names in English, in full or as
 /// `Nov`/`Sept`.
-fn month(word: &str) -> Option<usize> {
+pub(crate) fn month(word: &str) -> Option<usize> {
     let w = word.to_ascii_lowercase();
     MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
 }
