@@ -13,7 +13,8 @@
 #   browser-firefox   wasm-pack test --headless --firefox -- --test web  its tests
 #   browser-webkit    xvfb-run wasm-pack test --headless --safari
 #                     (WebKitWebDriver) -- --test web                  its tests
-#   build             scripts/build.sh (wasm-pack build + wasm-opt -Oz)  1 check
+#   build             scripts/build.sh (wasm-pack build --target web --release,
+#                     wasm-opt from npm binaryen; pkg/ and pkg-editor/)  1 check
 #   e2e-chromium      FC_ENGINE=chromium node --test tests/e2e/*.test.mjs  its tests
 #   e2e-firefox       FC_ENGINE=firefox  node --test tests/e2e/*.test.mjs
 #                     (not size.test.mjs, which uses no browser)       its tests
