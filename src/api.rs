@@ -80,7 +80,7 @@ export type ViewName = "cards" | "quiz";
 export type LabelName =
     | "cards" | "quiz" | "modes" | "prev" | "next" | "turnHint" | "known" | "learning" | "shuffle"
     | "restart" | "topic" | "allTopics" | "progressLabel" | "labelEnd" | "position" | "cardOf" | "round" | "knownOf" | "complete"
-    | "studyAgain" | "questionOf" | "correct" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
+    | "studyAgain" | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
     | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "noAnswer" | "retryMistakes" | "retryAll"
     | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress";
 
