@@ -448,17 +448,19 @@ fn typed_answers_match_in_either_unicode_form() {
     ]);
     let o = QuizOptions { seed: 9, questions: None, answer: AnswerMode::Typed };
     let verdicts: &[(&str, &[(&str, bool)])] = &[
-        ("lat", &[("Tokai\u{308}ev", true), ("tokaiev", true), ("Tokayev", false)]),
-        ("lat-nfd", &[("Toka\u{ef}ev", true), ("TOKAÏEV", true), ("Tokaev", false)]),
-        ("cyr", &[("\u{411}\u{438}\u{438}\u{306}\u{441}\u{43a}", true), ("бийск", true), ("Бииск", false)]),
-        ("cyr-nfd", &[("\u{411}\u{438}\u{439}\u{441}\u{43a}", true), ("БИЙСК", true), ("Бииск", false)]),
-        ("vi", &[("Ha\u{300} No\u{323}\u{302}i", true), ("ha noi", true), ("Hue", false)]),
+        // One letter off a word of 5 to 9 letters is a near miss, so right
+        // (issue 15.5): "Tokayev", "Tokaev", "Бииск". Two off is not.
+        ("lat", &[("Tokai\u{308}ev", true), ("tokaiev", true), ("Tokayev", true), ("Tokyaeb", false)]),
+        ("lat-nfd", &[("Toka\u{ef}ev", true), ("TOKAÏEV", true), ("Tokaev", true), ("Tkaeb", false)]),
+        ("cyr", &[("\u{411}\u{438}\u{438}\u{306}\u{441}\u{43a}", true), ("бийск", true), ("Бииск", true)]),
+        ("cyr-nfd", &[("\u{411}\u{438}\u{439}\u{441}\u{43a}", true), ("БИЙСК", true), ("Бииск", true)]),
+        ("vi", &[("Ha\u{300} No\u{323}\u{302}i", true), ("ha noi", true), ("Hue", false), ("Hanoi", false)]),
     ];
     for (id, cases) in verdicts {
         for &(given, right) in *cases {
             let mut quiz = Quiz::new(&d, &o);
             while d.facts[quiz.question(&d).expect("asked").fact].id != *id {
-                quiz.answer_typed(&d, "").expect("answered");
+                quiz.answer_typed(&d, "zzqx").expect("answered");
                 assert!(quiz.next());
             }
             let a = quiz.answer_typed(&d, given).expect("answered");
@@ -476,10 +478,10 @@ fn every_distractor_the_validator_accepts_is_offered() {
     let text = r#"{"version": 1, "title": "t", "facts": [
         {"front": "Who?", "back": "Toka\u00efev", "distractors": ["Tokayev", "Tokaev", "Tokajev"]},
         {"front": "Where?", "back": "\u0411\u0438\u0438\u0306\u0441\u043a", "kind": "place",
-         "distractors": ["\u0411\u0438\u0438\u0441\u043a", "\u041e\u043c\u0441\u043a"]}
+         "distractors": ["\u0411\u0438\u0438\u0441\u043a", "\u041e\u043c\u0441\u043a", "\u0422\u043e\u043c\u0441\u043a"]}
     ]}"#;
     let d = parse_deck_text(text).expect("a valid deck");
-    for (id, want) in [("fact-1", set(&["Tokayev", "Tokaev", "Tokajev"])), ("fact-2", set(&["Бииск", "Омск"]))]
+    for (id, want) in [("fact-1", set(&["Tokayev", "Tokaev", "Tokajev"])), ("fact-2", set(&["Бииск", "Омск", "Томск"]))]
     {
         for seed in 0..5 {
             assert_eq!(wrong(&d, id, seed), want, "{id}, seed {seed}");

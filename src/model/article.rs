@@ -47,10 +47,7 @@ impl Finding {
     /// The path with the fact's id, as the CLI prints it:
     /// `facts[3] (id "x").quote`.
     pub fn labelled_path(&self, deck: &Deck) -> String {
-        match deck.facts.get(self.fact) {
-            Some(f) => format!("facts[{}] (id {:?}).{}", self.fact, f.id, self.field),
-            None => self.path.clone(),
-        }
+        super::validate::labelled_path(&self.path, deck.facts.get(self.fact).map(|f| f.id.as_str()))
     }
 }
 
