@@ -15,15 +15,10 @@ use super::deck::Deck;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// How bad a [`Finding`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The deck misquotes its article: `validate --article` exits 1.
-    Error,
-    /// Worth a look (a number the article lacks); the deck still passes.
-    Warning,
-}
+/// How bad a [`Finding`] is: an error (the deck misquotes its article:
+/// `validate --article` exits 1) or a warning (a number the article lacks;
+/// the deck still passes). The same severity as a deck [`Issue`](super::validate::Issue)'s.
+pub use super::validate::Severity;
 
 /// One problem of a deck against its article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -79,7 +79,15 @@ const MAX_QUOTED: usize = 60;
 /// Longest unknown key for which a near known field is looked for.
 const MAX_SUGGEST: usize = 64;
 
-pub use super::article::Severity;
+/// How bad an [`Issue`] (or an article finding) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The deck cannot be used: it is invalid (or misquotes its article).
+    Error,
+    /// Worth a look; the deck still passes and mounts.
+    Warning,
+}
 
 /// One validation problem: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
