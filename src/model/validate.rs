@@ -137,7 +137,7 @@ pub fn labelled_path(path: &str, id: Option<&str>) -> String {
         return path.to_string();
     };
     let (head, tail) = path.split_at(end);
-    format!("{head} (id {id:?}){tail}")
+    [head, " (id ", &quote_up_to(id, usize::MAX), ")", tail].concat()
 }
 
 /// The index of the fact `path` is in: 11 for `facts[11].back`.
@@ -178,7 +178,7 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
         let at = |field: &str| format!("facts[{i}].{field}");
         let mut push = |issue: Issue| out.push(Issue { fact_id: Some(f.id.clone()), ..issue });
         if let Some(what) = unlike_kind(&f.back, f.kind) {
-            push(Issue::warning(at("kind"), format!("is {:?}, but the answer has no {what}", f.kind.as_str())));
+            push(Issue::warning(at("kind"), ["is \"", f.kind.as_str(), "\", but the answer has no ", what].concat()));
         }
         let n = counts.get(i).copied().unwrap_or(0);
         if n < super::quiz::MIN_WRONG {
@@ -192,7 +192,7 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
             short_kinds.push(f.kind);
             push(Issue::warning(
                 at("kind"),
-                format!("kind {:?} cannot give 3 wrong options to each of its facts", f.kind.as_str()),
+                ["kind \"", f.kind.as_str(), "\" cannot give 3 wrong options to each of its facts"].concat(),
             ));
         }
     }
@@ -873,10 +873,16 @@ fn repeats(field: &str, first: usize) -> String {
 /// `s` in double quotes for a message: quotes, backslashes and control
 /// characters escaped, and cut to [`MAX_QUOTED`] characters with `…`.
 fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len().min(4 * MAX_QUOTED) + 2);
+    quote_up_to(s, MAX_QUOTED)
+}
+
+/// [`quote`], cut to `max` characters. (Not `{:?}`: its Unicode tables would
+/// cost the wasm several KB.)
+fn quote_up_to(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max.saturating_mul(4)) + 2);
     out.push('"');
     for (i, c) in s.chars().enumerate() {
-        if i == MAX_QUOTED {
+        if i == max {
             out.push('…');
             break;
         }
