@@ -67,10 +67,15 @@ export interface FactImage {
     alt: string;
 }
 
-/** One problem with a deck: where (e.g. "facts[3].back"; "" for the deck itself) and what. */
+/**
+ * One problem with a deck: where (e.g. "facts[3].back"; "" for the deck itself), what, and how bad.
+ * An "error" makes the deck invalid; a "warning" (a fact left out of choice quizzes, a kind
+ * with too few options, an answer unlike its kind) never stops a mount.
+ */
 export interface DeckIssue {
     path: string;
     message: string;
+    severity: "error" | "warning";
 }
 
 /** A view of the widget. */
@@ -80,7 +85,7 @@ export type ViewName = "cards" | "quiz";
 export type LabelName =
     | "cards" | "quiz" | "modes" | "prev" | "next" | "turnHint" | "known" | "learning" | "shuffle"
     | "restart" | "topic" | "allTopics" | "progressLabel" | "labelEnd" | "position" | "cardOf" | "round" | "knownOf" | "complete"
-    | "studyAgain" | "questionOf" | "correct" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
+    | "studyAgain" | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
     | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "noAnswer" | "retryMistakes" | "retryAll"
     | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress";
 
@@ -249,15 +254,16 @@ fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
     Err(MountError::Target(["mount: target must be an Element or a CSS selector, got ", what].concat()))
 }
 
-/// Every problem with `deck` (an object or JSON text) as `{path, message}`;
-/// an empty array when it is valid. Never throws.
+/// Every problem with `deck` (an object or JSON text) as `{path, message,
+/// severity}`: its errors, or for a valid deck its warnings; an empty array
+/// when it is valid and has none. Never throws.
 #[wasm_bindgen(js_name = validateDeck, unchecked_return_type = "DeckIssue[]")]
 pub fn validate_deck(#[wasm_bindgen(unchecked_param_type = "unknown")] deck: JsValue) -> JsValue {
     let issues: Vec<Issue> = if deck.is_undefined() || deck.is_null() {
-        vec![Issue { path: String::new(), message: "must be a deck object or JSON text, not nothing".into() }]
+        vec![Issue::error("", "must be a deck object or JSON text, not nothing")]
     } else {
         match input::read_deck(&deck) {
-            Ok(_) => Vec::new(),
+            Ok(deck) => crate::model::validate::deck_warnings(&deck),
             Err(issues) => issues,
         }
     };

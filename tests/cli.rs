@@ -42,11 +42,30 @@ fn invalid_fixtures() -> Vec<String> {
 }
 
 /// The lines `validate` must print for `file`: one per issue the library
-/// finds, `FILE: path: message`, or `FILE: message` for the deck itself.
+/// finds, `FILE: path: message`, or `FILE: message` for the deck itself; a
+/// path inside a fact with a string id names it (`facts[1] (id "x").back`),
+/// except a path at the id itself.
 fn expected_lines(file: &str) -> String {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).expect("fixture");
     let issues = parse_deck_text(&text).expect_err("an invalid fixture");
-    issues.iter().map(|i| format!("{file}: {}\n", i.line())).collect()
+    let json: Option<serde_json::Value> = serde_json::from_str(&text).ok();
+    issues
+        .iter()
+        .map(|i| {
+            if i.path.is_empty() {
+                return format!("{file}: {}\n", i.message);
+            }
+            let id = i.path.strip_prefix("facts[").and_then(|rest| {
+                let (n, field) = rest.split_once("].")?;
+                let id = json.as_ref()?.get("facts")?.get(n.parse::<usize>().ok()?)?.get("id")?.as_str()?;
+                (!field.starts_with("id") && !id.trim().is_empty()).then(|| (n.to_string(), field.to_string(), id))
+            });
+            match id {
+                Some((n, field, id)) => format!("{file}: facts[{n}] (id {id:?}).{field}: {}\n", i.message),
+                None => format!("{file}: {}: {}\n", i.path, i.message),
+            }
+        })
+        .collect()
 }
 
 #[test]
@@ -97,13 +116,34 @@ fn several_files_are_reported_in_order() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        stdout(&output),
-        "tests/fixtures/valid/full.json: ok (9 facts)\n\
+        without_warnings(&stdout(&output)),
+        "tests/fixtures/valid/full.json: ok (9 facts, 10 warnings)\n\
          tests/fixtures/invalid/fact-back-blank.json: facts[0].back: must not be blank\n\
-         tests/fixtures/valid/minimal.json: ok (1 fact)\n"
+         tests/fixtures/valid/minimal.json: ok (1 fact, 2 warnings)\n"
     );
     let output = factcards(&["validate", "--", "tests/fixtures/valid/minimal.json"]);
     assert_eq!(output.status.code(), Some(0));
+}
+
+/// `out` without its `warning:` lines.
+fn without_warnings(out: &str) -> String {
+    out.lines().filter(|l| !l.contains(": warning: ")).map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn warnings_name_the_fact_and_do_not_fail_the_deck() {
+    let file = "tests/fixtures/valid/minimal.json";
+    let output = factcards(&["validate", file]);
+    assert_eq!(output.status.code(), Some(0), "warnings alone pass");
+    assert_eq!(
+        stdout(&output),
+        "tests/fixtures/valid/minimal.json: warning: facts[0] (id \"fact-1\").back: left out of multiple-choice \
+         quizzes: no wrong option (add distractors or facts of the same kind)\n\
+         tests/fixtures/valid/minimal.json: warning: facts[0] (id \"fact-1\").kind: kind \"other\" cannot give 3 \
+         wrong options to each of its facts\n\
+         tests/fixtures/valid/minimal.json: ok (1 fact, 2 warnings)\n"
+    );
+    assert_eq!(stderr(&output), "");
 }
 
 #[test]
@@ -111,7 +151,10 @@ fn an_unreadable_file_is_an_error() {
     let output = factcards(&["validate", "tests/fixtures/valid/minimal.json", "no/such/deck.json"]);
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
-    assert!(out.starts_with("tests/fixtures/valid/minimal.json: ok (1 fact)\n"), "{out}");
+    assert!(
+        without_warnings(&out).starts_with("tests/fixtures/valid/minimal.json: ok (1 fact, 2 warnings)\n"),
+        "{out}"
+    );
     assert!(out.contains("no/such/deck.json: cannot read: "), "{out}");
     let output = factcards(&["validate", "tests/fixtures"]);
     assert_eq!(output.status.code(), Some(1));
@@ -260,7 +303,7 @@ fn an_invented_quote_fails_with_its_path() {
     let output = factcards(&["validate", "--article", ARTICLE, file]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        stdout(&output),
+        without_warnings(&stdout(&output)),
         "tests/fixtures/article/invented-quote.json: facts[1] (id \"michel-praise\").quote: not in the article; \
          closest: \"Tokayev’s meeting with European Council President Charles Michel on Thursday. In a\"\n"
     );
@@ -326,7 +369,11 @@ fn suggest_writes_draft_facts_that_validate_against_the_article() {
     assert!(deck.facts.len() >= 20, "{}", deck.facts.len());
     let name = drafts.to_str().unwrap();
     let checked = factcards(&["validate", "--article", ARTICLE, name]);
-    assert_eq!(stdout(&checked), format!("{name}: ok ({} facts)\n", deck.facts.len()));
+    // Warnings (drafts of a kind with few facts) but no error.
+    assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
+    let n = deck.facts.len();
+    let report = without_warnings(&stdout(&checked));
+    assert!(report.starts_with(&format!("{name}: ok ({n} facts")) && report.lines().count() == 1, "{report}");
 
     // With --deck, only facts the deck does not have, with ids of their own.
     let builtin = "www/decks/tokayev-brussels-2021.json";

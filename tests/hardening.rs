@@ -861,10 +861,11 @@ const TYPED: &[(Kind, &str, &str, bool)] = &[
     (Kind::Money, "$160 billion", "160 million", false),
     (Kind::Person, "Toka\u{ef}ev", "Tokai\u{308}ev", true),
     (Kind::Person, "Tokai\u{308}ev", "TOKA\u{cf}EV", true),
-    (Kind::Person, "Toka\u{ef}ev", "Tokayev", false),
+    // One letter off in 5 to 9 letters: a near miss, right (issue 15.5).
+    (Kind::Person, "Toka\u{ef}ev", "Tokayev", true),
     (Kind::Place, "\u{411}\u{438}\u{439}\u{441}\u{43a}", "\u{411}\u{438}\u{438}\u{306}\u{441}\u{43a}", true),
     (Kind::Place, "\u{411}\u{438}\u{438}\u{306}\u{441}\u{43a}", "БИЙСК", true),
-    (Kind::Place, "\u{411}\u{438}\u{439}\u{441}\u{43a}", "Бииск", false),
+    (Kind::Place, "\u{411}\u{438}\u{439}\u{441}\u{43a}", "Бииск", true),
     (Kind::Place, "H\u{e0} N\u{1ed9}i", "ha noi", true),
     (Kind::Place, "Ha\u{300} No\u{323}\u{302}i", "Hà Nội", true),
     (Kind::Place, "Hà Nội", "Hanoi", false),
@@ -1018,6 +1019,7 @@ fn play_round(
 ) -> Result<Vec<(usize, bool)>, TestCaseError> {
     let mut results = Vec::new();
     let len = quiz.len();
+    let mut width = None;
     for step in 0..len {
         prop_assert_eq!(quiz.position(), step);
         prop_assert!(!quiz.is_finished());
@@ -1029,7 +1031,9 @@ fn play_round(
         let (correct, expect) = match &q.prompt {
             Prompt::Choice { options, correct } => {
                 prop_assert!(quiz.mode() == AnswerMode::Choice, "choice question in a typed quiz");
-                prop_assert!((2..=4).contains(&options.len()), "{} options: {options:?}", options.len());
+                prop_assert!((3..=4).contains(&options.len()), "{} options: {options:?}", options.len());
+                let n = *width.get_or_insert(options.len());
+                prop_assert_eq!(options.len(), n, "every choice question has as many options");
                 prop_assert!(*correct < options.len());
                 prop_assert_eq!(&options[*correct], &f.back, "the right option is not the back");
                 for (i, a) in options.iter().enumerate() {
@@ -1071,6 +1075,7 @@ fn play_round(
                 (a, pick == *correct)
             }
             Prompt::Typed => {
+                prop_assert!(quiz.mode() == AnswerMode::Typed, "typed question in a choice quiz");
                 prop_assert!(quiz.answer_choice(deck, 0).is_none(), "choice answer to a typed question");
                 // Verdicts known without the matcher: the hand-written ones
                 // of TYPED; a blank answer; the back with a word added; and
@@ -1083,12 +1088,29 @@ fn play_round(
                     (2, _, Some(d)) => (d.clone(), false),
                     _ => (format!("{} zzqx", f.back), false),
                 };
+                let (text, expect) = if text.trim().is_empty() {
+                    // A blank answer counts nothing; the question stays open.
+                    let score = quiz.score();
+                    prop_assert!(quiz.answer_typed(deck, &text).is_none(), "blank answer counted");
+                    prop_assert!(quiz.current_answer().is_none() && quiz.score() == score);
+                    prop_assert_eq!(quiz.position(), step);
+                    (format!("{} zzqx", f.back), false)
+                } else {
+                    (text, expect)
+                };
                 (quiz.answer_typed(deck, &text).cloned(), expect)
             }
         };
         prop_assert!(correct.is_some(), "answer refused");
         let a = correct.unwrap_or_else(|| unreachable!());
-        prop_assert_eq!(a.correct, expect, "judged {:?} against {:?} / {:?}", a.given, f.back, f.accept);
+        if a.near {
+            // Right only as a near miss: never for numbers, money and dates,
+            // and never for an exact match.
+            prop_assert!(a.correct, "near miss {:?} for {:?} judged wrong", a.given, f.back);
+            prop_assert!(!matches!(f.kind, Kind::Number | Kind::Money | Kind::Date), "fuzzy {:?}", f.kind);
+        } else {
+            prop_assert_eq!(a.correct, expect, "judged {:?} against {:?} / {:?}", a.given, f.back, f.accept);
+        }
         // A second answer to the same question is refused.
         prop_assert!(quiz.answer_choice(deck, 0).is_none() && quiz.answer_typed(deck, "x").is_none());
         results.push((q.fact, a.correct));
@@ -1117,7 +1139,12 @@ fn check_quiz(case: QuizCase) -> Result<(), TestCaseError> {
         answer: if case.typed { AnswerMode::Typed } else { AnswerMode::Choice },
     };
     let mut quiz = Quiz::new(&deck, &opts);
-    let want_len = case.questions.filter(|&q| q > 0).unwrap_or(10).min(deck.facts.len());
+    // A choice quiz leaves out the facts with fewer than 2 wrong options
+    // (all typed when that is every fact).
+    let counts = factcards::model::quiz::wrong_option_counts(&deck);
+    let fit = counts.iter().filter(|&&c| c >= 2).count();
+    let askable = if case.typed || fit == 0 { deck.facts.len() } else { fit };
+    let want_len = case.questions.filter(|&q| q > 0).unwrap_or(10).min(askable);
     prop_assert_eq!(quiz.len(), want_len);
     let first = quiz.facts().to_vec();
     prop_assert_eq!(sorted(first.clone()).windows(2).filter(|w| w[0] == w[1]).count(), 0, "a fact asked twice");
@@ -1265,6 +1292,9 @@ fn the_hand_written_typed_verdicts_hold() {
         assert!(quiz.question(&deck).is_some());
         let a = quiz.answer_typed(&deck, typed).expect("answered");
         assert_eq!(a.correct, right, "{typed:?} for {back:?}");
+        let near =
+            [("Toka\u{ef}ev", "Tokayev"), ("\u{411}\u{438}\u{439}\u{441}\u{43a}", "Бииск")].contains(&(back, typed));
+        assert_eq!(a.near, near, "near miss: {typed:?} for {back:?}");
     }
 }
 

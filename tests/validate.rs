@@ -764,3 +764,87 @@ fn the_generator_makes_valid_and_invalid_decks() {
         .count();
     assert!(valid > 50 && valid < 450, "{valid} of 500 plausible decks are valid");
 }
+
+// ------------------------------------------------------------- warnings
+
+#[test]
+fn warnings_are_separate_from_errors_and_name_the_fact() {
+    use factcards::model::validate::{deck_warnings, Severity};
+    let text = r#"{"version": 1, "title": "W", "facts": [
+        {"id": "a", "front": "Who?", "back": "Charles Michel", "kind": "money"},
+        {"id": "b", "front": "When?", "back": "soon", "kind": "date"},
+        {"id": "c", "front": "How many?", "back": "several", "kind": "number"},
+        {"id": "d", "front": "How much?", "back": "$24 billion", "kind": "money"},
+        {"id": "e", "front": "When?", "back": "Thursday", "kind": "date"},
+        {"id": "f", "front": "Which?", "back": "ninth", "kind": "number"},
+        {"id": "p1", "front": "Who?", "back": "Ursula von der Leyen", "kind": "person"},
+        {"id": "p2", "front": "Who?", "back": "Josep Borrell", "kind": "person"},
+        {"id": "p3", "front": "Who?", "back": "Kassym-Jomart Tokayev", "kind": "person"},
+        {"id": "p4", "front": "Who?", "back": "Wolfgang Kropp", "kind": "person"},
+        {"id": "o", "front": "What?", "back": "QazVac", "kind": "other"}
+    ]}"#;
+    let deck = parse_deck_text(text).expect("valid: warnings never make a deck invalid");
+    let got: Vec<(String, String)> =
+        deck_warnings(&deck).iter().map(|w| (w.line(), format!("{:?}", w.severity))).collect();
+    let w = |line: &str| (line.to_string(), "Warning".to_string());
+    assert_eq!(
+        got,
+        vec![
+            // "a" has only "$24 billion" (d's back) and nothing to vary: 1
+            // wrong option. "d" has a's back and variants of its amount.
+            w(r#"facts[0] (id "a").kind: is "money", but the answer has no amount"#),
+            w(
+                r#"facts[0] (id "a").back: left out of multiple-choice quizzes: 1 wrong option (add distractors or facts of the same kind)"#
+            ),
+            w(r#"facts[0] (id "a").kind: kind "money" cannot give 3 wrong options to each of its facts"#),
+            w(r#"facts[1] (id "b").kind: is "date", but the answer has no date"#),
+            w(
+                r#"facts[1] (id "b").back: left out of multiple-choice quizzes: 1 wrong option (add distractors or facts of the same kind)"#
+            ),
+            w(r#"facts[1] (id "b").kind: kind "date" cannot give 3 wrong options to each of its facts"#),
+            w(r#"facts[2] (id "c").kind: is "number", but the answer has no number"#),
+            w(
+                r#"facts[2] (id "c").back: left out of multiple-choice quizzes: 1 wrong option (add distractors or facts of the same kind)"#
+            ),
+            w(r#"facts[2] (id "c").kind: kind "number" cannot give 3 wrong options to each of its facts"#),
+            // Four people: 3 wrong options each, no warning.
+            w(
+                r#"facts[10] (id "o").back: left out of multiple-choice quizzes: no wrong option (add distractors or facts of the same kind)"#
+            ),
+            w(r#"facts[10] (id "o").kind: kind "other" cannot give 3 wrong options to each of its facts"#),
+        ]
+    );
+    assert!(deck_warnings(&deck).iter().all(|w| w.severity == Severity::Warning && !w.path.contains("(id")));
+    // Serialised for validateDeck: the bare path, the message, the severity.
+    let json = serde_json::to_value(&deck_warnings(&deck)[0]).expect("serialises");
+    assert_eq!(
+        json,
+        serde_json::json!({"path": "facts[0].kind", "message": "is \"money\", but the answer has no amount", "severity": "warning"})
+    );
+}
+
+#[test]
+fn errors_name_the_fact_in_their_line_not_their_path() {
+    use factcards::model::validate::Severity;
+    let text = r#"{"version": 1, "title": "E", "facts": [
+        {"id": "ok", "front": "Q?", "back": "A"},
+        {"id": "nelson", "front": "Q?"},
+        {"front": "Q?", "back": " "},
+        {"id": "ok", "front": "Q?", "back": "B"}
+    ]}"#;
+    let issues = parse_deck_text(text).expect_err("invalid");
+    let lines: Vec<String> = issues.iter().map(|i| i.line()).collect();
+    assert_eq!(
+        lines,
+        vec![
+            r#"facts[1] (id "nelson").back: is required"#.to_string(),
+            "facts[2].back: must not be blank".to_string(),
+            // Not at the id itself: the message quotes it.
+            r#"facts[3].id: duplicate id "ok"; ids must be unique (first used at facts[0].id)"#.to_string(),
+        ]
+    );
+    assert_eq!(issues[0].path, "facts[1].back");
+    assert!(issues.iter().all(|i| i.severity == Severity::Error));
+    let json = serde_json::to_value(&issues[1]).expect("serialises");
+    assert_eq!(json, serde_json::json!({"path": "facts[2].back", "message": "must not be blank", "severity": "error"}));
+}

@@ -9,7 +9,10 @@
 //!
 //! `validate` prints `FILE: ok (N facts)` for a valid deck and one line per
 //! problem otherwise, `FILE: path: message` (or `FILE: message` for the deck
-//! itself), all to stdout. With `--article`, each quote must be in the
+//! itself; a path in a fact names its id: `facts[11] (id "nelson").back`),
+//! all to stdout. A valid deck's warnings (a fact left out of choice quizzes,
+//! a kind short of options, an answer unlike its kind) are `FILE: warning:
+//! path: message` lines and do not fail it. With `--article`, each quote must be in the
 //! article (`FILE: facts[3] (id "x").quote: not in the article; closest:
 //! "…"`), and a number the article lacks is a `FILE: warning: …` line.
 //! Exit status: 0 when every file is a valid deck, 1 when any is not (or
@@ -29,7 +32,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use factcards::model::article::{self, Severity};
-    use factcards::model::validate::parse_deck_text;
+    use factcards::model::validate::{deck_warnings, parse_deck_text};
     use std::ffi::OsString;
     use std::io::{self, Write};
     use std::path::Path;
@@ -43,7 +46,11 @@ commands:
   validate [--article ARTICLE] FILE...
                      check each deck file against the deck format v1; print
                      \"FILE: ok (N facts)\" for a valid deck, else one line per
-                     problem, \"FILE: path: message\". With --article (a .txt
+                     problem, \"FILE: path: message\" (a fact's path names
+                     its id). Warnings (a fact left out of choice quizzes,
+                     a kind with too few wrong options, an answer unlike
+                     its kind) are \"FILE: warning: path: message\" lines
+                     and still exit 0. With --article (a .txt
                      file, or .html reduced to its text), every quote must be
                      in the article (else an error naming the closest passage)
                      and a number in a back, accept or detail that the article
@@ -313,7 +320,11 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
                         }
                     }
                 }
-                if findings.len() > warnings {
+                for w in deck_warnings(&deck) {
+                    warnings += 1;
+                    writeln!(out, "{name}: warning: {}", w.line())?;
+                }
+                if findings.iter().any(|f| f.severity == Severity::Error) {
                     return Ok(false);
                 }
                 let n = deck.facts.len();

@@ -13,7 +13,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 fn issues(e: NotJson) -> Vec<Issue> {
-    vec![Issue { path: e.path, message: e.message }]
+    vec![Issue::error(e.path, e.message)]
 }
 
 /// Reads a deck given as `undefined`/`null` (the built-in deck), JSON text
@@ -36,7 +36,7 @@ pub fn read_options(options: &JsValue) -> Result<MountOptions, MountError> {
     } else {
         js_value::to_value(options).map_err(|e| {
             let path = if e.path.is_empty() { "options".to_owned() } else { ["options.", &e.path].concat() };
-            MountError::Options(Issue { path, message: e.message })
+            MountError::Options(Issue::error(path, e.message))
         })?
     };
     MountOptions::from_value(&value).map_err(MountError::Options)

@@ -143,6 +143,9 @@ impl QuizView {
         if dirty.has(Dirty::ANSWER) {
             self.render_answer(app, s);
         }
+        if dirty.has(Dirty::HINT) {
+            set_text(&self.verdict, s.get(Key::TypeFirst));
+        }
         Ok(())
     }
 
@@ -175,7 +178,9 @@ impl QuizView {
         self.set_done(app.quiz.position() + 1);
         // Words only; style.css adds the ✓ or ✗ icon, hidden from the status
         // region's announcement.
-        let verdict = if answer.correct {
+        let verdict = if answer.near {
+            s.with_answer(Key::Almost, &answer.expected)
+        } else if answer.correct {
             s.get(Key::Correct).to_owned()
         } else {
             s.with_answer(Key::Incorrect, &answer.expected)
@@ -252,7 +257,8 @@ impl QuizView {
         } else if dirty.has(Dirty::QUESTION) {
             Some(&self.question)
         } else if dirty.has(Dirty::ANSWER) {
-            Some(&self.next)
+            // After a blank submit the question stays open: back to the box.
+            Some(if app.quiz.current_answer().is_some() { &self.next } else { &self.input })
         } else {
             None
         }

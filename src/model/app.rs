@@ -7,8 +7,9 @@
 use super::deck::Deck;
 use super::numbering::Numbering;
 use super::progress::Progress;
-use super::quiz::{AnswerMode, Quiz, QuizOptions};
+use super::quiz::{AnswerMode, Prompt, Quiz, QuizOptions};
 use super::study::{Mark, Study};
+use super::text::is_blank;
 
 /// Which view is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +155,8 @@ impl Dirty {
     pub const SAVE: Dirty = Dirty(1 << 9);
     /// Remembered progress was reset.
     pub const RESET: Dirty = Dirty(1 << 10);
+    /// A blank typed answer was submitted: ask for an answer first.
+    pub const HINT: Dirty = Dirty(1 << 11);
 
     /// Whether any part of `other` is in this set.
     pub fn has(self, other: Dirty) -> bool {
@@ -362,9 +365,14 @@ impl App {
                 }
             }
             Msg::Submit(text) => {
+                let open = self.quiz.current_answer().is_none()
+                    && matches!(self.quiz.current_question().map(|q| &q.prompt), Some(Prompt::Typed));
                 if let Some(a) = self.quiz.answer_typed(&self.deck, &text) {
                     up.event = Some(answer_event(a));
                     up.dirty = Dirty::ANSWER;
+                } else if open && is_blank(&text) {
+                    // Counts nothing: the question stays open.
+                    up.dirty = Dirty::HINT;
                 }
             }
             Msg::NextQuestion => {
@@ -414,6 +422,27 @@ mod tests {
 
     fn app(n: usize, modes: Modes) -> App {
         App::new(deck(n), Settings { modes, seed: 5, questions: Some(3), answer: AnswerMode::Choice })
+    }
+
+    #[test]
+    fn a_blank_submit_asks_for_an_answer_and_counts_nothing() {
+        let mut a =
+            App::new(deck(3), Settings { modes: Modes::Quiz, seed: 5, questions: Some(3), answer: AnswerMode::Typed });
+        let fact = a.quiz.current_question().map(|q| q.fact).expect("a question");
+        let up = a.update(Msg::Submit(" \t\n".into()));
+        assert_eq!((up.dirty, up.event), (Dirty::HINT, None));
+        assert!(a.quiz.current_answer().is_none(), "the question stays open");
+        assert_eq!((a.quiz.position(), a.quiz.score()), (0, 0));
+        // "Person 1" has 6 letters: one letter off is a near miss, right.
+        let typo = format!("Persno {fact}");
+        let up = a.update(Msg::Submit(typo.clone()));
+        assert_eq!(up.dirty, Dirty::ANSWER);
+        let expected = format!("Person {fact}");
+        assert_eq!(up.event, Some(Event::Answer { fact, correct: true, given: typo, expected }));
+        assert!(a.quiz.current_answer().is_some_and(|x| x.near));
+        assert_eq!(a.quiz.score(), 1);
+        // Once answered, a blank submit does nothing.
+        assert!(a.update(Msg::Submit(String::new())).dirty.is_empty());
     }
 
     #[test]

@@ -18,15 +18,10 @@ use super::variants::MONTHS;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// How bad a [`Finding`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The deck misquotes its article: `validate --article` exits 1.
-    Error,
-    /// Worth a look (a number the article lacks); the deck still passes.
-    Warning,
-}
+/// How bad a [`Finding`] is: an error (the deck misquotes its article:
+/// `validate --article` exits 1) or a warning (a number the article lacks;
+/// the deck still passes). The same severity as a deck [`Issue`](super::validate::Issue)'s.
+pub use super::validate::Severity;
 
 /// One problem of a deck against its article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,10 +45,7 @@ impl Finding {
     /// The path with the fact's id, as the CLI prints it:
     /// `facts[3] (id "x").quote`.
     pub fn labelled_path(&self, deck: &Deck) -> String {
-        match deck.facts.get(self.fact) {
-            Some(f) => format!("facts[{}] (id {:?}).{}", self.fact, f.id, self.field),
-            None => self.path.clone(),
-        }
+        super::validate::labelled_path(&self.path, deck.facts.get(self.fact).map(|f| f.id.as_str()))
     }
 }
 

@@ -51,6 +51,8 @@ keys! {
     StudyAgain = "studyAgain": "Study again", "Réviser à nouveau", "Повторить";
     QuestionOf = "questionOf": "Question {n} of {total}", "Question {n} sur {total}", "Вопрос {n} из {total}";
     Correct = "correct": "Correct", "Correct", "Верно";
+    Almost = "almost": "Almost — {answer}", "Presque — {answer}", "Почти — {answer}";
+    TypeFirst = "typeFirst": "Type an answer first", "Tapez d’abord une réponse", "Сначала введите ответ";
     Incorrect = "incorrect": "Incorrect — the answer is {answer}", "Incorrect — la réponse est {answer}", "Неверно — правильный ответ: {answer}";
     YourAnswer = "yourAnswer": "Your answer", "Votre réponse", "Ваш ответ";
     RightAnswer = "rightAnswer": "Right answer", "Bonne réponse", "Правильный ответ";

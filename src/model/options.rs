@@ -46,10 +46,7 @@ pub struct MountOptions {
 pub const NAMES: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
 
 fn issue(path: &str, message: &str) -> Issue {
-    Issue {
-        path: ["options", path].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("."),
-        message: message.to_owned(),
-    }
+    Issue::error(["options", path].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("."), message)
 }
 
 fn one_of(path: &str, v: &Value, allowed: &[&str]) -> Result<usize, Issue> {

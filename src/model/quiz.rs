@@ -1,25 +1,35 @@
 //! The quiz engine: which facts are asked, their wrong options, judging,
 //! scoring and retry rounds.
 //!
-//! A question is multiple choice unless the options say [`AnswerMode::Typed`]
-//! or no wrong option can be found. Wrong options come, in this order, from
-//! the fact's authored `distractors`, then the backs of other facts of the same
-//! kind (same topic first), then for numbers, money and dates from
-//! [`variants::generate`]. None of them is the same answer
-//! ([`AnswerKey::same`]) as the right answer, an `accept` entry or another
-//! option: the validator refuses authored distractors by the same test, so
-//! every distractor it lets through can be offered.
+//! A question is multiple choice unless the options say [`AnswerMode::Typed`].
+//! Wrong options come, in this order, from the fact's own authored
+//! `distractors`, then the backs of other facts of the same kind (same topic
+//! first), then the authored distractors of other facts of the same kind,
+//! then for numbers, money and dates from [`variants::generate`]. None of them
+//! is the same answer ([`AnswerKey::same`]) as the right answer, an `accept`
+//! entry or another option: the validator refuses authored distractors by the
+//! same test, so every distractor it lets through can be offered.
+//!
+//! Every choice question of a quiz has the same number of options: 4 when
+//! every fact can get 3 wrong options, else 3. A fact that cannot get 2
+//! ([`MIN_WRONG`]) is left out of a choice quiz ([`wrong_option_counts`]
+//! says which); only when no fact can get them is the quiz typed throughout.
 //!
 //! Everything is fixed by the seed, and questions are made lazily: making the
 //! quiz costs O(facts), making one question O(facts of its kind).
 
 use super::deck::{Deck, Fact, Kind};
 use super::rng::{derive_seed, Rng};
-use super::text::{answers_match, is_blank, AnswerKey};
+use super::text::{is_blank, judge_answer, AnswerKey, Verdict};
 use super::variants;
 
 /// Most options a multiple-choice question offers, the right one included.
 pub const MAX_OPTIONS: usize = 4;
+/// Fewest wrong options a multiple-choice question offers.
+pub const MIN_WRONG: usize = 2;
+/// Facts of one kind sampled (with pairwise different backs, and apart with
+/// different distractors) to count the wrong options a fact can get.
+const SAMPLE: usize = 12;
 /// Questions in a round when the options do not say.
 pub const DEFAULT_QUESTIONS: usize = 10;
 
@@ -56,7 +66,8 @@ impl Default for QuizOptions {
 pub enum Prompt {
     /// Pick one of `options`; `options[correct]` is the fact's back.
     Choice {
-        /// 2 to [`MAX_OPTIONS`] options, shuffled.
+        /// 3 or [`MAX_OPTIONS`] options, the same number in every question
+        /// of the quiz, shuffled.
         options: Vec<String>,
         /// Index of the right option.
         correct: usize,
@@ -83,8 +94,11 @@ pub struct Answer {
     pub given: String,
     /// The right answer, the fact's back.
     pub expected: String,
-    /// Whether it was right.
+    /// Whether it was right (a near miss counts as right).
     pub correct: bool,
+    /// Whether a typed answer was right only as a near miss (see
+    /// [`judge_answer`]), so the feedback can show the right spelling.
+    pub near: bool,
     /// Index of the option picked, for multiple choice.
     pub choice: Option<usize>,
 }
@@ -100,6 +114,8 @@ pub struct Answer {
 pub struct Quiz {
     seed: u64,
     mode: AnswerMode,
+    /// Wrong options per choice question.
+    wrong: usize,
     round: u32,
     /// Facts of the first round, in its order.
     first: Vec<usize>,
@@ -118,13 +134,29 @@ pub struct Quiz {
 
 impl Quiz {
     /// A quiz over `deck`: picks `opts.questions` facts (default 10, at most
-    /// all of them) by the seed, in a seeded order. Makes no question yet.
+    /// all that can be asked) by the seed, in a seeded order. In a choice
+    /// quiz, facts that cannot get [`MIN_WRONG`] wrong options are left out.
+    /// Makes no question yet.
     pub fn new(deck: &Deck, opts: &QuizOptions) -> Quiz {
-        let n = deck.facts.len();
+        let mut mode = opts.answer;
+        let mut wrong = MAX_OPTIONS - 1;
+        let mut pool: Vec<usize> = (0..deck.facts.len()).collect();
+        if mode == AnswerMode::Choice {
+            let counts = wrong_option_counts(deck);
+            let fit: Vec<usize> =
+                pool.iter().copied().filter(|&i| counts.get(i).is_some_and(|&c| c >= MIN_WRONG)).collect();
+            if fit.is_empty() {
+                // Nothing can be multiple choice: ask everything typed.
+                mode = AnswerMode::Typed;
+            } else {
+                wrong = fit.iter().filter_map(|&i| counts.get(i).copied()).min().unwrap_or(wrong).min(wrong);
+                pool = fit;
+            }
+        }
+        let n = pool.len();
         let len = opts.questions.filter(|&q| q > 0).unwrap_or(DEFAULT_QUESTIONS).min(n);
         let mut rng = Rng::new(opts.seed);
         // A partial Fisher–Yates: the first `len` places get a random sample.
-        let mut pool: Vec<usize> = (0..n).collect();
         for i in 0..len {
             let j = i + rng.below(n - i);
             // `pool.swap(i, j)` without its panic path.
@@ -135,7 +167,8 @@ impl Quiz {
         pool.truncate(len);
         let mut quiz = Quiz {
             seed: opts.seed,
-            mode: opts.answer,
+            mode,
+            wrong,
             round: 0,
             first: pool.clone(),
             order: Vec::new(),
@@ -227,11 +260,13 @@ impl Quiz {
     }
 
     /// Answers the current typed question with `text`, judged against the
-    /// back and every `accept` entry with [`answers_match`] (a blank answer is
-    /// wrong). `None` when it is already answered, the round is finished or
-    /// the question is multiple choice.
+    /// back and every `accept` entry with [`judge_answer`]: a near miss counts
+    /// as right, except for numbers, money and dates, which must be exact.
+    /// `None`, and nothing counted, when `text` is blank, the question is
+    /// already answered, the round is finished or the question is multiple
+    /// choice.
     pub fn answer_typed(&mut self, deck: &Deck, text: &str) -> Option<&Answer> {
-        if self.current_answer().is_some() {
+        if self.current_answer().is_some() || is_blank(text) {
             return None;
         }
         let q = self.question(deck)?;
@@ -239,11 +274,24 @@ impl Quiz {
             return None;
         }
         let fact = q.fact;
-        let right = deck
-            .facts
-            .get(fact)
-            .is_some_and(|f| answers_match(text, &f.back) || f.accept.iter().any(|a| answers_match(text, a)));
-        self.record(deck, fact, text.trim().to_string(), right, None)
+        let verdict = deck.facts.get(fact).map_or(Verdict::Wrong, |f| {
+            let fuzzy = !matches!(f.kind, Kind::Number | Kind::Money | Kind::Date);
+            let mut best = Verdict::Wrong;
+            for right in std::iter::once(&f.back).chain(&f.accept) {
+                match judge_answer(text, right, fuzzy) {
+                    Verdict::Exact => return Verdict::Exact,
+                    Verdict::Near => best = Verdict::Near,
+                    Verdict::Wrong => {}
+                }
+            }
+            best
+        });
+        let near = verdict == Verdict::Near;
+        self.record(deck, fact, text.trim().to_string(), verdict != Verdict::Wrong, None)?;
+        if let Some(a) = self.answers.last_mut() {
+            a.near = near;
+        }
+        self.answers.last()
     }
 
     fn record(
@@ -255,7 +303,7 @@ impl Quiz {
         choice: Option<usize>,
     ) -> Option<&Answer> {
         let expected = deck.facts.get(fact).map(|f| f.back.clone()).unwrap_or_default();
-        self.answers.push(Answer { fact, given, expected, correct, choice });
+        self.answers.push(Answer { fact, given, expected, correct, near: false, choice });
         self.answers.last()
     }
 
@@ -331,8 +379,14 @@ impl Quiz {
         }
         let mut rng = Rng::new(derive_seed(derive_seed(self.seed, u64::from(self.round)), fact as u64));
         let same_kind = self.by_kind.get(f.kind as usize).map_or(&[][..], Vec::as_slice);
-        let mut options = wrong_options(deck, fact, f, same_kind, &mut rng);
-        if options.is_empty() {
+        let mut options = wrong_options(deck, fact, f, same_kind, self.wrong, &mut rng);
+        if options.len() < self.wrong {
+            // The random draw can block itself (an option equal to two others
+            // in different ways); the fixed order that counted them cannot.
+            let samples = kind_samples(deck);
+            options = counted_options(deck, fact, f, samples.get(f.kind as usize), self.wrong);
+        }
+        if options.len() < MIN_WRONG.min(self.wrong) || options.is_empty() {
             return typed;
         }
         rng.shuffle(&mut options);
@@ -342,52 +396,127 @@ impl Quiz {
     }
 }
 
-/// Up to [`MAX_OPTIONS`] − 1 wrong options for fact `f` (index `fact`), in
-/// order of preference; `same_kind` lists the facts of its kind.
-fn wrong_options(deck: &Deck, fact: usize, f: &Fact, same_kind: &[usize], rng: &mut Rng) -> Vec<String> {
-    let mut picker = Picker { taken: Vec::new(), wrong: Vec::new() };
-    for right in std::iter::once(&f.back).chain(&f.accept) {
-        picker.taken.push(AnswerKey::new(right));
-    }
-
+/// Up to `limit` wrong options for fact `f` (index `fact`), drawn at random
+/// within each source, the sources in order of preference; `same_kind` lists
+/// the facts of its kind.
+fn wrong_options(deck: &Deck, fact: usize, f: &Fact, same_kind: &[usize], limit: usize, rng: &mut Rng) -> Vec<String> {
+    let mut picker = Picker::new(f, limit);
     picker.draw(f.distractors.iter().map(String::as_str).collect(), rng);
-    let (same_topic, other_topic): (Vec<&Fact>, Vec<&Fact>) =
-        same_kind.iter().filter(|&&i| i != fact).filter_map(|&i| deck.facts.get(i)).partition(|g| g.topic == f.topic);
+    let others: Vec<&Fact> = same_kind.iter().filter(|&&i| i != fact).filter_map(|&i| deck.facts.get(i)).collect();
+    let (same_topic, other_topic): (Vec<&Fact>, Vec<&Fact>) = others.iter().partition(|g| g.topic == f.topic);
     for tier in [same_topic, other_topic] {
         picker.draw(tier.iter().map(|g| g.back.as_str()).collect(), rng);
     }
-    if matches!(f.kind, Kind::Number | Kind::Money | Kind::Date) && !picker.full() {
-        for v in variants::generate(&f.back, f.kind) {
-            picker.offer(&v);
-        }
+    if !picker.full() {
+        picker.draw(others.iter().flat_map(|g| g.distractors.iter().map(String::as_str)).collect(), rng);
     }
+    picker.vary(f);
     picker.wrong
 }
 
-/// Collects wrong options, refusing any that is the same answer
-/// ([`AnswerKey::same`], as the validator compares) as a right answer or an
+/// Up to `limit` wrong options for fact `f` (index `fact`), in a fixed order:
+/// its distractors, the sampled backs and distractors of its kind, variants.
+fn counted_options(deck: &Deck, fact: usize, f: &Fact, sample: Option<&KindSample>, limit: usize) -> Vec<String> {
+    let mut picker = Picker::new(f, limit);
+    for d in &f.distractors {
+        picker.offer(d);
+    }
+    if let Some(sample) = sample {
+        for (i, key) in &sample.backs {
+            if let (true, Some(g)) = (*i != fact, deck.facts.get(*i)) {
+                picker.offer_keyed(&g.back, key);
+            }
+        }
+        for (i, text, key) in &sample.distractors {
+            if *i != fact {
+                picker.offer_keyed(text, key);
+            }
+        }
+    }
+    picker.vary(f);
+    picker.wrong
+}
+
+/// Facts of one kind with pairwise different backs, and distractors of that
+/// kind that differ from each other, each at most [`SAMPLE`], with their keys.
+#[derive(Default)]
+struct KindSample<'a> {
+    backs: Vec<(usize, AnswerKey)>,
+    distractors: Vec<(usize, &'a str, AnswerKey)>,
+}
+
+/// A [`KindSample`] per kind, in [`Kind::ALL`] order, in one pass.
+fn kind_samples(deck: &Deck) -> Vec<KindSample<'_>> {
+    let mut samples: Vec<KindSample> = Kind::ALL.iter().map(|_| KindSample::default()).collect();
+    for (i, f) in deck.facts.iter().enumerate() {
+        let Some(s) = samples.get_mut(f.kind as usize) else { continue };
+        if s.backs.len() < SAMPLE {
+            let key = AnswerKey::new(&f.back);
+            if !s.backs.iter().any(|(_, k)| k.same(&key)) {
+                s.backs.push((i, key));
+            }
+        }
+        for d in &f.distractors {
+            if s.distractors.len() >= SAMPLE {
+                break;
+            }
+            let key = AnswerKey::new(d);
+            if !s.distractors.iter().any(|(_, _, k)| k.same(&key)) {
+                s.distractors.push((i, d, key));
+            }
+        }
+    }
+    samples
+}
+
+/// How many wrong options (at most [`MAX_OPTIONS`] − 1) each fact of `deck`
+/// can get, by index. A choice quiz leaves out the facts under [`MIN_WRONG`]
+/// and offers as many options as the fewest of the others allow. O(facts).
+pub fn wrong_option_counts(deck: &Deck) -> Vec<usize> {
+    let samples = kind_samples(deck);
+    deck.facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| counted_options(deck, i, f, samples.get(f.kind as usize), MAX_OPTIONS - 1).len())
+        .collect()
+}
+
+/// Collects wrong options, refusing any that matches a right answer or an
 /// option already taken.
 struct Picker {
     /// The keys of the right answers and of the options.
     taken: Vec<AnswerKey>,
     wrong: Vec<String>,
+    limit: usize,
 }
 
 impl Picker {
+    /// A picker of up to `limit` wrong options for `f`.
+    fn new(f: &Fact, limit: usize) -> Picker {
+        let taken = std::iter::once(&f.back).chain(&f.accept).map(|r| AnswerKey::new(r)).collect();
+        Picker { taken, wrong: Vec::new(), limit }
+    }
+
     fn full(&self) -> bool {
-        self.wrong.len() >= MAX_OPTIONS - 1
+        self.wrong.len() >= self.limit
     }
 
     /// Takes `text` as a wrong option if there is room and it is new.
     fn offer(&mut self, text: &str) {
+        if !self.full() {
+            self.offer_keyed(text, &AnswerKey::new(text));
+        }
+    }
+
+    /// [`Picker::offer`] with the key of `text` already made.
+    fn offer_keyed(&mut self, text: &str, key: &AnswerKey) {
         if self.full() || is_blank(text) {
             return;
         }
-        let key = AnswerKey::new(text);
-        if self.taken.iter().any(|t| t.same(&key)) {
+        if self.taken.iter().any(|t| t.same(key)) {
             return;
         }
-        self.taken.push(key);
+        self.taken.push(key.clone());
         self.wrong.push(text.to_string());
     }
 
@@ -396,6 +525,15 @@ impl Picker {
         while !self.full() && !pool.is_empty() {
             let text = pool.swap_remove(rng.below(pool.len()));
             self.offer(text);
+        }
+    }
+
+    /// Offers the generated variants of a number, money or date back.
+    fn vary(&mut self, f: &Fact) {
+        if matches!(f.kind, Kind::Number | Kind::Money | Kind::Date) && !self.full() {
+            for v in variants::generate(&f.back, f.kind) {
+                self.offer(&v);
+            }
         }
     }
 }

@@ -468,6 +468,105 @@ pub fn answers_match(given: &str, expected: &str) -> bool {
     !given.is_empty() && given == normalize_answer(expected)
 }
 
+/// How a typed answer compares with a right answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The same after [`normalize_answer`].
+    Exact,
+    /// A near miss: each word within [`edits_allowed`] edits.
+    Near,
+    /// Neither.
+    Wrong,
+}
+
+/// Edits a word of the right answer may differ by and still be a near
+/// miss: none below 5 letters, one for 5 to 9, two for 10 or more.
+pub fn edits_allowed(word: &str) -> usize {
+    match word.chars().filter(|c| c.is_alphabetic()).count() {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// Damerau–Levenshtein distance (optimal string alignment) between `a` and
+/// `b`, in chars: an insertion, a deletion, a substitution or a swap of two
+/// adjacent letters is one edit. Gives up (returns `limit + 1`) once every
+/// alignment exceeds `limit`.
+pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let width = b.len() + 1;
+    // Three rows: two back (for swaps), one back and this one.
+    let mut rows = [vec![0; width], (0..width).collect::<Vec<usize>>(), vec![0; width]];
+    for i in 1..=a.len() {
+        let [before, prev, cur] = &mut rows;
+        cur.fill(0);
+        if let Some(first) = cur.first_mut() {
+            *first = i;
+        }
+        let mut best = i;
+        for j in 1..width {
+            let (ca, cb) = (a.get(i - 1), b.get(j - 1));
+            let cost = usize::from(ca != cb);
+            let at = |row: &Vec<usize>, k: usize| row.get(k).copied().unwrap_or(usize::MAX / 2);
+            let mut d = (at(prev, j) + 1).min(at(cur, j - 1) + 1).min(at(prev, j - 1) + cost);
+            if i > 1 && j > 1 && ca == b.get(j - 2) && a.get(i - 2) == cb {
+                d = d.min(at(before, j - 2) + 1);
+            }
+            if let Some(slot) = cur.get_mut(j) {
+                *slot = d;
+            }
+            best = best.min(d);
+        }
+        if best > limit {
+            return limit + 1;
+        }
+        rows.rotate_left(1);
+        // The row just made is now `rows[1]`; `rows[2]` is free for the next.
+    }
+    rows.get(1).and_then(|r| r.get(b.len())).copied().unwrap_or(limit + 1)
+}
+
+/// Judges the typed answer `given` against `expected`. Exact when they are
+/// the same after [`normalize_answer`]; a near miss when `fuzzy` and they
+/// have the same words but for spelling: each word of `expected` within
+/// [`edits_allowed`] edits ([`edit_distance`]) of the word in its place, and
+/// no word with a digit changed. Pass `fuzzy = false` for numbers, dates and
+/// money. A blank answer is always wrong.
+pub fn judge_answer(given: &str, expected: &str, fuzzy: bool) -> Verdict {
+    let (g, e) = (normalize_answer(given), normalize_answer(expected));
+    if g.is_empty() {
+        return Verdict::Wrong;
+    }
+    if g == e {
+        return Verdict::Exact;
+    }
+    if !fuzzy {
+        return Verdict::Wrong;
+    }
+    let (gw, ew): (Vec<&str>, Vec<&str>) = (g.split(' ').collect(), e.split(' ').collect());
+    if gw.len() != ew.len() {
+        return Verdict::Wrong;
+    }
+    let near = gw.iter().zip(&ew).all(|(g, e)| {
+        if g == e {
+            return true;
+        }
+        let digits = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+        let limit = edits_allowed(e);
+        !digits(g) && !digits(e) && limit > 0 && edit_distance(g, e, limit) <= limit
+    });
+    if near {
+        Verdict::Near
+    } else {
+        Verdict::Wrong
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,5 +730,46 @@ mod tests {
         assert_eq!(normalize_answer("euro"), "euro");
         assert!(!answers_match(" $ ", "$"));
         assert!(!answers_match("", ""));
+    }
+
+    #[test]
+    fn counts_edits_with_swaps() {
+        assert_eq!(edit_distance("califronia", "california", 2), 1);
+        assert_eq!(edit_distance("kitten", "sitting", 5), 3);
+        assert_eq!(edit_distance("abc", "abc", 0), 0);
+        assert_eq!(edit_distance("", "abc", 5), 3);
+        assert_eq!(edit_distance("ca", "abc", 5), 3);
+        assert_eq!(edit_distance("abcdef", "ghijkl", 1), 2);
+        assert_eq!(edit_distance("токаев", "токаеф", 1), 1);
+    }
+
+    #[test]
+    fn near_misses_by_word_length() {
+        use Verdict::*;
+        let cases: &[(&str, &str, Verdict)] = &[
+            ("Califronia", "California", Near),
+            ("Californa", "California", Near),
+            ("Califrnai", "California", Near),
+            ("Kalifrnai", "California", Wrong),
+            ("california", "California", Exact),
+            ("Tokayev", "Tokaev", Near),
+            ("Tokaev", "Tokaev", Exact),
+            ("Paris", "Parjs", Near),
+            ("Rome", "Roma", Wrong),
+            ("Charles Micel", "Charles Michel", Near),
+            ("Charlse Michle", "Charles Michel", Near),
+            ("Charles", "Charles Michel", Wrong),
+            ("Brusels", "Brussels", Near),
+            ("Bruxelles", "Brussels", Wrong),
+            ("   ", "Brussels", Wrong),
+            ("Astana 1997", "Astana 1998", Wrong),
+            ("Elizabeth", "Elisabeth", Near),
+        ];
+        for &(given, expected, want) in cases {
+            assert_eq!(judge_answer(given, expected, true), want, "{given:?} for {expected:?}");
+        }
+        assert_eq!(judge_answer("Califronia", "California", false), Wrong);
+        assert_eq!(judge_answer("$24 billion", "$24 Billion", false), Exact);
+        assert_eq!(judge_answer("$25 billion", "$24 billion", false), Wrong);
     }
 }

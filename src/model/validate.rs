@@ -79,6 +79,16 @@ const MAX_QUOTED: usize = 60;
 /// Longest unknown key for which a near known field is looked for.
 const MAX_SUGGEST: usize = 64;
 
+/// How bad an [`Issue`] (or an article finding) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The deck cannot be used: it is invalid (or misquotes its article).
+    Error,
+    /// Worth a look; the deck still passes and mounts.
+    Warning,
+}
+
 /// One validation problem: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Issue {
@@ -86,17 +96,168 @@ pub struct Issue {
     pub path: String,
     /// What is wrong and what is expected, e.g. `must not be blank`.
     pub message: String,
+    /// An error makes the deck invalid; a warning ([`deck_warnings`]) never
+    /// does.
+    pub severity: Severity,
+    /// The id of the fact the path is in, when it has one, for
+    /// [`Issue::line`]; not serialised (the path stays bare).
+    #[serde(skip)]
+    pub fact_id: Option<String>,
 }
 
 impl Issue {
-    /// The issue as one line: `path: message`, or the message alone for the
-    /// deck itself, as the CLI prints it and `mount` throws it.
+    /// An error at `path`.
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Issue {
+        Issue { path: path.into(), message: message.into(), severity: Severity::Error, fact_id: None }
+    }
+
+    /// A warning at `path`.
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Issue {
+        Issue { severity: Severity::Warning, ..Issue::error(path, message) }
+    }
+
+    /// The issue as one line: `path: message` with the fact's id after its
+    /// index (`facts[11] (id "nelson").back: is required`), or the message
+    /// alone for the deck itself, as the CLI prints it and `mount` throws it.
     pub fn line(&self) -> String {
         if self.path.is_empty() {
             self.message.clone()
         } else {
-            [self.path.as_str(), ": ", self.message.as_str()].concat()
+            [labelled_path(&self.path, self.fact_id.as_deref()).as_str(), ": ", self.message.as_str()].concat()
         }
+    }
+}
+
+/// `path` with the fact's `id` after its index: `facts[11] (id "nelson").back`.
+/// `path` as it is when it is not inside a fact or there is no id. The one
+/// way issues and article findings name a fact.
+pub fn labelled_path(path: &str, id: Option<&str>) -> String {
+    let Some(id) = id else { return path.to_string() };
+    let Some(end) = path.strip_prefix("facts[").and_then(|rest| rest.find(']')).map(|i| i + "facts[".len() + 1) else {
+        return path.to_string();
+    };
+    let (head, tail) = path.split_at(end);
+    [head, " (id ", &quote_up_to(id, usize::MAX), ")", tail].concat()
+}
+
+/// The index of the fact `path` is in: 11 for `facts[11].back`.
+fn fact_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("facts[")?;
+    rest.get(..rest.find(']')?)?.parse().ok()
+}
+
+/// The string id of each fact of `value`, by position (`None` for a fact
+/// without one).
+fn fact_ids(value: &Value) -> Vec<Option<String>> {
+    let Some(Value::Array(facts)) = value.get("facts") else { return Vec::new() };
+    facts.iter().map(|f| f.get("id").and_then(Value::as_str).filter(|id| !is_blank(id)).map(str::to_string)).collect()
+}
+
+/// Fills in [`Issue::fact_id`] from `ids`, the facts' ids by position.
+fn name_facts(issues: &mut [Issue], ids: &[Option<String>]) {
+    for issue in issues {
+        // Not for the id itself: the message quotes it, or it is unusable.
+        let at_id = issue.path.split_once("].").is_some_and(|(_, field)| field.starts_with("id"));
+        let id = fact_index(&issue.path).and_then(|i| ids.get(i)).and_then(Option::as_ref).filter(|_| !at_id);
+        issue.fact_id = id.cloned();
+    }
+}
+
+/// Warnings about a valid deck: never a reason to refuse it, always worth a
+/// look. In fact order, by path:
+/// - a fact whose `kind` its answer does not look like: `money` without an
+///   amount, `date` without a date, `number` without a number;
+/// - a fact left out of choice quizzes: it cannot get 2 wrong options;
+/// - a kind (reported at its first fact's `kind`) whose facts cannot all get
+///   3 wrong options, so choice questions offer 3 options, not 4.
+pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
+    let counts = super::quiz::wrong_option_counts(deck);
+    let mut out = Vec::new();
+    let mut short_kinds: Vec<Kind> = Vec::new();
+    for (i, f) in deck.facts.iter().enumerate() {
+        let at = |field: &str| format!("facts[{i}].{field}");
+        let mut push = |issue: Issue| out.push(Issue { fact_id: Some(f.id.clone()), ..issue });
+        if let Some(what) = unlike_kind(&f.back, f.kind) {
+            push(Issue::warning(at("kind"), ["is \"", f.kind.as_str(), "\", but the answer has no ", what].concat()));
+        }
+        let n = counts.get(i).copied().unwrap_or(0);
+        if n < super::quiz::MIN_WRONG {
+            let got = if n == 1 { "1 wrong option" } else { "no wrong option" };
+            push(Issue::warning(
+                at("back"),
+                format!("left out of multiple-choice quizzes: {got} (add distractors or facts of the same kind)"),
+            ));
+        }
+        if n < super::quiz::MAX_OPTIONS - 1 && !short_kinds.contains(&f.kind) {
+            short_kinds.push(f.kind);
+            push(Issue::warning(
+                at("kind"),
+                ["kind \"", f.kind.as_str(), "\" cannot give 3 wrong options to each of its facts"].concat(),
+            ));
+        }
+    }
+    out
+}
+
+/// What `back` lacks to look like `kind`: `"amount"`, `"date"` or `"number"`.
+fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
+    let has_digit = back.chars().any(|c| c.is_ascii_digit());
+    let words: Vec<String> = super::text::normalize_answer(back).split(' ').map(str::to_string).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    const NUMBER_WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "trillion", "first",
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "dozen", "half", "once", "twice", "percent",
+    ];
+    const DATE_WORDS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "century",
+        "decade",
+        "year",
+    ];
+    match kind {
+        Kind::Money if !has_digit && !has(NUMBER_WORDS) => Some("amount"),
+        Kind::Date if !has_digit && !has(DATE_WORDS) => Some("date"),
+        Kind::Number if !has_digit && !has(NUMBER_WORDS) => Some("number"),
+        _ => None,
     }
 }
 
@@ -109,10 +270,15 @@ impl Issue {
 /// fact without an `id` gets `fact-N`, N its 1-based position. A `null`
 /// optional field counts as absent.
 pub fn parse_deck(value: Value) -> Result<Deck, Vec<Issue>> {
+    // The walk consumes the value; keep the fact ids an issue may name.
+    let ids = fact_ids(&value);
     let mut checker = Checker { issues: Vec::new() };
     match checker.deck(value) {
         Some(deck) if checker.issues.is_empty() => Ok(deck),
-        _ => Err(checker.issues),
+        _ => {
+            name_facts(&mut checker.issues, &ids);
+            Err(checker.issues)
+        }
     }
 }
 
@@ -145,7 +311,7 @@ fn parse_json(text: &str) -> Result<Value, Vec<Issue>> {
     serde_json::from_str::<Value>(text).map_err(|e| {
         // serde_json quotes tokens with backticks; plain quotes read better.
         let reason = e.to_string().replace('`', "'");
-        vec![Issue { path: String::new(), message: ["not valid JSON: ", &reason].concat() }]
+        vec![Issue::error("", ["not valid JSON: ", &reason].concat())]
     })
 }
 
@@ -271,7 +437,7 @@ struct Checker {
 impl Checker {
     /// Records a problem at `path`.
     fn report(&mut self, path: &Path, message: String) {
-        self.issues.push(Issue { path: path.render(), message });
+        self.issues.push(Issue::error(path.render(), message));
     }
 
     /// Walks the members of an object in document order. An unknown field is
@@ -707,10 +873,16 @@ fn repeats(field: &str, first: usize) -> String {
 /// `s` in double quotes for a message: quotes, backslashes and control
 /// characters escaped, and cut to [`MAX_QUOTED`] characters with `…`.
 fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len().min(4 * MAX_QUOTED) + 2);
+    quote_up_to(s, MAX_QUOTED)
+}
+
+/// [`quote`], cut to `max` characters. (Not `{:?}`: its Unicode tables would
+/// cost the wasm several KB.)
+fn quote_up_to(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max.saturating_mul(4)) + 2);
     out.push('"');
     for (i, c) in s.chars().enumerate() {
-        if i == MAX_QUOTED {
+        if i == max {
             out.push('…');
             break;
         }

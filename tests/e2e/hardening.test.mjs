@@ -648,6 +648,22 @@ async function runCase(page, c, form) {
   );
 }
 
+/**
+ * `text` without the fact id that printed lines add after `facts[N]`
+ * (`facts[0] (id "one").front: …` → `facts[0].front: …`; issue 15.6), after
+ * checking that it is the id of that fact in `deck` when it has one.
+ */
+function unlabel(text, deck, bad, label) {
+  if (typeof text !== 'string') return text;
+  const m = text.match(/^(invalid deck: )?facts\[(\d+)\]( \(id ("(?:[^"\\]|\\.)*")\))?/);
+  if (!m) return text;
+  const fact = Array.isArray(deck?.facts) ? deck.facts[Number(m[2])] : undefined;
+  const id = fact && typeof fact === 'object' && typeof fact.id === 'string' && fact.id.trim() ? fact.id : null;
+  const atId = /^(invalid deck: )?facts\[\d+\](?: \(id "(?:[^"\\]|\\.)*"\))?\.id\b/.test(text);
+  if (id && !atId && (!m[4] || JSON.parse(m[4]) !== id)) bad.push(`${label}: ${JSON.stringify(text.slice(0, 120))} does not name fact id ${JSON.stringify(id)}`);
+  return m[3] ? text.replace(m[3], '') : text;
+}
+
 /** What is wrong with a case's outcome (empty when it is as expected). */
 function judge(c, form, r) {
   const bad = [];
@@ -663,6 +679,10 @@ function judge(c, form, r) {
     if (e.front !== undefined && r.shown.front !== e.front) bad.push(`${label}: front ${JSON.stringify(r.shown.front)} ≠ ${JSON.stringify(e.front)}`);
   } else {
     const prefix = `invalid deck: ${e.path ? `${e.path}: ` : ''}`;
+    const deck = typeof c.deck === 'object' ? c.deck : (() => { try { return JSON.parse(c.body ?? c.text ?? 'null'); } catch { return null; } })();
+    if (r.error) r.error.message = unlabel(r.error.message, deck, bad, label);
+    for (const ev of r.events) ev.message = unlabel(ev.message, deck, bad, label);
+    if (r.shown.alertLines?.[0]) r.shown.alertLines[0] = unlabel(r.shown.alertLines[0], deck, bad, label);
     if (!r.error) bad.push(`${label}: mount did not throw`);
     else {
       if (!r.error.isError) bad.push(`${label}: threw a non-Error`);

@@ -100,7 +100,8 @@ async function checkChoiceQuestion(page) {
   for (const [tag, type, disabled] of tags) {
     assert.deepEqual([tag, type, disabled], ['BUTTON', 'button', false], 'options are enabled native buttons');
   }
-  assert.ok(options.length >= 2 && options.length <= 4, `2 to 4 options, got ${options.length}`);
+  // The article deck can give every fact 3 wrong options: 4 options each.
+  assert.equal(options.length, 4, `4 options, got ${options.length}`);
   assert.equal(options.filter((o) => o === fact.back).length, 1, `exactly one option is the back "${fact.back}": ${JSON.stringify(options)}`);
   assert.equal(new Set(options.map(fold)).size, options.length, `no repeated options: ${JSON.stringify(options)}`);
   const rights = [fact.back, ...(fact.accept ?? [])].map(fold);
@@ -109,9 +110,11 @@ async function checkChoiceQuestion(page) {
     assert.ok(!rights.includes(fold(w)), `wrong option "${w}" is not a right answer of "${fact.id}"`);
   }
   // Wrong options by kind: authored distractors first, then backs of facts of
-  // the same kind; only numbers, money and dates may have generated ones.
+  // the same kind, then their authored distractors; only numbers, money and
+  // dates may have generated ones.
   const distractors = fact.distractors ?? [];
   const sameKind = DECK.facts.filter((g) => g.kind === fact.kind && g.id !== fact.id).map((g) => g.back);
+  const theirs = DECK.facts.filter((g) => g.kind === fact.kind && g.id !== fact.id).flatMap((g) => g.distractors ?? []);
   const authored = wrong.filter((w) => distractors.includes(w));
   assert.equal(
     authored.length,
@@ -121,8 +124,8 @@ async function checkChoiceQuestion(page) {
   if (!['number', 'money', 'date'].includes(fact.kind)) {
     for (const w of wrong) {
       assert.ok(
-        distractors.includes(w) || sameKind.includes(w),
-        `"${fact.id}" (${fact.kind}): "${w}" is a distractor or the back of a ${fact.kind} fact`,
+        distractors.includes(w) || sameKind.includes(w) || theirs.includes(w),
+        `"${fact.id}" (${fact.kind}): "${w}" is a distractor, or the back or a distractor of a ${fact.kind} fact`,
       );
     }
   }
@@ -395,18 +398,65 @@ test('typed answers: forgiving spellings are right, a wrong one is wrong, input 
   await page.context().close();
 });
 
-test('typed answers: a blank answer is wrong, a second submit does nothing', async () => {
-  const { page } = await open({ mode: 'quiz', seed: 3, answer: 'typed', questions: 2 });
+test('typed answers: a blank submit asks for an answer and counts nothing; a second submit does nothing', async () => {
+  const { page, errors } = await open({ mode: 'quiz', seed: 3, answer: 'typed', questions: 2 });
   const { fact } = await current(page);
   const input = page.getByRole('textbox', { name: 'Your answer' });
   await input.fill('   ');
   await input.press('Enter');
-  await verdict(page).waitFor();
-  assert.equal((await verdict(page).textContent()).trim(), INCORRECT(fact.back));
+  await verdict(page).filter({ hasText: 'Type an answer first' }).waitFor();
+  assert.equal((await verdict(page).textContent()).trim(), 'Type an answer first');
+  assert.equal((await events(page, 'factcards:answer')).length, 0, 'no answer counted');
+  assert.equal((await progress(page)).text, 'Question 1 of 2', 'the same question stays');
+  assert.equal((await current(page)).fact.id, fact.id);
+  assert.ok(await input.isEditable(), 'the input stays open');
+  assert.ok(await nextButton(page).isHidden(), 'no Next question yet');
+  assert.equal((await focused(page))?.part, 'input', 'focus stays in the answer box');
+  // Now a real answer: judged once.
+  await input.fill(fact.back);
+  await input.press('Enter');
+  await verdict(page).filter({ hasText: 'Correct' }).waitFor();
+  assert.equal((await events(page, 'factcards:answer')).length, 1);
   // The form still exists; submitting again (from script, as the input is
   // disabled) must not judge a second answer.
   await page.locator('form.typed').evaluate((f) => f.requestSubmit());
   assert.equal((await events(page, 'factcards:answer')).length, 1);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+/** `back` with two adjacent letters of its first word of 5+ ASCII letters swapped, or null. */
+function swapped(back) {
+  const words = back.split(' ');
+  const at = words.findIndex((w) => /^[A-Za-z]{5,}$/.test(w) && w[1] !== w[2]);
+  if (at < 0) return null;
+  const w = words[at];
+  words[at] = w[0] + w[2] + w[1] + w.slice(3);
+  return words.join(' ');
+}
+
+test('typed answers: a near miss counts and shows the right spelling', async () => {
+  const { page, errors } = await open({ mode: 'quiz', seed: 3, answer: 'typed', questions: 31 });
+  const input = page.getByRole('textbox', { name: 'Your answer' });
+  let tried = null;
+  for (let i = 0; i < 31 && !tried; i++) {
+    const { fact } = await current(page);
+    const typo = ['number', 'money', 'date'].includes(fact.kind) ? null : swapped(fact.back);
+    await input.fill(typo ?? fact.back);
+    await input.press('Enter');
+    if (typo) {
+      tried = { fact, typo };
+      await verdict(page).filter({ hasText: 'Almost' }).waitFor();
+      assert.equal((await verdict(page).textContent()).trim(), `Almost — ${fact.back}`, `"${typo}" for "${fact.back}"`);
+      const last = (await events(page, 'factcards:answer')).at(-1).detail;
+      assert.deepEqual(last, { factId: fact.id, correct: true, given: typo, expected: fact.back });
+    } else {
+      await verdict(page).filter({ hasText: 'Correct' }).waitFor();
+      await nextButton(page).click();
+    }
+  }
+  assert.ok(tried, 'the deck has a fact to misspell');
+  assert.deepEqual(errors, []);
   await page.context().close();
 });
 
@@ -603,3 +653,39 @@ for (const view of VIEWS) {
     await page.context().close();
   });
 }
+
+test('validateDeck: errors and warnings carry a severity; a deck with only warnings mounts', async () => {
+  const { page, errors } = await open({ mode: 'quiz', seed: 1 });
+  const r = await page.evaluate(async () => {
+    const { validateDeck, mount } = await import('./pkg/factcards.js');
+    const lone = { version: 1, title: 'W', facts: [{ id: 'nelson', front: 'Who?', back: 'Charles Michel', kind: 'money' }] };
+    const warnings = validateDeck(lone);
+    const errors = validateDeck({ version: 1, title: 'E', facts: [{ id: 'nelson', front: 'Who?' }] });
+    const host = document.createElement('div');
+    document.body.append(host);
+    let mounted = true;
+    try {
+      mount(host, lone, { mode: 'quiz' });
+    } catch {
+      mounted = false;
+    }
+    let thrown = null;
+    try {
+      mount(document.createElement('div'), { version: 1, title: 'E', facts: [{ id: 'nelson', front: 'Who?' }] });
+    } catch (e) {
+      thrown = e.message;
+    }
+    return { warnings, errors, mounted, thrown };
+  });
+  assert.deepEqual(r.errors, [{ path: 'facts[0].back', message: 'is required', severity: 'error' }]);
+  assert.deepEqual(r.warnings.map((w) => [w.path, w.severity]), [
+    ['facts[0].kind', 'warning'],
+    ['facts[0].back', 'warning'],
+    ['facts[0].kind', 'warning'],
+  ]);
+  assert.equal(r.warnings[0].message, 'is "money", but the answer has no amount');
+  assert.ok(r.mounted, 'warnings never block a mount');
+  assert.equal(r.thrown, 'invalid deck: facts[0] (id "nelson").back: is required');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
