@@ -132,18 +132,26 @@ impl Issue {
 /// `path` as it is when it is not inside a fact or there is no id. The one
 /// way issues and article findings name a fact.
 pub fn labelled_path(path: &str, id: Option<&str>) -> String {
-    let Some(id) = id else { return path.to_string() };
-    let Some(end) = path.strip_prefix("facts[").and_then(|rest| rest.find(']')).map(|i| i + "facts[".len() + 1) else {
-        return path.to_string();
-    };
-    let (head, tail) = path.split_at(end);
-    [head, " (id ", &quote_up_to(id, usize::MAX), ")", tail].concat()
+    match (id, in_fact(path)) {
+        (Some(id), Some((index, tail))) => {
+            ["facts[", index, "] (id ", &quote_up_to(id, usize::MAX), ")", tail].concat()
+        }
+        _ => path.to_string(),
+    }
+}
+
+/// A path inside a fact split after its index: `("11", ".back")` for
+/// `facts[11].back`. (Checked slicing only: a slicing panic would bring
+/// core's `{:?}` and its Unicode tables into the wasm.)
+fn in_fact(path: &str) -> Option<(&str, &str)> {
+    let rest = path.strip_prefix("facts[")?;
+    let close = rest.find(']')?;
+    Some((rest.get(..close)?, rest.get(close + 1..)?))
 }
 
 /// The index of the fact `path` is in: 11 for `facts[11].back`.
 fn fact_index(path: &str) -> Option<usize> {
-    let rest = path.strip_prefix("facts[")?;
-    rest.get(..rest.find(']')?)?.parse().ok()
+    in_fact(path)?.0.parse().ok()
 }
 
 /// The string id of each fact of `value`, by position (`None` for a fact
@@ -157,7 +165,7 @@ fn fact_ids(value: &Value) -> Vec<Option<String>> {
 fn name_facts(issues: &mut [Issue], ids: &[Option<String>]) {
     for issue in issues {
         // Not for the id itself: the message quotes it, or it is unusable.
-        let at_id = issue.path.split_once("].").is_some_and(|(_, field)| field.starts_with("id"));
+        let at_id = in_fact(&issue.path).is_some_and(|(_, tail)| tail.starts_with(".id"));
         let id = fact_index(&issue.path).and_then(|i| ids.get(i)).and_then(Option::as_ref).filter(|_| !at_id);
         issue.fact_id = id.cloned();
     }
