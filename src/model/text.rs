@@ -491,44 +491,52 @@ pub fn edits_allowed(word: &str) -> usize {
 
 /// Damerau–Levenshtein distance (optimal string alignment) between `a` and
 /// `b`, in chars: an insertion, a deletion, a substitution or a swap of two
-/// adjacent letters is one edit. Gives up (returns `limit + 1`) once every
-/// alignment exceeds `limit`.
+/// adjacent letters is one edit ([`char_distance`]). Capped at `limit + 1`,
+/// which it returns at once when the lengths alone differ by more.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
-    let width = b.len() + 1;
-    // Three rows: two back (for swaps), one back and this one.
-    let mut rows = [vec![0; width], (0..width).collect::<Vec<usize>>(), vec![0; width]];
-    for i in 1..=a.len() {
-        let [before, prev, cur] = &mut rows;
-        cur.fill(0);
-        if let Some(first) = cur.first_mut() {
-            *first = i;
+    char_distance(&a, &b).min(limit + 1)
+}
+
+/// Edit distance between the chars `a` and `b` counting insertions,
+/// deletions, replacements and swaps of neighbours (optimal string
+/// alignment). The one table both [`edit_distance`] and the validator's
+/// field suggestions use.
+pub fn char_distance(a: &[char], b: &[char]) -> usize {
+    // Three rows of the table: two back, one back, and the current one.
+    let mut two_back: Vec<usize> = vec![0; b.len() + 1];
+    let mut one_back: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        let mut prev_diag = one_back.first().copied().unwrap_or(0);
+        let mut left = i + 1;
+        if let Some(first) = row.first_mut() {
+            *first = left;
         }
-        let mut best = i;
-        for j in 1..width {
-            let (ca, cb) = (a.get(i - 1), b.get(j - 1));
+        for (j, &cb) in b.iter().enumerate() {
+            let up = one_back.get(j + 1).copied().unwrap_or(usize::MAX);
             let cost = usize::from(ca != cb);
-            let at = |row: &Vec<usize>, k: usize| row.get(k).copied().unwrap_or(usize::MAX / 2);
-            let mut d = (at(prev, j) + 1).min(at(cur, j - 1) + 1).min(at(prev, j - 1) + cost);
-            if i > 1 && j > 1 && ca == b.get(j - 2) && a.get(i - 2) == cb {
-                d = d.min(at(before, j - 2) + 1);
+            let mut best = (prev_diag + cost).min(up + 1).min(left + 1);
+            let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca);
+            if swapped {
+                if let Some(&d) = two_back.get(j - 1) {
+                    best = best.min(d + 1);
+                }
             }
-            if let Some(slot) = cur.get_mut(j) {
-                *slot = d;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = best;
             }
-            best = best.min(d);
+            prev_diag = up;
+            left = best;
         }
-        if best > limit {
-            return limit + 1;
-        }
-        rows.rotate_left(1);
-        // The row just made is now `rows[1]`; `rows[2]` is free for the next.
+        std::mem::swap(&mut two_back, &mut one_back);
+        std::mem::swap(&mut one_back, &mut row);
     }
-    rows.get(1).and_then(|r| r.get(b.len())).copied().unwrap_or(limit + 1)
+    one_back.last().copied().unwrap_or(0)
 }
 
 /// Judges the typed answer `given` against `expected`. Exact when they are

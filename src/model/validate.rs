@@ -38,7 +38,7 @@
 use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
 use super::json::Value;
 use super::numbering::Numbering;
-use super::text::{fold_case_space, fold_char, is_blank, AnswerKey};
+use super::text::{char_distance as edit_distance, fold_case_space, fold_char, is_blank, AnswerKey};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -942,41 +942,6 @@ fn suggest<'f>(key: &str, fields: &[&'f str]) -> Option<&'f str> {
         }
     }
     best.map(|(_, field)| field)
-}
-
-/// Edit distance between `a` and `b` counting insertions, deletions,
-/// replacements and swaps of neighbours (optimal string alignment).
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    // Three rows of the table: two back, one back, and the current one.
-    let mut two_back: Vec<usize> = vec![0; b.len() + 1];
-    let mut one_back: Vec<usize> = (0..=b.len()).collect();
-    let mut row: Vec<usize> = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        let mut prev_diag = one_back.first().copied().unwrap_or(0);
-        let mut left = i + 1;
-        if let Some(first) = row.first_mut() {
-            *first = left;
-        }
-        for (j, &cb) in b.iter().enumerate() {
-            let up = one_back.get(j + 1).copied().unwrap_or(usize::MAX);
-            let cost = usize::from(ca != cb);
-            let mut best = (prev_diag + cost).min(up + 1).min(left + 1);
-            let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca);
-            if swapped {
-                if let Some(&d) = two_back.get(j - 1) {
-                    best = best.min(d + 1);
-                }
-            }
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = best;
-            }
-            prev_diag = up;
-            left = best;
-        }
-        std::mem::swap(&mut two_back, &mut one_back);
-        std::mem::swap(&mut one_back, &mut row);
-    }
-    one_back.last().copied().unwrap_or(0)
 }
 
 /// The [`AnswerKey`]s of the entries of a list, `None` for those that are
