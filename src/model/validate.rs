@@ -183,7 +183,7 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
     let mut out = Vec::new();
     let mut short_kinds: Vec<Kind> = Vec::new();
     for (i, f) in deck.facts.iter().enumerate() {
-        let at = |field: &str| format!("facts[{i}].{field}");
+        let at = |field: &str| ["facts[", &i.to_string(), "].", field].concat();
         let mut push = |issue: Issue| out.push(Issue { fact_id: Some(f.id.clone()), ..issue });
         if let Some(what) = unlike_kind(&f.back, f.kind) {
             push(Issue::warning(at("kind"), ["is \"", f.kind.as_str(), "\", but the answer has no ", what].concat()));
@@ -193,7 +193,7 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
             let got = if n == 1 { "1 wrong option" } else { "no wrong option" };
             push(Issue::warning(
                 at("back"),
-                format!("left out of multiple-choice quizzes: {got} (add distractors or facts of the same kind)"),
+                ["left out of multiple-choice quizzes: ", got, " (add distractors or facts of the same kind)"].concat(),
             ));
         }
         if n < super::quiz::MAX_OPTIONS - 1 && !short_kinds.contains(&f.kind) {
@@ -209,9 +209,6 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
 
 /// What `back` lacks to look like `kind`: `"amount"`, `"date"` or `"number"`.
 fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
-    let has_digit = back.chars().any(|c| c.is_ascii_digit());
-    let words: Vec<String> = super::text::normalize_answer(back).split(' ').map(str::to_string).collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     const NUMBER_WORDS: &[&str] = &[
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "trillion", "first",
@@ -261,12 +258,15 @@ fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
         "decade",
         "year",
     ];
-    match kind {
-        Kind::Money if !has_digit && !has(NUMBER_WORDS) => Some("amount"),
-        Kind::Date if !has_digit && !has(DATE_WORDS) => Some("date"),
-        Kind::Number if !has_digit && !has(NUMBER_WORDS) => Some("number"),
-        _ => None,
-    }
+    let (words, what) = match kind {
+        Kind::Money => (NUMBER_WORDS, "amount"),
+        Kind::Date => (DATE_WORDS, "date"),
+        Kind::Number => (NUMBER_WORDS, "number"),
+        _ => return None,
+    };
+    let looks = back.chars().any(|c| c.is_ascii_digit())
+        || super::text::normalize_answer(back).split(' ').any(|w| words.contains(&w));
+    (!looks).then_some(what)
 }
 
 /// Checks `value` against every rule and builds the deck, in one walk, or
