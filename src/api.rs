@@ -1,9 +1,11 @@
 //! The JS surface: `init` (the default export), `mount`, `validateDeck`, the
 //! `FactCards` handle and the `<fact-cards>` element.
 
+#[cfg(not(feature = "editor"))]
+use crate::dom::element;
 use crate::dom::error::MountError;
 use crate::dom::widget::Widget;
-use crate::dom::{element, input, mount};
+use crate::dom::{input, mount};
 use crate::model::app::Mode;
 use crate::model::validate::Issue;
 use std::rc::Rc;
@@ -154,7 +156,10 @@ export interface FactCardsEventMap {
     "factcards:error": CustomEvent<ErrorDetail>;
 }
 
-/** The `<fact-cards>` element, defined once `init()` resolves. */
+/**
+ * The `<fact-cards>` element, defined when the module loads (before `init()`): it fetches `src`
+ * while the wasm loads and mounts once it is ready. `loading="lazy"` waits until it nears the viewport.
+ */
 export interface FactCardsElement extends HTMLElement {
     /** Shows the cards or the quiz. */
     show(mode: ViewName): void;
@@ -168,24 +173,32 @@ declare global {
 }
 "#;
 
-/// Runs once when `init()` resolves: defines `<fact-cards>`. `private`: the
-/// JS module does not export it, so nothing can run it a second time.
+/// Runs once when `init()` resolves: hands `mount` to `<fact-cards>`
+/// (defined by its JS snippet when the module loaded). `private`: the JS
+/// module does not export it, so nothing can run it a second time.
 #[wasm_bindgen(start, private)]
 fn start() {
     #[cfg(feature = "panic-hook")]
     console_error_panic_hook::set_once();
-    if web_sys::window().is_none() {
-        return;
+    // The editor's package (pkg-editor/) has no `<fact-cards>`: the page
+    // gets it from the reader's package.
+    #[cfg(not(feature = "editor"))]
+    if web_sys::window().is_some() {
+        connect_element();
     }
-    // Backs the custom element definition, which lives as long as the page;
-    // created once per page, so forgetting it leaks nothing that would ever
-    // be freed.
+}
+
+#[cfg(not(feature = "editor"))]
+fn connect_element() {
+    // Backs the custom element, which lives as long as the page; created
+    // once per page, so forgetting it leaks nothing that would ever be
+    // freed.
     let mount_fn = Closure::<dyn Fn(Element, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
         |host: Element, deck: JsValue, options: JsValue| {
             mount::mount(&host, &deck, &options).map(|widget| FactCards { widget }.into()).map_err(|e| e.to_js())
         },
     );
-    element::define(mount_fn.as_ref());
+    element::connect(mount_fn.as_ref());
     mount_fn.forget();
 }
 

@@ -1,6 +1,18 @@
-// The <fact-cards> custom element. It reads its attributes, fetches `src` or
-// reads an inline <script type="application/json"> child, and hands the deck
-// to the Rust `mount`. Rendering, validation and error display are Rust's.
+// The <fact-cards> custom element. It is defined as soon as the package's
+// module loads (this snippet is one of the glue's imports), before the wasm:
+// each element shows its fallback content or a loading state and fetches its
+// `src` at once, while the wasm loads, and mounts through the Rust `mount`
+// once both are there. Rendering, validation and the styled panels are
+// Rust's; until the wasm has started this file draws a plain panel itself.
+//
+// The wasm: the page's `init()` loads it. An element that needs it also
+// calls the package's default `init()` (wasm-bindgen's: concurrent calls
+// share one load), once the page's own module scripts have run (at
+// DOMContentLoaded), so a page that calls `init(...)` itself at the top of its
+// module decides where the wasm comes from. `loading="lazy"`: the element
+// does nothing more until it nears the viewport (IntersectionObserver).
+// When the wasm cannot load, one console warning says why, and every waiting
+// element sends `factcards:error` and keeps its fallback (or shows the alert).
 //
 // Life cycle: connected -> (one microtask later, so that a burst of attribute
 // changes gives one mount) start; any observed attribute change, or a change
@@ -8,15 +20,85 @@
 // destroy the widget and empty the shadow root.
 const ATTRS = ["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
 const DEFAULT_TIMEOUT_MS = 15000;
+// The "loading" and "failed" strings of src/model/locale.rs, for the panels
+// drawn before the wasm is there (tests/element.rs checks that they agree).
+const WORDS = {
+  en: ["Loading deck…", "This deck could not be shown."],
+  fr: ["Chargement du jeu…", "Ce jeu ne peut pas être affiché."],
+  ru: ["Загрузка…", "Не удалось показать карточки."],
+};
+const WAKE = Symbol("wake");
+const GO = Symbol("go");
 
-export function defineFactCards(mount, showMessage) {
-  if (typeof customElements === "undefined" || customElements.get("fact-cards")) return;
+/** `{mount, show}` from the wasm once it has started, else null. */
+let wasm = null;
+/** The pending `init()` this file asked for. */
+let loading = null;
+/** Elements waiting for the wasm. */
+const waiting = new Set();
+/** Watches lazy elements until they near the viewport. */
+let near = null;
+
+/**
+ * Called by the wasm's start function (src/api.rs): `mount(host, deck,
+ * options)` and `show(host, kind, title, url)` (kind 0 loading, 1 failed).
+ */
+export function wasmReady(mount, show) {
+  wasm = { mount, show };
+  // Outside the wasm's start function, which is still running.
+  queueMicrotask(() => wake(null));
+}
+
+function wake(failure) {
+  const elements = [...waiting];
+  waiting.clear();
+  for (const el of elements) el[WAKE](failure);
+}
+
+/** Loads the wasm through the package's default init(), unless under way. */
+function load() {
+  if (wasm || loading) return;
+  // The glue, from this file's place in the package
+  // (pkg/snippets/<crate>-<hash>/src/dom/element.min.js).
+  loading = import("../../../../factcards.js")
+    .then((glue) => glue.default())
+    .catch((e) => {
+      if (wasm) return;
+      const message = `could not load the WebAssembly module: ${e?.message || e}`;
+      console.warn(`factcards: ${message}`);
+      wake(message);
+    })
+    .finally(() => {
+      loading = null;
+    });
+}
+
+function loadSoon() {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load, { once: true });
+  else load();
+}
+
+/** Content of the page's own in `host`: anything but the inline JSON deck, white space and comments. */
+const hasFallback = (host) =>
+  [...host.childNodes].some((n) =>
+    n.nodeType === 1
+      ? !(n.localName === "script" && (n.getAttribute("type") || "").trim().toLowerCase() === "application/json")
+      : n.nodeType === 3 && n.data.trim() !== "",
+  );
+
+if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) {
   class FactCardsElement extends HTMLElement {
-    static get observedAttributes() { return ["src", "timeout", ...ATTRS]; }
+    static get observedAttributes() { return ["src", "timeout", "loading", ...ATTRS]; }
     #widget = null;
     #abort = null;
     #queued = false;
     #observer = null;
+    /** `{value}` once the deck is at hand (fetched, inline, or none: the built-in deck). */
+    #deck = null;
+    #options = null;
+    #failed = false;
+    /** The deck's URL while it loads. */
+    #url = "";
     connectedCallback() {
       // An inline deck may arrive after the element (the parser streams
       // children in, or a script fills it in later): mount again when it does.
@@ -48,6 +130,10 @@ export function defineFactCards(mount, showMessage) {
     #stop() {
       this.#abort?.abort();
       this.#abort = null;
+      this.#url = "";
+      this.#deck = null;
+      waiting.delete(this);
+      near?.unobserve(this);
       if (this.#widget) {
         // destroy() removes the widget's listeners and everything it
         // rendered; free() releases the handle itself.
@@ -56,7 +142,7 @@ export function defineFactCards(mount, showMessage) {
         this.#widget = null;
       }
     }
-    #options() {
+    #readOptions() {
       const options = {};
       for (const name of ATTRS) {
         const value = this.getAttribute(name);
@@ -68,8 +154,57 @@ export function defineFactCards(mount, showMessage) {
       }
       return options;
     }
-    #mount(deck, options) {
-      try { this.#widget = mount(this, deck, options); } catch { /* shown in the widget, sent as factcards:error */ }
+    /** Draws the loading state (kind 0, with the deck's URL) or the failure alert (1), or the fallback content. */
+    #panel(kind, url = "") {
+      const name = kind ? "failed" : "loading";
+      const label = this.#options?.labels?.[name];
+      const lang = (this.getAttribute("locale") ?? this.closest("[lang]")?.getAttribute("lang") ?? "").split(/[-_]/)[0].toLowerCase();
+      const title = typeof label === "string" ? label : (WORDS[lang] ?? WORDS.en)[kind];
+      if (wasm) return wasm.show(this, kind, title, url);
+      const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      if (hasFallback(this)) return root.replaceChildren(document.createElement("slot"));
+      // The wasm's panel markup (src/dom/template.rs MESSAGE), unstyled until it is there.
+      const panel = document.createElement("div");
+      const head = document.createElement("p");
+      panel.className = "fc msg";
+      panel.setAttribute("part", "root");
+      panel.setAttribute("role", kind ? "alert" : "status");
+      if (!kind) panel.setAttribute("aria-busy", "true");
+      head.className = "m-title";
+      head.textContent = title;
+      panel.append(head);
+      if (url) {
+        const list = document.createElement("ul");
+        list.className = "m-list";
+        list.append(document.createElement("li"));
+        list.firstChild.textContent = url;
+        panel.append(list);
+      }
+      root.replaceChildren(panel);
+    }
+    /** Tells of a failure: the alert or the fallback, one console warning (unless told already), factcards:error. */
+    #fail(message, warn = true) {
+      this.#failed = true;
+      this.#abort?.abort();
+      this.#abort = null;
+      this.#panel(1);
+      if (warn) console.warn(`factcards: ${message}`);
+      this.dispatchEvent(new CustomEvent("factcards:error", { detail: { message, path: null }, bubbles: true, composed: true }));
+    }
+    #mount() {
+      if (!wasm || !this.#deck || this.#failed) return;
+      const { value } = this.#deck;
+      this.#deck = null;
+      try { this.#widget = wasm.mount(this, value, this.#options); } catch { /* shown in the widget, sent as factcards:error */ }
+    }
+    /** The wasm has started (failure null) or could not load (its message). */
+    [WAKE](failure) {
+      if (!this.isConnected) return;
+      if (failure) {
+        if (!this.#failed) this.#fail(failure, false);
+      } else if (this.#failed) this.#panel(1);
+      else if (this.#deck) this.#mount();
+      else this.#panel(0, this.#url);
     }
     #timeout() {
       const ms = Number(this.getAttribute("timeout"));
@@ -78,25 +213,58 @@ export function defineFactCards(mount, showMessage) {
     }
     #start() {
       this.#stop();
-      const options = this.#options();
+      this.#failed = false;
+      this.#options = this.#readOptions();
+      if (this.getAttribute("loading") === "lazy" && typeof IntersectionObserver === "function") {
+        this.#panel(0);
+        // A screen ahead of the reader: about when a lazy <img> loads.
+        near ??= new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) {
+              if (e.isIntersecting) {
+                near.unobserve(e.target);
+                e.target[GO]();
+              }
+            }
+          },
+          { rootMargin: "100% 0px" },
+        );
+        near.observe(this);
+      } else this[GO]();
+    }
+    /** Fetches the deck and asks for the wasm, at the same time. */
+    [GO]() {
+      if (!this.isConnected) return;
       const src = this.getAttribute("src");
       if (!src) {
         const inline = this.querySelector(":scope > script[type='application/json']");
-        this.#mount(inline ? inline.textContent : null, options);
-        return;
+        this.#deck = { value: inline ? inline.textContent : null };
+        // With the wasm at hand, it mounts at once.
+        if (!wasm) this.#panel(0);
+      } else {
+        let url = null;
+        try {
+          url = new URL(src, document.baseURI).href;
+        } catch {
+          this.#fail(`could not load ${src}: not a valid URL`);
+        }
+        if (url) {
+          this.#panel(0, url);
+          this.#fetch(url);
+        }
       }
-      let url;
-      try {
-        url = new URL(src, document.baseURI).href;
-      } catch {
-        showMessage(this, "error", src, "not a valid URL");
-        return;
+      if (wasm) this.#mount();
+      else {
+        waiting.add(this);
+        loadSoon();
       }
+    }
+    #fetch(url) {
       const abort = new AbortController();
       this.#abort = abort;
+      this.#url = url;
       const ms = this.#timeout();
       const timer = setTimeout(() => abort.abort(new DOMException("timed out", "TimeoutError")), ms);
-      showMessage(this, "loading", url, "");
       fetch(url, { signal: abort.signal, credentials: "same-origin" })
         .then(async (res) => {
           const status = `HTTP ${res.status}${res.statusText ? " " + res.statusText : ""}`;
@@ -113,17 +281,20 @@ export function defineFactCards(mount, showMessage) {
           }
         })
         .then((deck) => {
-          if (this.#abort === abort) { this.#abort = null; this.#mount(deck, options); }
+          if (this.#abort !== abort) return;
+          this.#abort = null;
+          this.#deck = { value: deck };
+          this.#mount();
         })
         .catch((e) => {
-          // Aborted by a re-mount or by removal: nothing to say.
+          // Aborted by a re-mount, by removal or by a failure: nothing to say.
           if (this.#abort !== abort) return;
           this.#abort = null;
           let reason;
           if (abort.signal.aborted) reason = `no answer within ${ms / 1000} s`;
           else if (e instanceof TypeError) reason = `network error (${e.message})`;
           else reason = e?.message || String(e);
-          showMessage(this, "error", url, reason);
+          this.#fail(`could not load ${url}: ${reason}`);
         })
         .finally(() => clearTimeout(timer));
     }

@@ -1,42 +1,41 @@
-//! The glue of the `<fact-cards>` element (`element.js`): its definition,
-//! and what it shows while its `src` loads and when the fetch fails.
+//! The wasm's side of the `<fact-cards>` element. The element itself is
+//! defined by `element.js` when the package's module loads, before the wasm;
+//! it fetches its `src` while the wasm loads. Once the wasm has started, it
+//! mounts through `mount` and draws its styled loading and failure panels
+//! through `show`.
 
-use super::input::lang_for;
-use super::mount::report_failure;
 use super::registry;
 use super::shadow::{show_message, Message};
-use crate::model::locale::{Key, Strings};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 #[wasm_bindgen(module = "/src/dom/element.min.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = defineFactCards)]
-    fn define_fact_cards(mount: &JsValue, show_message: &JsValue);
+    #[wasm_bindgen(js_name = wasmReady)]
+    fn wasm_ready(mount: &JsValue, show: &JsValue);
 }
 
-/// Defines `<fact-cards>`, mounting through `mount(host, deck, options)`.
-pub fn define(mount: &JsValue) {
-    // This closure backs the custom element definition, which lives as long
-    // as the page; it is created once per page, so forgetting it leaks
-    // nothing that would ever be freed.
-    let message_fn = Closure::<dyn Fn(Element, String, String, String)>::new(
-        |host: Element, kind: String, url: String, reason: String| message(&host, &kind, &url, &reason),
-    );
-    define_fact_cards(mount, message_fn.as_ref());
-    message_fn.forget();
+/// Tells `<fact-cards>` that the wasm is ready: it mounts through
+/// `mount(host, deck, options)` from now on.
+pub fn connect(mount: &JsValue) {
+    // This closure backs the custom element, which lives as long as the
+    // page; it is created once per page, so forgetting it leaks nothing that
+    // would ever be freed.
+    let show_fn =
+        Closure::<dyn Fn(Element, u8, String, String)>::new(|host: Element, kind: u8, title: String, url: String| {
+            show(&host, kind, &title, url)
+        });
+    wasm_ready(mount, show_fn.as_ref());
+    show_fn.forget();
 }
 
-/// The loading state, or a failed fetch of `url` for `reason`.
-fn message(host: &Element, kind: &str, url: &str, reason: &str) {
-    let strings = Strings::new(lang_for(host, host.get_attribute("locale").as_deref()));
-    if kind == "loading" {
-        registry::release(host);
-        show_message(host, Message::Loading, strings.get(Key::Loading), &[url.to_owned()]);
-    } else {
-        // The URL and the status are for the page's developer: the console
-        // and the event, not the reader's alert.
-        let message = ["could not load ", url, ": ", reason].concat();
-        report_failure(host, &strings, &message, None, &[]);
-    }
+/// The loading state (`kind` 0, listing the deck's `url` if any) or the
+/// failure alert (1), titled `title` (the element picks the reader's words),
+/// or the host's fallback content. The element sends the failure's warning
+/// and event itself.
+fn show(host: &Element, kind: u8, title: &str, url: String) {
+    registry::release(host);
+    let kind = if kind == 0 { Message::Loading } else { Message::Error };
+    let lines = if url.is_empty() { Vec::new() } else { vec![url] };
+    show_message(host, kind, title, &lines);
 }

@@ -44,7 +44,7 @@ pub fn read_options(options: &JsValue) -> Result<MountOptions, MountError> {
 
 /// The language of `host`: `locale` if given, else its nearest `lang`
 /// attribute, else English.
-pub fn lang_for(host: &Element, locale: Option<&str>) -> Lang {
+fn lang_for(host: &Element, locale: Option<&str>) -> Lang {
     let tag = match locale {
         Some(tag) => Some(tag.to_owned()),
         None => host.closest("[lang]").ok().flatten().and_then(|el| el.get_attribute("lang")),

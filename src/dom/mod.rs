@@ -14,6 +14,7 @@
 //!   `flatten.js`: hands a deck to [`js_value`] as one UTF-8 buffer.
 
 pub mod cards_view;
+#[cfg(not(feature = "editor"))]
 pub mod element;
 pub mod error;
 pub mod events;

@@ -61,7 +61,7 @@ fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Wid
 /// Tells of a failure: the host keeps its fallback content, or shows an
 /// alert with `lines` under the reader's "could not be shown"; `message`
 /// (and `path`) go to one console warning and to `factcards:error`.
-pub fn report_failure(host: &Element, strings: &Strings, message: &str, path: Option<&str>, lines: &[String]) {
+fn report_failure(host: &Element, strings: &Strings, message: &str, path: Option<&str>, lines: &[String]) {
     show_message(host, Message::Error, strings.get(Key::Failed), lines);
     web_sys::console::warn_1(&JsValue::from_str(&["factcards: ", message].concat()));
     events::emit(host, "factcards:error", &events::error(message, path));

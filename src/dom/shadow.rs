@@ -68,7 +68,8 @@ fn is_inline_deck(el: &Element) -> bool {
 /// What a host shows when no widget is mounted.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Message {
-    /// Loading (a polite status).
+    /// Loading (a polite status); only `<fact-cards>` shows it.
+    #[cfg_attr(feature = "editor", allow(dead_code))]
     Loading,
     /// An error (an alert).
     Error,

@@ -188,7 +188,7 @@ test('d.ts: typed declarations, optional deck and options, no `any` in the publi
   assert.doesNotMatch(code, /\bany\b/, 'no `any` in the public declarations');
 });
 
-test('module: init() defines <fact-cards>; exports; nothing else global', async () => {
+test('module: importing it defines <fact-cards>, init() mounts it; exports; nothing else global', async () => {
   const { page, errors } = await freshPage();
   await routeHtml(page, 't-global.html', doc('<div id="a"></div><fact-cards id="el"></fact-cards>'));
   await page.goto(server.url + 't-global.html');
@@ -196,6 +196,9 @@ test('module: init() defines <fact-cards>; exports; nothing else global', async 
     const before = new Set(Object.getOwnPropertyNames(globalThis));
     const fc = await import('./pkg/factcards.js');
     const definedBeforeInit = customElements.get('fact-cards') !== undefined;
+    // Before the wasm: the loading state, drawn by the element's snippet.
+    await new Promise((r) => setTimeout(r, 0));
+    const loadingBeforeInit = document.getElementById('el').shadowRoot?.querySelector('[role="status"]')?.textContent ?? null;
     await fc.default();
     await fc.default(); // a second init() is harmless
     const definedAfterInit = customElements.get('fact-cards') !== undefined;
@@ -205,6 +208,7 @@ test('module: init() defines <fact-cards>; exports; nothing else global', async 
     const out = {
       exports: Object.keys(fc).sort(),
       definedBeforeInit,
+      loadingBeforeInit,
       definedAfterInit,
       added,
       elementRendered: !!document.getElementById('el').shadowRoot?.querySelector('[part~="card"]'),
@@ -215,8 +219,9 @@ test('module: init() defines <fact-cards>; exports; nothing else global', async 
     w.destroy();
     return out;
   });
-  assert.equal(result.definedBeforeInit, false);
-  assert.equal(result.definedAfterInit, true, 'init() defines <fact-cards>');
+  assert.equal(result.definedBeforeInit, true, 'the module defines <fact-cards> when it loads');
+  assert.equal(result.loadingBeforeInit, 'Loading deck…', 'and it shows its loading state until the wasm is there');
+  assert.equal(result.definedAfterInit, true);
   assert.ok(result.elementRendered, 'an element already in the page upgrades and renders');
   for (const name of ['default', 'mount', 'validateDeck', 'FactCards', 'initSync']) {
     assert.ok(result.exports.includes(name), `exports ${name}`);

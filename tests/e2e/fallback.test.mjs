@@ -131,15 +131,58 @@ test('while a deck loads, the fallback shows in place of the loading panel', asy
   await page.context().close();
 });
 
-test('a wasm that does not load leaves every fallback in place', async () => {
-  const { page } = await open({ failWasm: true });
-  await page.waitForFunction(() => window.initError !== undefined || window.ready, null, { timeout: 20_000 });
-  assert.ok(await page.evaluate(() => window.initError !== undefined), 'init() failed');
-  for (const id of [...Object.keys(FAILURES), 'fgood']) {
-    const shown = await fallbackShown(page, id);
-    assert.ok(shown.visible, `${id}: the fallback is visible`);
-    assert.match(shown.text, /Who\? Somebody$/);
-  }
-  await shot(page, 'fallback-no-wasm');
-  await page.context().close();
-});
+// The hosts whose own fetch fails before the wasm's failure (held 600 ms)
+// report that; every other <fact-cards> reports the wasm.
+const OWN_FAILURE = ['f404', 'fslow', 'fnotjson', 'ftype', 'fnetwork', 'n404'];
+const WASM_FAILURE = ['finvalid', 'foptions', 'finline', 'fgood', 'ninline'];
+
+for (const [what, answer, want] of [
+  ['a 404', { status: 404, contentType: 'text/plain', body: 'no' }, (url) => `could not load the WebAssembly module: failed to fetch Wasm: 404 Not Found fetching '${url}pkg/factcards_bg.wasm'`],
+  ['bad bytes', { status: 200, contentType: 'application/wasm', body: 'not a wasm module' }, () => /^could not load the WebAssembly module: .*(magic|CompileError|wasm|WebAssembly)/i],
+]) {
+  test(`a wasm that does not load (${what}): every <fact-cards> sends factcards:error, one console warning, every fallback stays`, async () => {
+    const page = await newPage(browser);
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.route(server.url + 'test-fallback-slow.json', () => {}); // never answers
+    await page.route(server.url + 'pkg/factcards_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      await route.fulfill(answer).catch(() => {});
+    });
+    await page.goto(server.url + 'test-fallback.html');
+    const hosts = [...OWN_FAILURE, ...WASM_FAILURE];
+    await page.waitForFunction((n) => window.initError !== undefined && window.events.length >= n, hosts.length, { timeout: 20_000 });
+    await page.waitForTimeout(200); // nothing more arrives
+    const { events, warnings, initError } = await page.evaluate(() => ({ events: window.events, warnings: window.warnings, initError: window.initError }));
+    assert.ok(initError, 'init() rejected');
+    const wasmEvents = events.filter((e) => WASM_FAILURE.includes(e.target));
+    const message = wasmEvents[0]?.message;
+    const expected = want(server.url);
+    if (typeof expected === 'string') assert.equal(message, expected);
+    else assert.match(message ?? '', expected);
+    for (const id of hosts) {
+      const mine = events.filter((e) => e.target === id);
+      assert.equal(mine.length, 1, `${id}: one factcards:error, got ${JSON.stringify(mine)}`);
+      assert.equal(mine[0].path, null, id);
+      if (WASM_FAILURE.includes(id)) assert.equal(mine[0].message, message, `${id}: the wasm's failure`);
+      else assert.match(mine[0].message, /^could not load (?!the WebAssembly)/, `${id}: its own fetch's failure`);
+    }
+    assert.equal(warnings.filter((w) => w === `factcards: ${message}`).length, 1, `one console warning for the wasm: ${JSON.stringify(warnings)}`);
+    assert.equal(warnings.length, 1 + OWN_FAILURE.length, JSON.stringify(warnings));
+    for (const id of [...Object.keys(FAILURES), 'fgood'].filter((id) => !id.startsWith('m'))) {
+      const shown = await fallbackShown(page, id);
+      assert.ok(shown.visible, `${id}: the fallback is visible`);
+      assert.match(shown.text, /^Facts \(.+\) Who\? Somebody$/, `${id}: and readable`);
+      assert.equal(shown.panel, null, `${id}: no alert or status panel over it`);
+    }
+    // Without fallback content: the alert in reader language, nothing else.
+    for (const id of ['ninline', 'n404']) {
+      const alert = page.locator(`#${id} [role="alert"]`);
+      await alert.waitFor({ state: 'visible' });
+      assert.equal((await alert.textContent()).trim(), FAILED, id);
+    }
+    if (what === 'a 404') await shot(page, 'fallback-no-wasm');
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+}

@@ -10,7 +10,8 @@
 // - every HTML page goes through a small proxy in front of scripts/serve.mjs
 //   that puts /__wk/errors.js first in its <head>: it records uncaught
 //   errors, unhandled rejections and console.error/warn in
-//   window.__fcErrors / window.__fcWarnings, which the tests read;
+//   window.__fcErrors / window.__fcWarnings, and factcards:error events in
+//   window.__fcEvents, which the tests read;
 // - a page is shown at a given width inside an iframe of that width
 //   (/__wk/frame.html?src=…&w=…&h=…), since MiniBrowser's window cannot be
 //   made narrower than about 450 px; the tests then work inside the frame;
@@ -46,6 +47,10 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 const ERRORS_JS = `(() => {
   const errors = (window.__fcErrors = []);
   const warnings = (window.__fcWarnings = []);
+  const events = (window.__fcEvents = []);
+  document.addEventListener('factcards:error', (e) => {
+    events.push({ target: e.target.id || e.target.localName, message: e.detail.message, path: e.detail.path });
+  });
   const text = (args) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
   window.addEventListener('error', (e) => {
     if (e instanceof ErrorEvent) errors.push('pageerror: ' + e.message);

@@ -205,23 +205,37 @@ describe('the fallback of www/fallback.html', () => {
     await noErrors(b);
   });
 
-  test('a wasm that cannot load leaves the fallback in place, readable', async () => {
+  test('a wasm that cannot load: factcards:error, one console warning, the fallback in place, readable', async () => {
     const b = await webkit();
-    // Ready once the wasm was asked for (and refused: /nowasm/ answers 404).
-    // WebKit reports nothing for the rejected top-level await of
-    // demo-element.js, so there is no error to wait for.
+    // /nowasm/ answers 404 for the wasm. Ready once the element has told.
     await openFramed(b, server.url, 'nowasm/fallback.html', {
-      ready: () =>
-        document.readyState === 'complete' &&
-        performance.getEntriesByType('resource').some((e) => e.name.endsWith('/factcards_bg.wasm')),
+      ready: () => document.readyState === 'complete' && (window.__fcEvents ?? []).length > 0,
     });
-    await b.pause(1000);
+    await b.pause(500); // nothing more arrives
     const s = await b.execute(fallbackState);
-    assert.equal(s.defined, false, '<fact-cards> was not defined');
-    assert.equal(s.shadow, false, 'no widget was rendered');
+    const { events, warnings } = await b.execute(() => ({ events: window.__fcEvents, warnings: window.__fcWarnings }));
+    const message = `could not load the WebAssembly module: failed to fetch Wasm: 404 Not Found fetching '${server.url}nowasm/pkg/factcards_bg.wasm'`;
+    assert.deepEqual(events, [{ target: 'fact-cards', message, path: null }]);
+    assert.deepEqual(warnings, [`factcards: ${message}`], 'one console warning');
+    assert.equal(s.defined, true, '<fact-cards> is defined when the module loads');
+    assert.equal(s.card, false, 'no widget was rendered');
+    assert.equal(s.alert, null, 'no alert over the fallback');
     assert.equal(s.facts, N, `the ${N} facts of the fallback are there`);
     assert.equal(s.shown, true, 'and shown');
     await shot(b, 'fallback-nowasm-1024');
+  });
+
+  test('a wasm that cannot load, no fallback content: the alert in reader language', async () => {
+    const b = await webkit();
+    await openFramed(b, server.url, 'nowasm/inline.html', {
+      ready: () => document.readyState === 'complete' && (window.__fcEvents ?? []).length > 0,
+    });
+    const alert = await b.execute(() => document.getElementById('planets').shadowRoot?.querySelector('[role="alert"]')?.textContent.trim() ?? null);
+    assert.equal(alert, 'This deck could not be shown.');
+    const { events, warnings } = await b.execute(() => ({ events: window.__fcEvents, warnings: window.__fcWarnings }));
+    assert.equal(events.length, 1);
+    assert.match(events[0].message, /^could not load the WebAssembly module: failed to fetch Wasm: 404 /);
+    assert.equal(warnings.length, 1);
   });
 
   // Issue 15 item 1: a failed `src` leaves the page's fallback in place.
