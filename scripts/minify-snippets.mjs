@@ -35,7 +35,7 @@ export async function minifiedSnippets() {
   const out = [];
   for (const file of SNIPPETS) {
     const source = await readFile(path.join(ROOT, file), 'utf8');
-    const { code } = await transform(source, { minify: true, format: 'esm', loader: 'js', logLevel: 'warning' });
+    const { code } = await transform(source, { minify: true, format: 'esm', loader: 'js', charset: 'utf8', logLevel: 'warning' });
     const min = minName(file);
     const actual = await readFile(path.join(ROOT, min), 'utf8').catch(() => null);
     out.push({ file, min, expected: code, actual });
