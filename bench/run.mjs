@@ -505,6 +505,112 @@ async function measureMemory(impl) {
 }
 
 // ---------------------------------------------------------------------------
+// 3b. Start-up on a phone (issue 13, item 3): slow 4G (150 ms round trip,
+// 1.6 Mbit/s down, 750 kbit/s up) and the CPU slowed 4x, through CDP; every
+// file served gzip'd by a second server. A news page: 17 KB of article text,
+// then the widget with a deck fetched from `src`, then the module script,
+// as in the README's snippets; with and without the README's preload tags.
+// Vanilla: the same page, its module script fetching the deck and importing
+// the hand-written widget at the same time.
+
+const PHONE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8, cpu: 4 };
+const PRELOAD_TAGS = {
+  modulepreload: '<link rel="modulepreload" href="/pkg/factcards.js">',
+  wasm: '<link rel="preload" href="/pkg/factcards_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+};
+const PHONE_PAGES = {
+  'widget-none': [],
+  'widget-modulepreload': ['modulepreload'],
+  'widget-wasm': ['wasm'],
+  'widget-both': ['modulepreload', 'wasm'],
+  vanilla: [],
+};
+const PHONE_DECK = '/results/gen/phone-deck.json';
+
+const escapeHtml = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Writes bench/results/gen/phone-*.html and the deck they load. */
+async function writePhonePages() {
+  const article = await readFile(path.join(ROOT, 'tests/fixtures/article.txt'), 'utf8');
+  const paras = article.split(/\n\s*\n/).map((t) => `<p>${escapeHtml(t.trim())}</p>`);
+  let text = '';
+  while (text.length < 17 * 1024) text += paras.join('\n') + '\n';
+  await writeFile(path.join(RESULTS, 'gen', 'phone-deck.json'), await readFile(path.join(ROOT, 'www/decks/tokayev-brussels-2021.json')));
+  // Both record window.startup at a requestAnimationFrame callback after the
+  // first card's text is set: the widget at its factcards:ready, vanilla
+  // after its mount() returns.
+  const record = `const times = () => Object.fromEntries(performance.getEntriesByType('resource').filter((e) => /\\.(wasm|json)$/.test(e.name)).map((e) => [e.name.endsWith('.wasm') ? 'wasmEnd' : 'deckEnd', e.responseEnd]));
+const done = () => requestAnimationFrame(() => { window.startup = { raf: performance.now(), card: document.getElementById('host').shadowRoot.querySelector('.prompt')?.textContent ?? '', ...times() }; });`;
+  const scripts = {
+    widget: `<fact-cards id="host" src="${PHONE_DECK}" seed="2021"></fact-cards>
+<script type="module">
+import init from "/pkg/factcards.js";
+${record}
+document.getElementById("host").addEventListener("factcards:ready", done, { once: true });
+init();
+</script>`,
+    vanilla: `<div id="host"></div>
+<script type="module">
+${record}
+const deck = fetch("${PHONE_DECK}").then((r) => r.json());
+const { mount } = await import("/vanilla/factcards-vanilla.js");
+mount(document.getElementById("host"), await deck, { seed: 2021 });
+done();
+</script>`,
+  };
+  for (const [name, tags] of Object.entries(PHONE_PAGES)) {
+    const head = tags.map((t) => PRELOAD_TAGS[t]).join('\n');
+    const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>factcards phone start-up (${name})</title>
+${head}
+<link rel="stylesheet" href="/pages/bench.css">
+</head>
+<body>
+<main><h1>Kazakhstan president visits Brussels</h1>
+<article>
+${text}</article>
+${scripts[name === 'vanilla' ? 'vanilla' : 'widget']}
+</main>
+</body>
+</html>
+`;
+    await writeFile(path.join(RESULTS, 'gen', `phone-${name}.html`), html);
+  }
+}
+
+let gzipServer;
+
+/** Time to the first card of phone-<name>.html under the phone profile. */
+async function measurePhone(name) {
+  const page = await newPage(browser, { width: 390, height: 844 });
+  const errors = trackErrors(page);
+  page.setDefaultTimeout(60_000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: PHONE.latency,
+    downloadThroughput: PHONE.downloadThroughput,
+    uploadThroughput: PHONE.uploadThroughput,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+  const wasmRequests = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasmRequests.push(r.url()));
+  await page.goto(`${gzipServer.url}results/gen/phone-${name}.html`);
+  await page.waitForFunction(() => window.startup !== undefined, null, { timeout: 60_000 });
+  const s = await page.evaluate(() => window.startup);
+  await cdp.detach();
+  await closePage(page, errors, `phone start-up (${name})`);
+  if (!s.card) throw new Error(`phone start-up (${name}): no card text`);
+  if (name !== 'vanilla' && wasmRequests.length !== 1) throw new Error(`phone start-up (${name}): ${wasmRequests.length} wasm requests`);
+  return s;
+}
+
+// ---------------------------------------------------------------------------
 // 4. Size
 
 async function sizes() {
@@ -563,11 +669,29 @@ async function main() {
   const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(', ');
   const shared = await writeShared();
   server = await startServer({ www: BENCH, pkg: PKG });
+  gzipServer = await startServer({ www: BENCH, pkg: PKG, gzip: true });
+  await writePhonePages();
   browser = await launch();
   tracing = await browser.newBrowserCDPSession();
   const chromium = browser.version();
   log(`bench: Chromium ${chromium}, ${ROUNDS} rounds, serving ${server.url}`);
 
+  if (args.includes('--phone-only')) {
+    const phone = {};
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const name of Object.keys(PHONE_PAGES)) (phone[name] ??= []).push(await measurePhone(name));
+      log(`bench: phone round ${round}/${ROUNDS}`);
+    }
+    for (const [name, xs] of Object.entries(phone)) {
+      const r = xs.map((x) => x.raf);
+      log(`  ${name}: first card median ${fmtMs(median(r))} ms (${r.map(fmtMs).join(', ')}); wasm end ${fmtMs(median(xs.map((x) => x.wasmEnd ?? 0)))} ms, deck end ${fmtMs(median(xs.map((x) => x.deckEnd ?? 0)))} ms`);
+    }
+    log(`  widget (no tag) / vanilla: ${fmtRatio(median(phone['widget-none'].map((x) => x.raf)) / median(phone.vanilla.map((x) => x.raf)))}; both tags / vanilla: ${fmtRatio(median(phone['widget-both'].map((x) => x.raf)) / median(phone.vanilla.map((x) => x.raf)))}`);
+    await browser.close();
+    await server.close();
+    await gzipServer.close();
+    return;
+  }
   log('bench: parity of validateDeck …');
   const validation = await validationParity();
   log(`  ${validation.identical}/${validation.compared} identical`);
@@ -579,6 +703,7 @@ async function main() {
   if (args.includes('--parity-only')) {
     await browser.close();
     await server.close();
+    await gzipServer.close();
     if (validation.mismatches.length || dom.some((d) => !d.identical)) process.exitCode = 1;
     return;
   }
@@ -590,6 +715,9 @@ async function main() {
   const add = (impl, key, value) => (samples[impl][key] ??= []).push(value);
   const jobs = [
     ['startup', (impl) => measureStartup(impl)],
+    ...Object.keys(PHONE_PAGES)
+      .filter((name) => name !== 'vanilla')
+      .map((name) => [`phone-${name}`, (impl) => measurePhone(impl === 'widget' ? name : 'vanilla')]),
     ...SIZES.flatMap((n) => ['cards', 'quiz'].map((mode) => [`mount-${n}-${mode}`, (impl) => measureMount(impl, n, mode)])),
     ['validate-10000', (impl) => measureValidate(impl, 10000)],
     ['turn', (impl) => measureTurn(impl)],
@@ -607,6 +735,7 @@ async function main() {
   }
   await browser.close();
   await server.close();
+  await gzipServer.close();
 
   const size = await sizes();
   const env = machine(chromium);

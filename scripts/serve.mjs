@@ -14,7 +14,8 @@
 
 import { createServer } from 'node:http';
 import { createReadStream, realpathSync } from 'node:fs';
-import { stat, realpath } from 'node:fs/promises';
+import { readFile, stat, realpath } from 'node:fs/promises';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -89,7 +90,15 @@ function send(res, status, body, headers = {}) {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-async function handle(req, res, roots, log) {
+/** gzip -9 copies of files, by path and modification time (the `gzip` option). */
+const gzipped = new Map();
+async function gzipOf(file, info) {
+  const key = `${file}:${info.mtimeMs}`;
+  if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(await readFile(file), { level: 9 }));
+  return gzipped.get(key);
+}
+
+async function handle(req, res, roots, log, gzip) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -147,6 +156,12 @@ async function handle(req, res, roots, log) {
   if (base.startsWith('csp') || base === 'editor.html') {
     headers['Content-Security-Policy'] = CSP;
   }
+  if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+    const body = await gzipOf(file, info);
+    res.writeHead(200, { ...headers, 'Content-Length': body.length, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();
@@ -161,7 +176,9 @@ async function handle(req, res, roots, log) {
  * Start the server. Resolves to { url, port, host, close }.
  * `url` ends with "/". port 0 picks a free port.
  * `root` is the repo root (holding www/ and pkg/); `www` and `pkg` override
- * the two directories.
+ * the two directories. `gzip`: send every file gzip'd (level 9) to a client
+ * that accepts it, as a production server would (the benchmark's phone
+ * profile); off by default.
  */
 export function startServer({
   port = 8080,
@@ -171,6 +188,7 @@ export function startServer({
   pkg,
   pkgEditor,
   log = null,
+  gzip = false,
 } = {}) {
   const roots = {
     www: path.resolve(www ?? path.join(root, 'www')),
@@ -178,7 +196,7 @@ export function startServer({
     pkgEditor: path.resolve(pkgEditor ?? path.join(root, 'pkg-editor')),
   };
   const server = createServer((req, res) => {
-    handle(req, res, roots, log).catch((err) => {
+    handle(req, res, roots, log, gzip).catch((err) => {
       if (!res.headersSent) send(res, 500, 'internal error\n');
       else res.destroy();
       if (log) log(`500 ${req.url}: ${err}`);
