@@ -780,6 +780,15 @@ function render(r) {
     painted: both('startup', (s) => s.painted),
     ready: both('startup', (s) => s.ready),
     startupMount: both('startup', (s) => s.mounted - s.ready),
+    ...Object.fromEntries(
+      Object.keys(PHONE_PAGES)
+        .filter((name) => name !== 'vanilla')
+        .flatMap((name) => [
+          [`phone-${name}`, both(`phone-${name}`, (s) => s.raf)],
+          [`phoneWasm-${name}`, both(`phone-${name}`, (s) => s.wasmEnd ?? 0)],
+          [`phoneDeck-${name}`, both(`phone-${name}`, (s) => s.deckEnd ?? 0)],
+        ]),
+    ),
     validate: both('validate-10000', (s) => s.ms),
     validateCpu: both('validate-10000', (s) => s.cpu),
     turn: both('turn', (s) => s.total),
@@ -846,6 +855,9 @@ function render(r) {
   const su = ratio(m.startup);
   const suc = ratio(m.startupCpu);
   target(su <= 1.5, suc <= 1.5, `start-up ≤ 1.5× vanilla: ${fmtRatio(su)} wall-clock (${fmtMs(m.startup[0])} vs ${fmtMs(m.startup[1])} ms), ${fmtRatio(suc)} main-thread CPU (${fmtMs(m.startupCpu[0])} vs ${fmtMs(m.startupCpu[1])} ms), ${fmtRatio(ratio(m.startupCpuAll))} CPU of all renderer threads`);
+  const ph = m['phone-widget-none'];
+  const phb = m['phone-widget-both'];
+  target(ratio(ph) <= 1.5, null, `start-up on a phone (slow 4G: ${PHONE.latency} ms, 1.6 Mbit/s; CPU ${PHONE.cpu}× slower; gzip'd; \`<fact-cards src>\` on a news page, no preload tag) ≤ 1.5× vanilla: ${fmtRatio(ratio(ph))} (${fmtMs(ph[0])} vs ${fmtMs(ph[1])} ms); with both preload tags ${fmtRatio(ratio(phb))} (${fmtMs(phb[0])} vs ${fmtMs(phb[1])} ms)`);
   target(m.turn[0] < FRAME_BUDGET, m.turnCpu[0] < FRAME_BUDGET, `turn < 16 ms with 10,000 facts: ${fmtMs(m.turn[0])} ms (handler ${fmtMs(m.turnCall[0])} ms + frame ${fmtMs(m.turn[0] - m.turnCall[0])} ms), ${fmtMs(m.turnCpu[0])} ms main-thread CPU`);
   target(m.answer[0] < FRAME_BUDGET, m.answerCpu[0] < FRAME_BUDGET, `answer < 16 ms with 10,000 facts: ${fmtMs(m.answer[0])} ms (handler ${fmtMs(m.answerCall[0])} ms + frame ${fmtMs(m.answer[0] - m.answerCall[0])} ms), ${fmtMs(m.answerCpu[0])} ms main-thread CPU`);
   target(m.nextMax[0] < FRAME_BUDGET, m.nextAvgCpu[0] < FRAME_BUDGET, `next < 16 ms with 10,000 facts, each of ${CLICKS} clicks: slowest ${fmtMs(m.nextMax[0])} ms (95th percentile ${fmtMs(m.nextP95[0])} ms, average ${fmtMs(m.nextAvg[0])} ms; vanilla's slowest ${fmtMs(m.nextMax[1])} ms), ${fmtMs(m.nextAvgCpu[0])} ms main-thread CPU per click on average (CPU time is known only for the whole loop)`);
@@ -873,6 +885,7 @@ function render(r) {
   p(row('… to the end of that frame (painted)', m.painted, null));
   p(row('… of which: modules loaded and ready (widget: `init()`, the wasm fetched and compiled)', m.ready, null));
   p(row('… of which: `mount()` of the built-in deck (31 facts)', m.startupMount, null));
+  p(row('Start-up on a phone, to the first card (`<fact-cards src>`, no preload tag; see below)', m['phone-widget-none'], null));
   for (const n of SIZES) {
     for (const mode of ['cards', 'quiz']) {
       const x = mount[`mount-${n}-${mode}`];
@@ -899,6 +912,17 @@ function render(r) {
   p(`| wasm linear memory (its size, so its high-water mark) | ${fmtMB(wasmMem)} | – | – |`);
   p(`| **JS heap + wasm memory** | ${fmtMB(memTotal[0])} | ${fmtMB(memTotal[1])} | ${fmtRatio(ratio(memTotal))} |`);
   p(`| Elements in the shadow root | ${nodes[0]} | ${nodes[1]} | ${fmtRatio(ratio(nodes))} |`, '');
+
+  p('### Start-up on a phone', '');
+  p(`Slow 4G (${PHONE.latency} ms added to each request, ${(PHONE.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s down, ${(PHONE.uploadThroughput * 8 / 1e3).toFixed(0)} kbit/s up, by CDP \`Network.emulateNetworkConditions\`), the CPU slowed ${PHONE.cpu}× (\`Emulation.setCPUThrottlingRate\`), a 390×844 viewport, every file served gzip -9 (\`scripts/serve.mjs\`'s \`gzip\` option), a cold cache. The page (\`bench/results/gen/phone-*.html\`, written by bench/run.mjs) is 17 KB of article text, then \`<fact-cards src>\` with the article deck, then the module script of the README's snippets (\`import init …; init();\`). The element is defined when the glue's module loads and fetches its deck at once, while \`init()\` fetches the wasm. Vanilla: the same page with a \`<div>\`, its module script fetching the deck while it imports the hand-written widget. Time from navigation start to a \`requestAnimationFrame\` callback after the first card's text is set (medians; each widget variant paired with its own vanilla loads).`, '');
+  p('| The page | First card | Vanilla | Widget / vanilla | Wasm downloaded | Deck downloaded |', '|---|---:|---:|---:|---:|---:|');
+  const tagNames = { 'widget-none': 'no preload tag', 'widget-modulepreload': '`modulepreload` only', 'widget-wasm': 'wasm `preload` only', 'widget-both': 'both tags' };
+  for (const [name, label] of Object.entries(tagNames)) {
+    const x = m[`phone-${name}`];
+    p(`| ${label} | ${ms(x, 0)} | ${ms(x, 1)} | ${fmtRatio(ratio(x))} | ${fmtMs(m[`phoneWasm-${name}`][0])} ms | ${fmtMs(m[`phoneDeck-${name}`][0])} ms |`);
+  }
+  const gain = m['phone-widget-none'][0] - m['phone-widget-both'][0];
+  p('', `The README's two preload tags (\`<link rel="modulepreload">\` for the glue, \`<link rel="preload" as="fetch" crossorigin>\` for the wasm): the first card ${gain >= 0 ? `${fmtMs(gain)} ms sooner` : `${fmtMs(-gain)} ms later`} with both than with none (medians of ${r.rounds}).`, '');
 
   p('### Mount: the call and the frame (wall-clock medians)', '');
   p('| Facts, view | Widget call | Widget frame | Vanilla call | Vanilla frame |', '|---|---:|---:|---:|---:|');

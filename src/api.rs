@@ -136,7 +136,7 @@ export interface CompleteDetail {
     total: number;
 }
 
-/** `factcards:error`: the deck, the options or the fetch failed. `path` names the first bad field, if any. */
+/** `factcards:error`: the deck, the options, the fetch or the wasm failed. `path` names the first bad field, if any. */
 export interface ErrorDetail {
     message: string;
     path: string | null;

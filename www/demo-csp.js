@@ -1,5 +1,6 @@
 // The strict-CSP page: an external module script (no inline script is
-// allowed there). init() defines <fact-cards>; mount() fills #api.
+// allowed there). The module defines <fact-cards>; init() loads the wasm;
+// mount() fills #api.
 import init, { mount } from "./pkg/factcards.js";
 
 await init();

@@ -1,4 +1,5 @@
-// Demo pages that use only the <fact-cards> element: init() defines it.
+// Demo pages that use only the <fact-cards> element: importing the module
+// defines it; init() loads the wasm it mounts with.
 import init from "./pkg/factcards.js";
 
 await init();

@@ -131,8 +131,8 @@ test('while a deck loads, the fallback shows in place of the loading panel', asy
   await page.context().close();
 });
 
-// The hosts whose own fetch fails before the wasm's failure (held 600 ms)
-// report that; every other <fact-cards> reports the wasm.
+// The hosts whose own fetch fails before the wasm's failure (held until
+// then) report that; every other <fact-cards> reports the wasm.
 const OWN_FAILURE = ['f404', 'fslow', 'fnotjson', 'ftype', 'fnetwork', 'n404'];
 const WASM_FAILURE = ['finvalid', 'foptions', 'finline', 'fgood', 'ninline'];
 
@@ -145,8 +145,11 @@ for (const [what, answer, want] of [
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.route(server.url + 'test-fallback-slow.json', () => {}); // never answers
+    // The wasm's answer waits for the hosts whose own fetch fails.
     await page.route(server.url + 'pkg/factcards_bg.wasm', async (route) => {
-      await new Promise((r) => setTimeout(r, 600));
+      await page
+        .waitForFunction((ids) => ids.every((id) => window.events?.some((e) => e.target === id)), OWN_FAILURE, { timeout: 15_000 })
+        .catch(() => {});
       await route.fulfill(answer).catch(() => {});
     });
     await page.goto(server.url + 'test-fallback.html');
