@@ -46,11 +46,20 @@ pub struct MountOptions {
 pub const NAMES: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
 
 fn issue(path: &str, message: &str) -> Issue {
-    Issue::error(["options", path].iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("."), message)
+    Issue::error(if path.is_empty() { "options".to_owned() } else { ["options.", path].concat() }, message)
 }
 
 fn one_of(path: &str, v: &Value, allowed: &[&str]) -> Result<usize, Issue> {
-    let list = allowed.iter().map(|a| ["\"", a, "\""].concat()).collect::<Vec<_>>().join(", ");
+    // `"a", "b"`, built in place (no list of quoted copies to join).
+    let mut list = String::new();
+    for a in allowed {
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push('"');
+        list.push_str(a);
+        list.push('"');
+    }
     match v {
         Value::String(s) => {
             allowed.iter().position(|a| a == s).ok_or_else(|| issue(path, &["must be one of ", &list].concat()))

@@ -35,8 +35,14 @@ export const GZIP_TARGET = 50 * 1024;
  * slot) and serde-wasm-bindgen for every value handed to JS (+2.7 KB of it)
  * took it to 85.6 KB, measured after the merge; the ceiling keeps that with
  * about 1.4 KB to spare.
+ * The quizfair merge (near misses, option counts, validation warnings) took
+ * it to 95.7 KB (97,948 bytes), 5 KB of it from a str-slicing panic path
+ * that pulled core's `{:?}` and Unicode printable tables into the wasm.
+ * With that and other size fixes it measures 89.5 KB (91,643 bytes); the
+ * ceiling keeps that with about 0.5 KB to spare. (This is above the old
+ * 87 KB: the merged features' own code is about 4 KB.)
  */
-export const GZIP_CEILING = 87 * 1024;
+export const GZIP_CEILING = 90 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
