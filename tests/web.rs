@@ -129,6 +129,12 @@ const TWO_FACTS: &str = r#"{"version":1,"title":"T","facts":[
   {"id":"a","front":"<b>Q1</b>","back":"A1","kind":"person"},
   {"id":"b","front":"Q2","back":"A2","kind":"person"}]}"#;
 
+/// The smallest deck a choice quiz asks: each fact gets two wrong options.
+const THREE_FACTS: &str = r#"{"version":1,"title":"T","facts":[
+  {"id":"a","front":"Q1","back":"A1","kind":"person"},
+  {"id":"b","front":"Q2","back":"A2","kind":"person"},
+  {"id":"c","front":"Q3","back":"A3","kind":"person"}]}"#;
+
 #[wasm_bindgen_test]
 fn clicking_the_card_turns_it_and_exposes_the_back() {
     let host = fresh_host();
@@ -193,12 +199,16 @@ fn a_bad_option_names_its_path() {
 #[wasm_bindgen_test]
 fn choosing_an_option_judges_it_and_locks_the_others() {
     let host = fresh_host();
-    let mut widget = mount_with(&host, json(TWO_FACTS), json(r#"{"mode":"quiz","seed":3,"storage":false}"#));
-    assert!(!text(&host, r#"[part~="question"]"#).is_empty());
+    let mut widget = mount_with(&host, json(THREE_FACTS), json(r#"{"mode":"quiz","seed":3,"storage":false}"#));
     let question = text(&host, r#"[part~="question"]"#);
-    let right = if question == "Q2" { "A2" } else { "A1" };
+    let right = match question.as_str() {
+        "Q1" => "A1",
+        "Q2" => "A2",
+        "Q3" => "A3",
+        other => panic!("unexpected question {other:?}"),
+    };
     let options = shadow(&host).query_selector_all(r#"[part~="option"]:not([hidden])"#).unwrap();
-    assert_eq!(options.length(), 2, "one right option and one wrong one of the same kind");
+    assert_eq!(options.length(), 3, "the right option and the two other facts of the same kind");
     for i in 0..options.length() {
         let option: web_sys::HtmlElement = options.item(i).unwrap().dyn_into().unwrap();
         if option.text_content().unwrap_or_default().starts_with(right) {
@@ -482,7 +492,7 @@ fn event_details_and_issues_are_plain_objects() {
     plain(&issues.get(0));
     assert_eq!(
         String::from(js_sys::Object::keys(issues.get(0).unchecked_ref::<js_sys::Object>()).join(",")),
-        "path,message"
+        "path,message,severity"
     );
 
     let host = fresh_host();

@@ -396,7 +396,7 @@ test('[chromium-only] a widget outlives its handle: mount() without keeping the 
   await page.context().close();
 });
 
-test('validateDeck(): [] for a good deck, {path, message} for each problem', async () => {
+test('validateDeck(): [] for a good deck, {path, message, severity} for each problem', async () => {
   const { page, errors } = await apiPage('');
   const out = await page.evaluate((deck) => ({
     good: window.fc.validateDeck(deck),
@@ -409,7 +409,8 @@ test('validateDeck(): [] for a good deck, {path, message} for each problem', asy
   assert.deepEqual(out.goodText, []);
   assert.deepEqual(out.bad.map((i) => i.path), ['facts[0].front', 'facts[1].detial', 'facts[1].front']);
   for (const issue of [...out.bad, ...out.notJson, ...out.nothing]) {
-    assert.deepEqual(Object.keys(issue).sort(), ['message', 'path']);
+    assert.deepEqual(Object.keys(issue).sort(), ['message', 'path', 'severity']);
+    assert.equal(issue.severity, 'error');
     assert.equal(typeof issue.message, 'string');
     assert.ok(issue.message.length > 0);
   }
@@ -728,13 +729,13 @@ test('invalid deck: Error "invalid deck: <path>…", the alert in the widget, fa
   const r = await tryApi(page, (fc, deck) => fc.mount('#a', deck), bad);
   assert.equal(r.ok, false);
   assert.equal(r.isError, true, 'an Error');
-  assert.ok(r.message.startsWith('invalid deck: facts[0].front: '), r.message);
+  assert.ok(r.message.startsWith('invalid deck: facts[0] (id "one").front: '), r.message);
   assert.ok(r.message.endsWith('(and 1 more)'), r.message);
 
   const alert = page.locator('#a [role="alert"]');
   await alert.waitFor({ state: 'visible' });
   const text = await alert.textContent();
-  assert.ok(text.includes('facts[0].front'), text);
+  assert.ok(text.includes('facts[0] (id "one").front'), text);
   assert.ok(text.includes('facts[1].front'), text);
   const err = await waitEvents(page, 'factcards:error', 1);
   assert.deepEqual(err, [{ type: 'factcards:error', detail: { message: r.message, path: 'facts[0].front' }, target: 'a', bubbles: true, composed: true, custom: true }]);
