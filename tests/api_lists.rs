@@ -67,7 +67,7 @@ fn the_dts_declares_every_option() {
 fn the_docs_list_every_option_and_attribute() {
     let docs = read("docs/api.md");
     assert_eq!(table_names(&docs, "### `MountOptions`"), model_options());
-    let mut attributes = vec!["src".to_owned(), "timeout".to_owned()];
+    let mut attributes = vec!["src".to_owned(), "loading".to_owned(), "timeout".to_owned()];
     attributes.extend(model_options());
     let heading = docs.lines().find(|l| l.starts_with("##") && l.contains("<fact-cards>")).expect("element heading");
     assert_eq!(table_names(&docs, heading), attributes);
