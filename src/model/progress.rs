@@ -1,20 +1,59 @@
 //! Remembered progress: what is saved between visits, its text encoding, and
 //! the storage key that ties it to one version of one deck.
 //!
-//! The record is a short line of text, e.g. `fc2|3|1|kl-k|3/4||.rr.`:
-//! format, round, the fact on screen (its index; empty when the study is
-//! complete), one mark per fact (`k` known, `l` learning, `-` unseen), the
-//! best quiz score, the topic filter (its number; empty for all topics) and
-//! which facts are in the current round (`r`) or not (`.`). Together these
-//! rebuild the very round the reader left, at the same card. Anything that
-//! does not decode exactly is ignored, so a corrupt or foreign value can
-//! never break a mount.
+//! The record is a short line of text, e.g.
+//! `fc3|3|1|kl-k|3/4||.rr.|q|77;2;1;3,0;c2,tParis%2C France`: format, round,
+//! the fact on screen (its index; empty when the study is complete), one mark
+//! per fact (`k` known, `l` learning, `-` unseen), the best quiz score, the
+//! topic filter (its number; empty for all topics), which facts are in the
+//! current round (`r`) or not (`.`), the view showing (`q` for the quiz,
+//! empty for the cards) and the quiz in progress ([`QuizRecord`]; empty when
+//! none is). Together these rebuild the very round the reader left, at the
+//! same card or question. Records of the previous format, `fc2`, which ends
+//! after the round flags, still decode (with the cards showing and no quiz).
+//! Anything that does not decode exactly is ignored, so a corrupt or foreign
+//! value can never break a mount.
 
 use super::deck::Deck;
 use super::numbering::{fnv1a, FNV_START};
 use super::study::Mark;
 
-const MAGIC: &str = "fc2";
+const MAGIC: &str = "fc3";
+/// The previous format: no view and no quiz.
+const MAGIC_V2: &str = "fc2";
+
+/// One answer given in a quiz round, as the reader gave it: the quiz judges
+/// it again when the round is rebuilt, so the record holds no verdict to
+/// trust.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given {
+    /// Option `i` of a multiple-choice question.
+    Choice(usize),
+    /// A typed answer (never blank).
+    Typed(String),
+}
+
+/// A quiz round in progress: the seed that made the quiz, the round number,
+/// the facts of the round in order, the answers given so far and the
+/// question on screen. Encoded as `seed;round;position;facts;answers`, with
+/// the facts and the answers comma-separated, an answer as `c` and an option
+/// number or `t` and the typed text, in which `%`, `|`, `,` and `;` are
+/// written `%25`, `%7C`, `%2C` and `%3B`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizRecord {
+    /// The seed of the quiz.
+    pub seed: u64,
+    /// The round: 1, then one more for each retry.
+    pub round: u32,
+    /// The question on screen (0-based); the number of facts once finished.
+    /// Either the answers' count (the next question shows) or one less (the
+    /// last answer's feedback shows).
+    pub position: usize,
+    /// The round's facts, in order (indices into the deck's facts).
+    pub facts: Vec<usize>,
+    /// The answers given so far, in order.
+    pub answers: Vec<Given>,
+}
 
 /// What is remembered for one deck.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,6 +71,10 @@ pub struct Progress {
     pub filter: Option<u32>,
     /// One flag per fact: whether it is in the current round.
     pub in_round: Vec<bool>,
+    /// Whether the quiz was showing (rather than the cards).
+    pub quiz_view: bool,
+    /// The quiz round in progress, if one was started.
+    pub quiz: Option<QuizRecord>,
 }
 
 impl Progress {
@@ -63,6 +106,14 @@ impl Progress {
         }
         out.push('|');
         out.extend(self.in_round.iter().map(|r| if *r { 'r' } else { '.' }));
+        out.push('|');
+        if self.quiz_view {
+            out.push('q');
+        }
+        out.push('|');
+        if let Some(q) = &self.quiz {
+            q.encode_into(&mut out);
+        }
         out
     }
 
@@ -70,9 +121,11 @@ impl Progress {
     /// not a record, or not one for a deck of that size.
     pub fn decode(text: &str, facts: usize) -> Option<Progress> {
         let mut parts = text.split('|');
-        if parts.next()? != MAGIC {
-            return None;
-        }
+        let v3 = match parts.next()? {
+            MAGIC => true,
+            MAGIC_V2 => false,
+            _ => return None,
+        };
         let round = parts.next()?.parse().ok()?;
         let current = match parts.next()? {
             "" => None,
@@ -119,11 +172,122 @@ impl Progress {
                 _ => None,
             })
             .collect::<Option<Vec<_>>>()?;
+        let (quiz_view, quiz) = if v3 {
+            let view = match parts.next()? {
+                "" => false,
+                "q" => true,
+                _ => return None,
+            };
+            let quiz = match parts.next()? {
+                "" => None,
+                q => Some(QuizRecord::decode(q, facts)?),
+            };
+            (view, quiz)
+        } else {
+            (false, None)
+        };
         if parts.next().is_some() {
             return None;
         }
-        Some(Progress { round, current, marks, best, filter, in_round })
+        Some(Progress { round, current, marks, best, filter, in_round, quiz_view, quiz })
     }
+}
+
+impl QuizRecord {
+    fn encode_into(&self, out: &mut String) {
+        fn list(out: &mut String, items: &mut dyn Iterator<Item = String>) {
+            for (i, item) in items.enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&item);
+            }
+        }
+        for n in [self.seed.to_string(), self.round.to_string(), self.position.to_string()] {
+            out.push_str(&n);
+            out.push(';');
+        }
+        list(out, &mut self.facts.iter().map(usize::to_string));
+        out.push(';');
+        list(
+            out,
+            &mut self.answers.iter().map(|a| match a {
+                Given::Choice(i) => ["c", &i.to_string()].concat(),
+                Given::Typed(text) => ["t", &escape(text)].concat(),
+            }),
+        );
+    }
+
+    /// Decodes the quiz field of a record for a deck of `facts` facts: every
+    /// fact in range and asked once, no more answers than facts, and the
+    /// position at the answers' count or one before it.
+    fn decode(text: &str, facts: usize) -> Option<QuizRecord> {
+        let mut parts = text.split(';');
+        let seed = parts.next()?.parse().ok()?;
+        let round = parts.next()?.parse().ok().filter(|&r: &u32| r > 0)?;
+        let position: usize = parts.next()?.parse().ok()?;
+        let list = |t: &str| if t.is_empty() { Vec::new() } else { t.split(',').map(str::to_owned).collect() };
+        let order = list(parts.next()?)
+            .iter()
+            .map(|f| f.parse::<usize>().ok().filter(|&f| f < facts))
+            .collect::<Option<Vec<_>>>()?;
+        let answers = list(parts.next()?)
+            .iter()
+            .map(|a| match a.split_at_checked(1)? {
+                ("c", i) => Some(Given::Choice(i.parse().ok()?)),
+                ("t", t) => unescape(t).filter(|t| !crate::model::text::is_blank(t)).map(Given::Typed),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
+        if parts.next().is_some() || order.is_empty() || answers.len() > order.len() {
+            return None;
+        }
+        let mut seen = vec![false; facts];
+        for &f in &order {
+            if std::mem::replace(seen.get_mut(f)?, true) {
+                return None;
+            }
+        }
+        if position != answers.len() && position + 1 != answers.len() {
+            return None;
+        }
+        Some(QuizRecord { seed, round, position, facts: order, answers })
+    }
+}
+
+/// `text` with the record's separators (and `%`) percent-encoded.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '|' => out.push_str("%7C"),
+            ',' => out.push_str("%2C"),
+            ';' => out.push_str("%3B"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The text [`escape`] encoded; `None` for any other `%` sequence.
+fn unescape(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('%') {
+        out.push_str(rest.get(..at)?);
+        let code = rest.get(at + 1..at + 3)?;
+        out.push(match code {
+            "25" => '%',
+            "7C" => '|',
+            "2C" => ',',
+            "3B" => ';',
+            _ => return None,
+        });
+        rest = rest.get(at + 3..)?;
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// The localStorage key for `deck`: its id and a hash (FNV-1a, stable
@@ -168,12 +332,84 @@ mod tests {
             best: Some((2, 3)),
             filter: Some(2),
             in_round: vec![false, true, true],
+            quiz_view: false,
+            quiz: None,
         };
-        assert_eq!(p.encode(), "fc2|3|1|kl-|2/3|2|.rr");
+        assert_eq!(p.encode(), "fc3|3|1|kl-|2/3|2|.rr||");
         assert_eq!(Progress::decode(&p.encode(), 3), Some(p));
-        assert_eq!(Progress::decode("fc2|1|0|kk|2/2||rr", 2).and_then(|p| p.best), Some((2, 2)));
+        assert_eq!(Progress::decode("fc3|1|0|kk|2/2||rr||", 2).and_then(|p| p.best), Some((2, 2)));
         let none = Progress { best: None, ..Progress::default() };
         assert_eq!(Progress::decode(&none.encode(), 0), Some(none));
+    }
+
+    #[test]
+    fn a_quiz_in_progress_round_trips_with_awkward_typed_text() {
+        let quiz = QuizRecord {
+            seed: u64::MAX,
+            round: 2,
+            position: 1,
+            facts: vec![2, 0],
+            answers: vec![Given::Choice(3), Given::Typed("50%|a,b;c %2C".into())],
+        };
+        let p = Progress {
+            round: 1,
+            marks: vec![Mark::Unseen; 3],
+            in_round: vec![true; 3],
+            quiz_view: true,
+            quiz: Some(quiz),
+            ..Progress::default()
+        };
+        let text = p.encode();
+        assert_eq!(text, "fc3|1||---|||rrr|q|18446744073709551615;2;1;2,0;c3,t50%25%7Ca%2Cb%3Bc %252C");
+        assert_eq!(Progress::decode(&text, 3), Some(p));
+        // Finished: the position is the answers' count.
+        let done = "fc3|1||---|||rrr|q|7;1;2;1,0;c0,tx";
+        assert_eq!(Progress::decode(done, 3).and_then(|p| p.quiz).map(|q| q.position), Some(2));
+    }
+
+    #[test]
+    fn records_of_the_previous_format_still_decode() {
+        // Written by builds before the quiz was remembered.
+        let p = Progress::decode("fc2|3|1|kl-|2/3|2|.rr", 3).expect("an fc2 record");
+        assert_eq!((p.round, p.current, p.best, p.filter), (3, Some(1), Some((2, 3)), Some(2)));
+        assert_eq!((p.quiz_view, p.quiz), (false, None));
+        // An fc2 record never had the two fields.
+        assert_eq!(Progress::decode("fc2|1|0|kk|||rr||", 2), None);
+    }
+
+    #[test]
+    fn corrupt_or_stale_quiz_records_are_ignored() {
+        for bad in [
+            // View and quiz fields missing, or a view that is not "q".
+            "fc3|1|0|kk|||rr",
+            "fc3|1|0|kk|||rr|x|",
+            // Not five parts; a bad number; round 0.
+            "fc3|1|0|kk|||rr|q|1;1;0;0",
+            "fc3|1|0|kk|||rr|q|x;1;0;0;",
+            "fc3|1|0|kk|||rr|q|1;0;0;0;",
+            "fc3|1|0|kk|||rr|q|1;1;0;0;;",
+            // A fact out of range (a deck with fewer facts), asked twice, none.
+            "fc3|1|0|kk|||rr|q|1;1;0;5;",
+            "fc3|1|0|kk|||rr|q|1;1;0;1,1;",
+            "fc3|1|0|kk|||rr|q|1;1;0;;",
+            // More answers than facts; a position away from the answers.
+            "fc3|1|0|kk|||rr|q|1;1;2;1;c0,c1",
+            "fc3|1|0|kk|||rr|q|1;1;2;1,0;c0",
+            "fc3|1|0|kk|||rr|q|1;1;0;1,0;c0,c1",
+            // Answers of no known sort, a blank typed one, a bad escape.
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;x0",
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;c",
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;t ",
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;t%2",
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;t%41",
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;tü%",
+        ] {
+            assert_eq!(Progress::decode(bad, 2), None, "{bad}");
+        }
+        // The same record for a deck of three facts decodes, of one does not.
+        let ok = "fc3|1|0|kkk|||rrr|q|1;1;1;2,0;c0";
+        assert!(Progress::decode(ok, 3).is_some_and(|p| p.quiz.is_some()));
+        assert_eq!(Progress::decode("fc3|1|0|k|||r|q|1;1;1;2,0;c0", 1), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //! quiz costs O(facts), making one question O(facts of its kind).
 
 use super::deck::{Deck, Fact, Kind};
+use super::progress::{Given, QuizRecord};
 use super::rng::{derive_seed, Rng};
 use super::text::{is_blank, judge_answer, AnswerKey, Verdict};
 use super::variants;
@@ -357,6 +358,61 @@ impl Quiz {
         let n = deck.facts.len();
         let facts = self.first.iter().copied().filter(|&f| f < n).collect();
         self.start(facts, true);
+    }
+
+    /// The round to remember: `None` while nothing is asked or answered
+    /// yet (round 1, no answer), when a reload would start the same anyway.
+    pub fn saved(&self) -> Option<QuizRecord> {
+        if self.round <= 1 && self.answers.is_empty() {
+            return None;
+        }
+        let answers = self
+            .answers
+            .iter()
+            .map(|a| match a.choice {
+                Some(i) => Given::Choice(i),
+                None => Given::Typed(a.given.clone()),
+            })
+            .collect();
+        Some(QuizRecord { seed: self.seed, round: self.round, position: self.pos, facts: self.order.clone(), answers })
+    }
+
+    /// Rebuilds the round `saved` describes, answering its questions again
+    /// as the reader did: the same seed, round and facts make the same
+    /// questions, and each answer is judged anew. Returns false, and changes
+    /// nothing, when the record does not fit this quiz: another seed, a
+    /// first round of other facts, a retry of facts the quiz does not ask,
+    /// an option or a typed answer where the question is not of that sort.
+    pub fn resume(&mut self, deck: &Deck, saved: &QuizRecord) -> bool {
+        let fits = saved.seed == self.seed
+            && saved.round > 0
+            && !saved.facts.is_empty()
+            && if saved.round == 1 {
+                saved.facts == self.first
+            } else {
+                saved.facts.iter().all(|f| self.first.contains(f))
+            };
+        if !fits {
+            return false;
+        }
+        let mut quiz = self.clone();
+        quiz.round = saved.round - 1;
+        quiz.start(saved.facts.clone(), false);
+        for (i, given) in saved.answers.iter().enumerate() {
+            let answered = match given {
+                Given::Choice(option) => quiz.answer_choice(deck, *option).is_some(),
+                Given::Typed(text) => quiz.answer_typed(deck, text).is_some(),
+            };
+            // Question `i` was passed when the position is beyond it.
+            if !answered || (i < saved.position && !quiz.next()) {
+                return false;
+            }
+        }
+        if quiz.pos != saved.position {
+            return false;
+        }
+        *self = quiz;
+        true
     }
 
     /// Makes the question about fact `fact` for this round.
