@@ -88,7 +88,8 @@ export type LabelName =
     | "cards" | "quiz" | "modes" | "prev" | "next" | "turnHint" | "known" | "learning" | "shuffle"
     | "restart" | "topic" | "allTopics" | "progressLabel" | "labelEnd" | "position" | "cardOf" | "round" | "knownOf" | "complete"
     | "studyAgain" | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
-    | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "noAnswer" | "retryMistakes" | "retryAll"
+    | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "scorePerfect" | "scoreHigh" | "scoreMid" | "scoreLow"
+    | "missed" | "answeredRight" | "noAnswer" | "retryMistakes" | "retryAll"
     | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress";
 
 /** The third argument of `mount`. Every option is optional; unknown names are errors. */

@@ -670,7 +670,9 @@ mod tests {
             QuizRecord { answers: vec![Given::Typed("x".into())], position: 1, ..q.clone() },
             QuizRecord { round: 2, facts: vec![outside], answers: vec![], position: 0, ..q.clone() },
             QuizRecord { position: 3, ..q.clone() },
+            QuizRecord { position: 0, ..q.clone() },
             QuizRecord { round: 0, ..q.clone() },
+            QuizRecord { round: 2, facts: vec![q.facts[0], q.facts[0]], answers: vec![], position: 0, ..q.clone() },
         ] {
             let mut b = app(6, Modes::Both);
             b.restore(&Progress { quiz: Some(bad.clone()), ..saved.clone() });
