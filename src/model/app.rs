@@ -369,7 +369,8 @@ impl App {
             Msg::ResetProgress => {
                 self.study.restart();
                 self.best = None;
-                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SUMMARY | Dirty::RESET;
+                self.quiz.restart();
+                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY | Dirty::RESET;
             }
             Msg::Choose(i) => {
                 if let Some(a) = self.quiz.answer_choice(&self.deck, i) {
@@ -518,9 +519,12 @@ mod tests {
         b.restore(&saved);
         assert_eq!(b.study.mark(0), Mark::Known);
         assert_eq!(b.best, Some((2, 3)));
+        play_round(&mut b, &[true]);
         let up = b.update(Msg::ResetProgress);
-        assert!(up.dirty.has(Dirty::RESET));
+        assert!(up.dirty.has(Dirty::RESET) && up.dirty.has(Dirty::QUESTION));
         assert_eq!((b.study.mark(0), b.best), (Mark::Unseen, None));
+        assert_eq!((b.quiz.round(), b.quiz.position(), b.progress().quiz), (1, 0, None), "the quiz starts over");
+        assert!(b.quiz.current_question().is_some());
     }
 
     #[test]

@@ -440,9 +440,14 @@ impl Quiz {
                 return true;
             }
         }
+        self.restart();
+        false
+    }
+
+    /// Back to the start of round 1, as the quiz was made.
+    pub fn restart(&mut self) {
         self.round = 0;
         self.start(self.first.clone(), false);
-        false
     }
 
     /// Makes the question about fact `fact` for this round.
