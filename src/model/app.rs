@@ -581,8 +581,11 @@ mod tests {
         b
     }
 
-    /// What a reader sees of the quiz: round, position, score, answers.
-    fn quiz_state(a: &App) -> (u32, usize, usize, usize, Vec<(usize, String, bool)>) {
+    /// What a reader sees of the quiz: round, position, score, length, and
+    /// each answer's fact, text and verdict.
+    type QuizState = (u32, usize, usize, usize, Vec<(usize, String, bool)>);
+
+    fn quiz_state(a: &App) -> QuizState {
         let answers = a.quiz.answers().iter().map(|x| (x.fact, x.given.clone(), x.correct)).collect();
         (a.quiz.round(), a.quiz.position(), a.quiz.score(), a.quiz.len(), answers)
     }
