@@ -106,7 +106,7 @@ export interface MountOptions {
     locale?: string;
     /** Overrides of single UI strings. */
     labels?: Partial<Record<LabelName, string>>;
-    /** Whether study progress is kept in localStorage (default true). */
+    /** Whether progress (cards known, the view, a quiz round in progress) is kept in localStorage (default true). */
     storage?: boolean;
     /** Force a colour scheme; "auto" (the default) follows prefers-color-scheme. */
     theme?: "auto" | "light" | "dark";
