@@ -643,6 +643,15 @@ mod tests {
         assert_eq!(quiz_state(&b), quiz_state(&a));
         assert!(b.quiz.answers().first().is_some_and(|x| x.near && x.correct), "the near miss is near again");
         assert_eq!(b.quiz.score(), 1);
+        // A blank typed answer, which no reader can give, is not taken.
+        let mut saved = a.progress();
+        if let Some(q) = saved.quiz.as_mut() {
+            q.answers = vec![Given::Typed(" ".into())];
+            q.position = 1;
+        }
+        let mut c = App::new(a.deck.clone(), a.settings.clone());
+        c.restore(&saved);
+        assert_eq!((c.quiz.position(), c.quiz.score()), (0, 0));
     }
 
     #[test]

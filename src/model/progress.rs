@@ -237,7 +237,7 @@ impl QuizRecord {
 
     /// Decodes the quiz field of a record for a deck of `facts` facts:
     /// `None` unless it has the five parts, at least one fact, every fact in
-    /// range, no more answers than facts and no blank typed answer. Whether
+    /// range, and no more answers than facts. Whether
     /// it fits the quiz is [`Quiz::resume`](super::quiz::Quiz::resume)'s
     /// to check.
     fn decode(text: &str, facts: usize) -> Option<QuizRecord> {
@@ -264,9 +264,7 @@ impl QuizRecord {
                         c
                     });
                 }
-                if crate::model::text::is_blank(&t) {
-                    return None;
-                }
+                // A blank one fails when it is judged again (Quiz::resume).
                 Given::Typed(t)
             });
         }
@@ -389,12 +387,10 @@ mod tests {
             "fc3|1|0|kk|||rr|q|1;1;0;1,,0;",
             // More answers than facts.
             "fc3|1|0|kk|||rr|q|1;1;2;1;c0,c1",
-            // Answers of no known sort, a choice with no number, a blank typed one.
+            // Answers of no known sort, a choice with no number.
             "fc3|1|0|kk|||rr|q|1;1;1;1,0;x0",
             "fc3|1|0|kk|||rr|q|1;1;1;1,0;c",
             "fc3|1|0|kk|||rr|q|1;1;1;1,0;c-1",
-            "fc3|1|0|kk|||rr|q|1;1;1;1,0;t ",
-            "fc3|1|0|kk|||rr|q|1;1;1;1,0;t",
             "fc3|1|0|kk|||rr|q|1;1;1;1,0;c0,",
         ] {
             assert_eq!(Progress::decode(bad, 2), None, "{bad}");
