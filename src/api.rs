@@ -88,7 +88,8 @@ export type LabelName =
     | "cards" | "quiz" | "modes" | "prev" | "next" | "turnHint" | "known" | "learning" | "shuffle"
     | "restart" | "topic" | "allTopics" | "progressLabel" | "labelEnd" | "position" | "cardOf" | "round" | "knownOf" | "complete"
     | "studyAgain" | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
-    | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "noAnswer" | "retryMistakes" | "retryAll"
+    | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "scorePerfect" | "scoreHigh" | "scoreMid" | "scoreLow"
+    | "missed" | "answeredRight" | "noAnswer" | "retryMistakes" | "retryAll"
     | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress";
 
 /** The third argument of `mount`. Every option is optional; unknown names are errors. */
@@ -105,7 +106,7 @@ export interface MountOptions {
     locale?: string;
     /** Overrides of single UI strings. */
     labels?: Partial<Record<LabelName, string>>;
-    /** Whether study progress is kept in localStorage (default true). */
+    /** Whether progress (cards known, the view, a quiz round in progress) is kept in localStorage (default true). */
     storage?: boolean;
     /** Force a colour scheme; "auto" (the default) follows prefers-color-scheme. */
     theme?: "auto" | "light" | "dark";

@@ -44,15 +44,19 @@ fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Wid
     let root = shadow_root(host)?;
     let deck = read_deck(deck).map_err(MountError::Deck)?;
     let strings = strings_for(host, &opts);
+    let store = Store::open(storage_key(&deck), opts.storage);
+    let saved = store.load(deck.facts.len());
+    // Without a seed of the page's, a quiz in progress keeps its own, so
+    // that the same quiz is made again and can resume.
+    let saved_seed = saved.as_ref().and_then(|p| p.quiz.as_ref()).map(|q| q.seed);
     let settings = Settings {
         modes: opts.modes,
-        seed: opts.seed.unwrap_or_else(random_seed),
+        seed: opts.seed.or(saved_seed).unwrap_or_else(random_seed),
         questions: opts.questions,
         answer: opts.answer,
     };
-    let store = Store::open(storage_key(&deck), opts.storage);
     let mut app = App::new(deck, settings);
-    if let Some(saved) = store.load(app.deck.facts.len()) {
+    if let Some(saved) = saved {
         app.restore(&saved);
     }
     Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme, store })

@@ -4,7 +4,7 @@
 use super::template::{set_attr, set_flag, set_hidden, set_text, the_document, Refs};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
-use crate::model::quiz::Prompt;
+use crate::model::quiz::{Band, Prompt};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
@@ -30,7 +30,13 @@ pub struct QuizView {
     score_title: HtmlElement,
     best: Element,
     score: Element,
+    band: Element,
     review: Element,
+    missed_title: Element,
+    missed: Element,
+    rights: Element,
+    rights_title: Element,
+    rights_list: Element,
     retry_mistakes: HtmlElement,
 }
 
@@ -58,7 +64,13 @@ impl QuizView {
             score_title: r.html(".score-title"),
             best: r.find("[part=best]"),
             score: r.find("[part=score]"),
+            band: r.find(".band"),
             review: r.find("[part=review]"),
+            missed_title: r.find(".missed-title"),
+            missed: r.find(".missed"),
+            rights: r.find(".rights"),
+            rights_title: r.find(".rights > summary"),
+            rights_list: r.find(".rights > ol"),
             retry_mistakes: r.html("[data-msg=retry-mistakes]"),
         };
         set_text(&r.find(".l-answer"), s.get(Key::YourAnswer));
@@ -76,7 +88,9 @@ impl QuizView {
         }
         // The widget's own words inside those keep the UI language.
         let ui = s.lang().tag();
-        for el in [r.find(".l-answer"), v.submit.clone(), v.verdict.clone()] {
+        for el in
+            [r.find(".l-answer"), v.submit.clone(), v.verdict.clone(), v.missed_title.clone(), v.rights_title.clone()]
+        {
             set_attr(&el, "lang", ui);
         }
         for o in &v.options {
@@ -210,43 +224,72 @@ impl QuizView {
 
     fn render_summary(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
         let quiz = &app.quiz;
-        set_text(&self.score, &s.count(Key::Score, quiz.score(), quiz.len()));
+        let (score, total) = (quiz.score(), quiz.len());
+        set_text(&self.score, &s.count(Key::Score, score, total));
         match app.best {
             Some((score, total)) => set_text(&self.best, &s.count(Key::Best, score, total)),
             None => set_text(&self.best, ""),
         }
         set_hidden(&self.best, app.best.is_none());
+        let band = match Band::of(score, total) {
+            Band::Perfect => Key::ScorePerfect,
+            Band::High => Key::ScoreHigh,
+            Band::Middle => Key::ScoreMid,
+            Band::Low => Key::ScoreLow,
+        };
+        set_text(&self.band, s.get(band));
+        // The missed answers, each with what was given and what is right;
+        // the right ones folded into one disclosure, a line each.
         let doc = the_document()?;
-        self.review.set_text_content(None);
+        let ui = s.lang().tag();
+        let el = |tag: &str, class: &str, text: &str| -> Result<Element, JsValue> {
+            let e = doc.create_element(tag)?;
+            if !class.is_empty() {
+                let _ = e.class_list().add_1(class);
+            }
+            set_attr(&e, "dir", "auto");
+            e.set_text_content(Some(text));
+            Ok(e)
+        };
+        let labelled = |label: Key, class: &str, text: &str| -> Result<Element, JsValue> {
+            let p = el("p", "", "")?;
+            let b = el("span", "lbl", &[s.get(label), s.get(Key::LabelEnd), " "].concat())?;
+            let _ = b.remove_attribute("dir");
+            set_attr(&b, "lang", ui);
+            p.append_child(&b)?;
+            let t = el("span", class, text)?;
+            p.append_child(&t)?;
+            Ok(p)
+        };
+        self.missed.set_text_content(None);
+        self.rights_list.set_text_content(None);
         for answer in quiz.answers() {
             let Some(fact) = app.deck.facts.get(answer.fact) else { continue };
-            let li = doc.create_element("li")?;
-            let _ = li.class_list().add_1(if answer.correct { "right" } else { "wrong" });
-            let q = doc.create_element("p")?;
-            let _ = q.class_list().add_1("rq");
-            set_attr(&q, "dir", "auto");
-            q.set_text_content(Some(&fact.front));
+            let li = el("li", if answer.correct { "right" } else { "wrong" }, "")?;
+            let q = el("p", "rq", &fact.front)?;
             li.append_child(&q)?;
-            let given = if answer.given.trim().is_empty() { s.get(Key::NoAnswer) } else { &answer.given };
-            let mark = if answer.correct { "✓ " } else { "✗ " };
-            for (label, text) in
-                [(s.get(Key::YourAnswer), [mark, given].concat()), (s.get(Key::RightAnswer), answer.expected.clone())]
-            {
-                let p = doc.create_element("p")?;
-                let b = doc.create_element("span")?;
-                let _ = b.class_list().add_1("lbl");
-                set_attr(&b, "lang", s.lang().tag());
-                b.set_text_content(Some(&[label, s.get(Key::LabelEnd), " "].concat()));
-                let t = doc.create_element("span")?;
-                set_attr(&t, "dir", "auto");
-                t.set_text_content(Some(&text));
-                p.append_child(&b)?;
-                p.append_child(&t)?;
-                li.append_child(&p)?;
+            if answer.correct {
+                let a = el("p", "ra", &answer.expected)?;
+                li.append_child(&a)?;
+                self.rights_list.append_child(&li)?;
+            } else {
+                let given = if answer.given.trim().is_empty() { s.get(Key::NoAnswer) } else { &answer.given };
+                for line in
+                    [labelled(Key::YourAnswer, "given", given)?, labelled(Key::RightAnswer, "fix", &answer.expected)?]
+                {
+                    li.append_child(&line)?;
+                }
+                self.missed.append_child(&li)?;
             }
-            self.review.append_child(&li)?;
         }
-        set_flag(&self.retry_mistakes, "disabled", quiz.score() == quiz.len());
+        set_text(&self.missed_title, &s.count(Key::Missed, total - score.min(total), total));
+        set_hidden(&self.missed_title, score >= total);
+        set_text(&self.rights_title, &s.count(Key::AnsweredRight, score, total));
+        set_hidden(&self.rights, score == 0);
+        set_flag(&self.rights, "open", false);
+        set_hidden(&self.review, total == 0);
+        // Nothing to retry after a perfect round: Retry all stays alone.
+        set_hidden(&self.retry_mistakes, score >= total);
         Ok(())
     }
 

@@ -228,7 +228,14 @@ impl State {
         r.finish()?;
         let state = State { app, strings, view };
         state.render(
-            Dirty::MODE | Dirty::CARD | Dirty::TURN | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY,
+            Dirty::MODE
+                | Dirty::CARD
+                | Dirty::TURN
+                | Dirty::STUDY
+                | Dirty::FILTER
+                | Dirty::QUESTION
+                | Dirty::ANSWER
+                | Dirty::SUMMARY,
         );
         root.append_child(&frag)?;
         Ok(state)

@@ -151,7 +151,8 @@ impl Dirty {
     pub const SUMMARY: Dirty = Dirty(1 << 7);
     /// The round changed (announce it).
     pub const ROUND: Dirty = Dirty(1 << 8);
-    /// Something worth remembering changed (marks, position, best score).
+    /// Something worth remembering changed (marks, position, best score,
+    /// the view, the quiz round).
     pub const SAVE: Dirty = Dirty(1 << 9);
     /// Remembered progress was reset.
     pub const RESET: Dirty = Dirty(1 << 10);
@@ -258,14 +259,26 @@ impl App {
             best: self.best,
             filter: self.study.filter(),
             in_round: self.study.in_round(),
+            quiz_view: self.mode == Mode::Quiz,
+            quiz: self.quiz.saved(),
         }
     }
 
-    /// Restores remembered progress (marks, position, best score).
+    /// Restores remembered progress: marks, position, best score, the view
+    /// showing and the quiz round in progress. A quiz record that does not
+    /// fit this quiz (made with another seed, length or answer mode) is left
+    /// out, and the quiz starts afresh.
     pub fn restore(&mut self, saved: &Progress) {
         let s = saved;
         self.study.restore(&s.marks, s.filter, s.round, &s.in_round, s.current);
         self.best = saved.best;
+        if saved.quiz_view && self.settings.modes == Modes::Both {
+            self.mode = Mode::Quiz;
+        }
+        if let Some(q) = &saved.quiz {
+            self.quiz.resume(&self.deck, q);
+        }
+        self.prepare_question();
     }
 
     fn record_best(&mut self, score: usize, total: usize) {
@@ -302,7 +315,7 @@ impl App {
                 };
                 if allowed && mode != self.mode {
                     self.mode = mode;
-                    up.dirty = Dirty::MODE;
+                    up.dirty = Dirty::MODE | Dirty::SAVE;
                 }
             }
             Msg::Turn => {
@@ -356,12 +369,13 @@ impl App {
             Msg::ResetProgress => {
                 self.study.restart();
                 self.best = None;
-                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SUMMARY | Dirty::RESET;
+                self.quiz.restart();
+                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY | Dirty::RESET;
             }
             Msg::Choose(i) => {
                 if let Some(a) = self.quiz.answer_choice(&self.deck, i) {
                     up.event = Some(answer_event(a));
-                    up.dirty = Dirty::ANSWER;
+                    up.dirty = Dirty::ANSWER | Dirty::SAVE;
                 }
             }
             Msg::Submit(text) => {
@@ -369,7 +383,7 @@ impl App {
                     && matches!(self.quiz.current_question().map(|q| &q.prompt), Some(Prompt::Typed));
                 if let Some(a) = self.quiz.answer_typed(&self.deck, &text) {
                     up.event = Some(answer_event(a));
-                    up.dirty = Dirty::ANSWER;
+                    up.dirty = Dirty::ANSWER | Dirty::SAVE;
                 } else if open && is_blank(&text) {
                     // Counts nothing: the question stays open.
                     up.dirty = Dirty::HINT;
@@ -383,18 +397,18 @@ impl App {
                         up.dirty = Dirty::SUMMARY | Dirty::SAVE;
                         up.event = Some(Event::Complete { score, total });
                     } else {
-                        up.dirty = Dirty::QUESTION;
+                        up.dirty = Dirty::QUESTION | Dirty::SAVE;
                     }
                 }
             }
             Msg::RetryMistakes => {
                 if self.quiz.retry_mistakes(&self.deck) {
-                    up.dirty = Dirty::QUESTION | Dirty::SUMMARY;
+                    up.dirty = Dirty::QUESTION | Dirty::SUMMARY | Dirty::SAVE;
                 }
             }
             Msg::RetryAll => {
                 self.quiz.retry_all(&self.deck);
-                up.dirty = Dirty::QUESTION | Dirty::SUMMARY;
+                up.dirty = Dirty::QUESTION | Dirty::SUMMARY | Dirty::SAVE;
             }
         }
         up
@@ -409,6 +423,7 @@ fn answer_event(a: &super::quiz::Answer) -> Event {
 mod tests {
     use super::*;
     use crate::model::deck::{Fact, Kind};
+    use crate::model::progress::{Given, QuizRecord};
     use crate::model::quiz::{Prompt, Question};
 
     fn deck(n: usize) -> Deck {
@@ -436,7 +451,7 @@ mod tests {
         // "Person 1" has 6 letters: one letter off is a near miss, right.
         let typo = format!("Persno {fact}");
         let up = a.update(Msg::Submit(typo.clone()));
-        assert_eq!(up.dirty, Dirty::ANSWER);
+        assert_eq!(up.dirty, Dirty::ANSWER | Dirty::SAVE);
         let expected = format!("Person {fact}");
         assert_eq!(up.event, Some(Event::Answer { fact, correct: true, given: typo, expected }));
         assert!(a.quiz.current_answer().is_some_and(|x| x.near));
@@ -479,7 +494,7 @@ mod tests {
         let quiz_only = app(2, Modes::Quiz);
         assert_eq!(quiz_only.mode(), Mode::Quiz);
         let mut both = app(2, Modes::Both);
-        assert_eq!(both.update(Msg::Show(Mode::Quiz)).dirty, Dirty::MODE);
+        assert_eq!(both.update(Msg::Show(Mode::Quiz)).dirty, Dirty::MODE | Dirty::SAVE);
         assert_eq!(both.mode(), Mode::Quiz);
     }
 
@@ -504,9 +519,12 @@ mod tests {
         b.restore(&saved);
         assert_eq!(b.study.mark(0), Mark::Known);
         assert_eq!(b.best, Some((2, 3)));
+        play_round(&mut b, &[true]);
         let up = b.update(Msg::ResetProgress);
-        assert!(up.dirty.has(Dirty::RESET));
+        assert!(up.dirty.has(Dirty::RESET) && up.dirty.has(Dirty::QUESTION));
         assert_eq!((b.study.mark(0), b.best), (Mark::Unseen, None));
+        assert_eq!((b.quiz.round(), b.quiz.position(), b.progress().quiz), (1, 0, None), "the quiz starts over");
+        assert!(b.quiz.current_question().is_some());
     }
 
     #[test]
@@ -551,6 +569,145 @@ mod tests {
         b.restore(&Progress { best: Some((0, 0)), ..b.progress() });
         play_round(&mut b, &[true, true, true]);
         assert_eq!(b.best, Some((3, 3)));
+    }
+
+    /// A fresh app over the same deck and settings as `a`, with `a`'s
+    /// progress restored through its text record, as a reload does.
+    fn reloaded(a: &App) -> App {
+        let text = a.progress().encode();
+        let saved = Progress::decode(&text, a.deck.facts.len()).expect("the record decodes");
+        let mut b = App::new(a.deck.clone(), a.settings.clone());
+        b.restore(&saved);
+        b
+    }
+
+    /// What a reader sees of the quiz: round, position, score, length, and
+    /// each answer's fact, text and verdict.
+    type QuizState = (u32, usize, usize, usize, Vec<(usize, String, bool)>);
+
+    fn quiz_state(a: &App) -> QuizState {
+        let answers = a.quiz.answers().iter().map(|x| (x.fact, x.given.clone(), x.correct)).collect();
+        (a.quiz.round(), a.quiz.position(), a.quiz.score(), a.quiz.len(), answers)
+    }
+
+    #[test]
+    fn a_quiz_in_progress_resumes_at_its_question_with_its_score() {
+        let mut a = app(6, Modes::Both);
+        a.update(Msg::Show(Mode::Quiz));
+        play_round(&mut a, &[true, false]);
+        let b = reloaded(&a);
+        assert_eq!(quiz_state(&b), quiz_state(&a));
+        assert_eq!((b.quiz.position(), b.quiz.score(), b.mode()), (2, 1, Mode::Quiz));
+        assert_eq!(b.quiz.current_question(), a.quiz.current_question(), "the same third question, made");
+        // Answered but not moved on: the feedback shows again.
+        let Some(Question { prompt: Prompt::Choice { correct, .. }, .. }) = a.quiz.current_question().cloned() else {
+            panic!("a choice question");
+        };
+        a.update(Msg::Choose(correct));
+        let mut c = reloaded(&a);
+        assert_eq!(quiz_state(&c), quiz_state(&a));
+        assert!(c.quiz.current_answer().is_some_and(|x| x.correct));
+        assert!(c.update(Msg::NextQuestion).dirty.has(Dirty::SAVE));
+        assert_eq!(c.quiz.position(), 3);
+    }
+
+    #[test]
+    fn a_finished_round_resumes_at_its_summary_and_retries_from_there() {
+        let mut a = app(6, Modes::Quiz);
+        play_round(&mut a, &[true, false, false]);
+        let mut b = reloaded(&a);
+        assert!(b.quiz.is_finished());
+        assert_eq!(quiz_state(&b), quiz_state(&a));
+        // Retry mistakes, one answered: that round comes back too.
+        assert!(a.update(Msg::RetryMistakes).dirty.has(Dirty::SAVE));
+        assert!(b.update(Msg::RetryMistakes).dirty.has(Dirty::SAVE));
+        assert_eq!(b.quiz.facts(), a.quiz.facts(), "the same retry, by the seed");
+        play_round(&mut a, &[true]);
+        let mut c = reloaded(&a);
+        assert_eq!(quiz_state(&c), quiz_state(&a));
+        assert_eq!((c.quiz.round(), c.quiz.position(), c.quiz.len()), (2, 1, 2));
+        assert_eq!(c.quiz.current_question(), a.quiz.current_question());
+        let last = play_round(&mut c, &[true]);
+        assert_eq!(last.event, Some(Event::Complete { score: 2, total: 2 }));
+    }
+
+    #[test]
+    fn typed_answers_resume_judged_again() {
+        let settings = Settings { modes: Modes::Quiz, seed: 5, questions: Some(3), answer: AnswerMode::Typed };
+        let mut a = App::new(deck(4), settings);
+        let fact = a.quiz.current_question().map(|q| q.fact).expect("a question");
+        a.update(Msg::Submit(format!("Persno {fact}")));
+        a.update(Msg::NextQuestion);
+        a.update(Msg::Submit("nobody, really; 100% | no".into()));
+        let b = reloaded(&a);
+        assert_eq!(quiz_state(&b), quiz_state(&a));
+        assert!(b.quiz.answers().first().is_some_and(|x| x.near && x.correct), "the near miss is near again");
+        assert_eq!(b.quiz.score(), 1);
+        // A blank typed answer, which no reader can give, is not taken.
+        let mut saved = a.progress();
+        if let Some(q) = saved.quiz.as_mut() {
+            q.answers = vec![Given::Typed(" ".into())];
+            q.position = 1;
+        }
+        let mut c = App::new(a.deck.clone(), a.settings.clone());
+        c.restore(&saved);
+        assert_eq!((c.quiz.position(), c.quiz.score()), (0, 0));
+    }
+
+    #[test]
+    fn a_quiz_record_that_does_not_fit_is_left_out_and_the_rest_restored() {
+        let mut a = app(6, Modes::Both);
+        a.update(Msg::Turn);
+        a.update(Msg::Mark(Mark::Known));
+        play_round(&mut a, &[true, false]);
+        let saved = a.progress();
+        let fresh = |settings: Settings| {
+            let mut b = App::new(a.deck.clone(), settings);
+            b.restore(&saved);
+            b
+        };
+        let others = [
+            Settings { seed: 6, ..a.settings.clone() },
+            Settings { questions: Some(4), ..a.settings.clone() },
+            Settings { answer: AnswerMode::Typed, ..a.settings.clone() },
+        ];
+        for settings in others {
+            let b = fresh(settings.clone());
+            assert_eq!((b.quiz.round(), b.quiz.position(), b.quiz.score()), (1, 0, 0), "{settings:?}");
+            assert!(b.quiz.current_question().is_some(), "a first question to show");
+            assert_eq!(b.study.mark(0), Mark::Known, "the study is restored");
+        }
+        // Hand-made records: an option the question lacks, text for a
+        // choice, a retry of a fact the quiz never asked, a wrong position.
+        let Some(q) = saved.quiz.clone() else { panic!("a quiz record") };
+        let outside = (0..6).find(|f| !q.facts.contains(f)).expect("a fact not asked");
+        for bad in [
+            QuizRecord { answers: vec![Given::Choice(9)], position: 1, ..q.clone() },
+            QuizRecord { answers: vec![Given::Typed("x".into())], position: 1, ..q.clone() },
+            QuizRecord { round: 2, facts: vec![outside], answers: vec![], position: 0, ..q.clone() },
+            QuizRecord { position: 3, ..q.clone() },
+            QuizRecord { position: 0, ..q.clone() },
+            QuizRecord { round: 0, ..q.clone() },
+            QuizRecord { round: 2, facts: vec![q.facts[0], q.facts[0]], answers: vec![], position: 0, ..q.clone() },
+        ] {
+            let mut b = app(6, Modes::Both);
+            b.restore(&Progress { quiz: Some(bad.clone()), ..saved.clone() });
+            assert_eq!((b.quiz.round(), b.quiz.position(), b.quiz.score()), (1, 0, 0), "{bad:?}");
+        }
+        // Cards only: the quiz view is not restored.
+        let mut c = app(6, Modes::Cards);
+        c.restore(&Progress { quiz_view: true, ..saved.clone() });
+        assert_eq!(c.mode(), Mode::Cards);
+    }
+
+    #[test]
+    fn a_quiz_not_started_is_not_recorded() {
+        let mut a = app(6, Modes::Both);
+        assert_eq!(a.progress().quiz, None);
+        a.update(Msg::Show(Mode::Quiz));
+        assert!(a.progress().quiz_view && a.progress().quiz.is_none());
+        play_round(&mut a, &[true]);
+        assert!(a.progress().quiz.is_some());
     }
 
     #[test]

@@ -62,6 +62,12 @@ keys! {
     ScoreTitle = "scoreTitle": "Your score", "Votre score", "Ваш результат";
     Score = "score": "{n} / {total}", "{n} / {total}", "{n} / {total}";
     Best = "best": "Best so far: {n} / {total}", "Meilleur score : {n} / {total}", "Лучший результат: {n} из {total}";
+    ScorePerfect = "scorePerfect": "Perfect — every answer right.", "Parfait — toutes les réponses sont justes.", "Отлично — все ответы верны.";
+    ScoreHigh = "scoreHigh": "Well done — only a few to review.", "Bien joué — il reste peu à revoir.", "Хорошо — повторить осталось немного.";
+    ScoreMid = "scoreMid": "Good start — review the ones you missed.", "Bon début — revoyez les questions manquées.", "Неплохо — повторите то, что упустили.";
+    ScoreLow = "scoreLow": "Keep going — retry your mistakes to learn them.", "Continuez — refaites vos erreurs pour les retenir.", "Не сдавайтесь — повторите ошибки, чтобы запомнить.";
+    Missed = "missed": "Missed ({n})", "Manquées ({n})", "Ошибки ({n})";
+    AnsweredRight = "answeredRight": "Right answers ({n})", "Bonnes réponses ({n})", "Верные ответы ({n})";
     NoAnswer = "noAnswer": "(no answer)", "(pas de réponse)", "(нет ответа)";
     RetryMistakes = "retryMistakes": "Retry mistakes", "Refaire les erreurs", "Повторить ошибки";
     RetryAll = "retryAll": "Retry all", "Tout refaire", "Пройти заново";

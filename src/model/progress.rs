@@ -1,20 +1,63 @@
 //! Remembered progress: what is saved between visits, its text encoding, and
 //! the storage key that ties it to one version of one deck.
 //!
-//! The record is a short line of text, e.g. `fc2|3|1|kl-k|3/4||.rr.`:
-//! format, round, the fact on screen (its index; empty when the study is
-//! complete), one mark per fact (`k` known, `l` learning, `-` unseen), the
-//! best quiz score, the topic filter (its number; empty for all topics) and
-//! which facts are in the current round (`r`) or not (`.`). Together these
-//! rebuild the very round the reader left, at the same card. Anything that
-//! does not decode exactly is ignored, so a corrupt or foreign value can
-//! never break a mount.
+//! The record is a short line of text, e.g.
+//! `fc3|3|1|kl-k|3/4||.rr.|q|77;2;1;3,0;c2,tParis%2C France`: format, round,
+//! the fact on screen (its index; empty when the study is complete), one mark
+//! per fact (`k` known, `l` learning, `-` unseen), the best quiz score, the
+//! topic filter (its number; empty for all topics), which facts are in the
+//! current round (`r`) or not (`.`), the view showing (`q` for the quiz,
+//! empty for the cards) and the quiz in progress ([`QuizRecord`]; empty when
+//! none is). Together these rebuild the very round the reader left, at the
+//! same card or question. Records of the previous format, `fc2`, which ends
+//! after the round flags, still decode (with the cards showing and no quiz).
+//! Anything that does not decode exactly is ignored, so a corrupt or foreign
+//! value can never break a mount.
 
 use super::deck::Deck;
 use super::numbering::{fnv1a, FNV_START};
 use super::study::Mark;
 
-const MAGIC: &str = "fc2";
+const MAGIC: &str = "fc3";
+/// The previous format: no view and no quiz.
+const MAGIC_V2: &str = "fc2";
+
+/// The characters a typed answer cannot hold as they are in a record, and
+/// the two hex digits that follow a `%` in their place.
+const ESCAPES: [(&str, char); 4] = [("25", '%'), ("7C", '|'), ("2C", ','), ("3B", ';')];
+
+/// One answer given in a quiz round, as the reader gave it: the quiz judges
+/// it again when the round is rebuilt, so the record holds no verdict to
+/// trust.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given {
+    /// Option `i` of a multiple-choice question.
+    Choice(usize),
+    /// A typed answer (never blank).
+    Typed(String),
+}
+
+/// A quiz round in progress: the seed that made the quiz, the round number,
+/// the facts of the round in order, the answers given so far and the
+/// question on screen. Encoded as `seed;round;position;facts;answers`, with
+/// the facts and the answers comma-separated, an answer as `c` and an option
+/// number or `t` and the typed text, in which `%`, `|`, `,` and `;` are
+/// written `%25`, `%7C`, `%2C` and `%3B`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizRecord {
+    /// The seed of the quiz.
+    pub seed: u64,
+    /// The round: 1, then one more for each retry.
+    pub round: u32,
+    /// The question on screen (0-based); the number of facts once finished.
+    /// Either the answers' count (the next question shows) or one less (the
+    /// last answer's feedback shows).
+    pub position: usize,
+    /// The round's facts, in order (indices into the deck's facts).
+    pub facts: Vec<usize>,
+    /// The answers given so far, in order.
+    pub answers: Vec<Given>,
+}
 
 /// What is remembered for one deck.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,6 +75,10 @@ pub struct Progress {
     pub filter: Option<u32>,
     /// One flag per fact: whether it is in the current round.
     pub in_round: Vec<bool>,
+    /// Whether the quiz was showing (rather than the cards).
+    pub quiz_view: bool,
+    /// The quiz round in progress, if one was started.
+    pub quiz: Option<QuizRecord>,
 }
 
 impl Progress {
@@ -63,6 +110,14 @@ impl Progress {
         }
         out.push('|');
         out.extend(self.in_round.iter().map(|r| if *r { 'r' } else { '.' }));
+        out.push('|');
+        if self.quiz_view {
+            out.push('q');
+        }
+        out.push('|');
+        if let Some(q) = &self.quiz {
+            q.encode_into(&mut out);
+        }
         out
     }
 
@@ -70,9 +125,11 @@ impl Progress {
     /// not a record, or not one for a deck of that size.
     pub fn decode(text: &str, facts: usize) -> Option<Progress> {
         let mut parts = text.split('|');
-        if parts.next()? != MAGIC {
-            return None;
-        }
+        let v3 = match parts.next()? {
+            MAGIC => true,
+            MAGIC_V2 => false,
+            _ => return None,
+        };
         let round = parts.next()?.parse().ok()?;
         let current = match parts.next()? {
             "" => None,
@@ -119,10 +176,108 @@ impl Progress {
                 _ => None,
             })
             .collect::<Option<Vec<_>>>()?;
+        let (quiz_view, quiz) = if v3 {
+            let view = match parts.next()? {
+                "" => false,
+                "q" => true,
+                _ => return None,
+            };
+            let quiz = match parts.next()? {
+                "" => None,
+                q => Some(QuizRecord::decode(q, facts)?),
+            };
+            (view, quiz)
+        } else {
+            (false, None)
+        };
         if parts.next().is_some() {
             return None;
         }
-        Some(Progress { round, current, marks, best, filter, in_round })
+        Some(Progress { round, current, marks, best, filter, in_round, quiz_view, quiz })
+    }
+}
+
+impl QuizRecord {
+    fn encode_into(&self, out: &mut String) {
+        for n in [self.seed, u64::from(self.round), self.position as u64] {
+            out.push_str(&n.to_string());
+            out.push(';');
+        }
+        for (i, f) in self.facts.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&f.to_string());
+        }
+        out.push(';');
+        for (i, a) in self.answers.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            match a {
+                Given::Choice(c) => {
+                    out.push('c');
+                    out.push_str(&c.to_string());
+                }
+                Given::Typed(text) => {
+                    out.push('t');
+                    for c in text.chars() {
+                        match ESCAPES.iter().find(|(_, e)| *e == c) {
+                            Some((code, _)) => {
+                                out.push('%');
+                                out.push_str(code);
+                            }
+                            None => out.push(c),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Decodes the quiz field of a record for a deck of `facts` facts:
+    /// `None` unless it has the five parts, at least one fact, every fact in
+    /// range, and no more answers than facts. Whether
+    /// it fits the quiz is [`Quiz::resume`](super::quiz::Quiz::resume)'s
+    /// to check.
+    fn decode(text: &str, facts: usize) -> Option<QuizRecord> {
+        let mut parts = text.split(';');
+        let mut num = || parts.next()?.parse::<u64>().ok();
+        let (seed, round, position) = (num()?, num()?, num()?);
+        let mut order = Vec::new();
+        for f in parts.next()?.split(',') {
+            order.push(f.parse::<usize>().ok().filter(|&f| f < facts)?);
+        }
+        let mut answers = Vec::new();
+        let list = parts.next()?;
+        for a in list.split(',').filter(|_| !list.is_empty()) {
+            answers.push(if let Some(c) = a.strip_prefix('c') {
+                Given::Choice(c.parse().ok()?)
+            } else {
+                let mut t = String::new();
+                let mut chars = a.strip_prefix('t')?.chars();
+                while let Some(c) = chars.next() {
+                    t.push(if c == '%' {
+                        let code = [chars.next()?, chars.next()?];
+                        ESCAPES.iter().find(|(e, _)| e.chars().eq(code))?.1
+                    } else {
+                        c
+                    });
+                }
+                // A blank one fails when it is judged again (Quiz::resume).
+                Given::Typed(t)
+            });
+        }
+        if parts.next().is_some() || answers.len() > order.len() {
+            return None;
+        }
+        Some(QuizRecord {
+            seed,
+            round: u32::try_from(round).ok().filter(|&r| r > 0)?,
+            position: usize::try_from(position).ok()?,
+            facts: order,
+            answers,
+        })
     }
 }
 
@@ -168,35 +323,85 @@ mod tests {
             best: Some((2, 3)),
             filter: Some(2),
             in_round: vec![false, true, true],
+            quiz_view: false,
+            quiz: None,
         };
-        assert_eq!(p.encode(), "fc2|3|1|kl-|2/3|2|.rr");
+        assert_eq!(p.encode(), "fc3|3|1|kl-|2/3|2|.rr||");
         assert_eq!(Progress::decode(&p.encode(), 3), Some(p));
-        assert_eq!(Progress::decode("fc2|1|0|kk|2/2||rr", 2).and_then(|p| p.best), Some((2, 2)));
+        assert_eq!(Progress::decode("fc3|1|0|kk|2/2||rr||", 2).and_then(|p| p.best), Some((2, 2)));
         let none = Progress { best: None, ..Progress::default() };
         assert_eq!(Progress::decode(&none.encode(), 0), Some(none));
     }
 
     #[test]
-    fn corrupt_records_are_ignored() {
+    fn a_quiz_in_progress_round_trips_with_awkward_typed_text() {
+        let quiz = QuizRecord {
+            seed: u64::MAX,
+            round: 2,
+            position: 1,
+            facts: vec![2, 0],
+            answers: vec![Given::Choice(3), Given::Typed("50%|a,b;c %2C".into())],
+        };
+        let p = Progress {
+            round: 1,
+            marks: vec![Mark::Unseen; 3],
+            in_round: vec![true; 3],
+            quiz_view: true,
+            quiz: Some(quiz),
+            ..Progress::default()
+        };
+        let text = p.encode();
+        assert_eq!(text, "fc3|1||---|||rrr|q|18446744073709551615;2;1;2,0;c3,t50%25%7Ca%2Cb%3Bc %252C");
+        assert_eq!(Progress::decode(&text, 3), Some(p));
+        // Finished: the position is the answers' count.
+        let done = "fc3|1||---|||rrr|q|7;1;2;1,0;c0,tx";
+        assert_eq!(Progress::decode(done, 3).and_then(|p| p.quiz).map(|q| q.position), Some(2));
+    }
+
+    #[test]
+    fn records_of_the_previous_format_still_decode() {
+        // Written by builds before the quiz was remembered.
+        let p = Progress::decode("fc2|3|1|kl-|2/3|2|.rr", 3).expect("an fc2 record");
+        assert_eq!((p.round, p.current, p.best, p.filter), (3, Some(1), Some((2, 3)), Some(2)));
+        assert_eq!((p.quiz_view, p.quiz), (false, None));
+        // An fc2 record never had the two fields.
+        assert_eq!(Progress::decode("fc2|1|0|kk|||rr||", 2), None);
+    }
+
+    #[test]
+    fn corrupt_quiz_records_are_ignored() {
         for bad in [
-            "",
-            "garbage",
-            "fc2|x|0|kk|||rr",
-            "fc2|1|0|kx|||rr",
-            "fc2|1|0|k|||r",
-            "fc2|1|0|kk|9/3||rr",
-            "fc2|1|0|kk|||rr|extra",
-            "fc1|1|0|kk|",
-            "fc2|1|2|kk|||rr",
-            "fc2|1|0|kk||x|rr",
-            "fc2|1|0|kk|||rx",
-            "fc2|1|0|kk|||r",
-            // A best of no questions, or of more questions than the deck has.
-            "fc2|1|0|kk|0/0||rr",
-            "fc2|1|0|kk|3/3||rr",
-            "fc2|1|0|kk|1/3||rr",
+            // View and quiz fields missing, or a view that is not "q".
+            "fc3|1|0|kk|||rr",
+            "fc3|1|0|kk|||rr|x|",
+            // Not five parts; a bad number; round 0; a seed beyond u64.
+            "fc3|1|0|kk|||rr|q|1;1;0;0",
+            "fc3|1|0|kk|||rr|q|x;1;0;0;",
+            "fc3|1|0|kk|||rr|q|1;0;0;0;",
+            "fc3|1|0|kk|||rr|q|1;1;0;0;;",
+            "fc3|1|0|kk|||rr|q|18446744073709551616;1;0;0;",
+            "fc3|1|0|kk|||rr|q|1;4294967296;0;0;",
+            // A fact out of range (a deck with fewer facts), or none.
+            "fc3|1|0|kk|||rr|q|1;1;0;5;",
+            "fc3|1|0|kk|||rr|q|1;1;0;;",
+            "fc3|1|0|kk|||rr|q|1;1;0;1,,0;",
+            // More answers than facts.
+            "fc3|1|0|kk|||rr|q|1;1;2;1;c0,c1",
+            // Answers of no known sort, a choice with no number.
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;x0",
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;c",
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;c-1",
+            "fc3|1|0|kk|||rr|q|1;1;1;1,0;c0,",
         ] {
             assert_eq!(Progress::decode(bad, 2), None, "{bad}");
+        }
+        // The same record for a deck of three facts decodes, of one does not.
+        let ok = "fc3|1|0|kkk|||rrr|q|1;1;1;2,0;c0";
+        assert!(Progress::decode(ok, 3).is_some_and(|p| p.quiz.is_some()));
+        assert_eq!(Progress::decode("fc3|1|0|k|||r|q|1;1;1;2,0;c0", 1), None);
+        // A `%` that starts no escape.
+        for odd in ["t5%2", "t%41", "t%"] {
+            assert_eq!(Progress::decode(&["fc3|1|0|kk|||rr|q|1;1;1;1,0;", odd].concat(), 2), None, "{odd}");
         }
     }
 

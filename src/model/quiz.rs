@@ -19,6 +19,7 @@
 //! quiz costs O(facts), making one question O(facts of its kind).
 
 use super::deck::{Deck, Fact, Kind};
+use super::progress::{Given, QuizRecord};
 use super::rng::{derive_seed, Rng};
 use super::text::{is_blank, judge_answer, AnswerKey, Verdict};
 use super::variants;
@@ -32,6 +33,35 @@ pub const MIN_WRONG: usize = 2;
 const SAMPLE: usize = 12;
 /// Questions in a round when the options do not say.
 pub const DEFAULT_QUESTIONS: usize = 10;
+
+/// How a finished round went, for the summary's one-line message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// Every answer right.
+    Perfect,
+    /// At least 70% right.
+    High,
+    /// At least 40% right.
+    Middle,
+    /// Fewer.
+    Low,
+}
+
+impl Band {
+    /// The band of `score` right out of `total` (a round of no question is
+    /// perfect: nothing was missed).
+    pub fn of(score: usize, total: usize) -> Band {
+        if score >= total {
+            Band::Perfect
+        } else if score * 10 >= total * 7 {
+            Band::High
+        } else if score * 10 >= total * 4 {
+            Band::Middle
+        } else {
+            Band::Low
+        }
+    }
+}
 
 /// How questions are answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -359,6 +389,67 @@ impl Quiz {
         self.start(facts, true);
     }
 
+    /// The round to remember: `None` while nothing is asked or answered
+    /// yet (round 1, no answer), when a reload would start the same anyway.
+    pub fn saved(&self) -> Option<QuizRecord> {
+        if self.round <= 1 && self.answers.is_empty() {
+            return None;
+        }
+        let answers = self
+            .answers
+            .iter()
+            .map(|a| match a.choice {
+                Some(i) => Given::Choice(i),
+                None => Given::Typed(a.given.clone()),
+            })
+            .collect();
+        Some(QuizRecord { seed: self.seed, round: self.round, position: self.pos, facts: self.order.clone(), answers })
+    }
+
+    /// Rebuilds the round `saved` describes, answering its questions again
+    /// as the reader did: the same seed, round and facts make the same
+    /// questions, and each answer is judged anew. For a quiz just made (as
+    /// [`App::restore`](super::app::App::restore) calls it). Returns false,
+    /// with the quiz back at the start of round 1, when the record does not
+    /// fit this quiz: another seed, a first round of other facts, a retry of
+    /// facts the quiz does not ask (or one twice), an option or a typed
+    /// answer where the question is not of that sort, a position that is
+    /// not the answers' count or one less.
+    pub fn resume(&mut self, deck: &Deck, saved: &QuizRecord) -> bool {
+        let facts = &saved.facts;
+        let fits = saved.seed == self.seed
+            && saved.round > 0
+            && !facts.is_empty()
+            && if saved.round == 1 {
+                *facts == self.first
+            } else {
+                facts.iter().enumerate().all(|(i, f)| self.first.contains(f) && !facts[..i].contains(f))
+            };
+        if fits {
+            self.round = saved.round - 1;
+            self.start(facts.clone(), false);
+            let replayed = saved.answers.iter().enumerate().all(|(i, given)| {
+                let answered = match given {
+                    Given::Choice(option) => self.answer_choice(deck, *option).is_some(),
+                    Given::Typed(text) => self.answer_typed(deck, text).is_some(),
+                };
+                // Question `i` was passed when the position is beyond it.
+                answered && (i >= saved.position || self.next())
+            });
+            if replayed && self.pos == saved.position {
+                return true;
+            }
+        }
+        self.restart();
+        false
+    }
+
+    /// Back to the start of round 1, as the quiz was made.
+    pub fn restart(&mut self) {
+        self.round = 0;
+        self.start(self.first.clone(), false);
+    }
+
     /// Makes the question about fact `fact` for this round.
     fn make(&mut self, deck: &Deck, fact: usize) -> Question {
         let typed = Question { fact, prompt: Prompt::Typed };
@@ -548,6 +639,14 @@ mod tests {
 
     fn deck(facts: Vec<Fact>) -> Deck {
         Deck::new("t", facts)
+    }
+
+    #[test]
+    fn score_bands_split_at_70_and_40_percent() {
+        let bands: Vec<Band> = [10, 9, 7, 6, 4, 3, 0].iter().map(|&s| Band::of(s, 10)).collect();
+        use Band::*;
+        assert_eq!(bands, [Perfect, High, High, Middle, Middle, Low, Low]);
+        assert_eq!((Band::of(2, 3), Band::of(1, 3), Band::of(0, 0)), (Middle, Low, Perfect));
     }
 
     #[test]

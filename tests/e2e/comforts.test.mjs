@@ -188,6 +188,9 @@ test('progress survives a reload: marks, position, progress bar, best score', as
   assert.deepEqual(afterReload, before, 'the same card, position and progress after the reload');
   assert.deepEqual(await storage(page), saved, 'loading changed nothing in storage');
 
+  // The quiz tab and its summary come back too; a new round from there.
+  assert.equal(await text(score(page)), '7 / 10', 'the summary after the reload');
+  await page.locator('[data-msg="retry-all"]').click();
   // A worse round keeps the remembered best.
   await playQuiz(page, 5);
   assert.equal(await text(score(page)), '5 / 10');
@@ -198,6 +201,7 @@ test('progress survives a reload: marks, position, progress bar, best score', as
   assert.equal(await text(best(page)), 'Best so far: 9 / 10');
   await page.reload();
   await waitMounted(page);
+  await page.locator('[data-msg="retry-all"]').click();
   await playQuiz(page, 0);
   assert.equal(await text(score(page)), '0 / 10');
   assert.equal(await text(best(page)), 'Best so far: 9 / 10');

@@ -111,6 +111,9 @@ async function cycles(page, start, n) {
         }
         const w = H.fc.mount(host, null, { seed: i, questions: 3 });
         if (!host.shadowRoot.querySelector('[part=card]')) bad.push(`cycle ${i}: not rendered`);
+        // The last cycle left the quiz showing, and a mount brings the
+        // remembered view back: each cycle starts on the cards.
+        w.show('cards');
         H.click(host, '[part=card]');
         H.click(host, '[data-msg=next]');
         w.show('quiz');

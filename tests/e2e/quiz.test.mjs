@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { REPO_ROOT, newPage, shot, axe, formatViolations, trackErrors, serveAndLaunch } from './harness.mjs';
+import { REPO_ROOT, newPage, shot, axe, formatViolations, trackErrors, serveAndLaunch, idle } from './harness.mjs';
 
 const DECK = JSON.parse(
   await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'),
@@ -232,14 +232,35 @@ async function playRound(page, total, wrong = new Set()) {
   return played;
 }
 
-/** The review list: one entry per question with the question, your answer and the right one. */
+/**
+ * The review: the missed answers, each with the question, your answer and the
+ * right one, and the right answers in a closed disclosure, a question and its
+ * answer each.
+ */
 async function review(page) {
-  return page.locator('[part~="review"] > li').evaluateAll((lis) =>
-    lis.map((li) => ({
-      cls: li.className,
-      lines: [...li.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()),
-    })),
-  );
+  return page.locator('[part~="review"]').evaluate((r) => {
+    const items = (sel) =>
+      [...r.querySelectorAll(sel)].map((li) => ({
+        cls: li.className,
+        lines: [...li.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()),
+      }));
+    const details = r.querySelector('details');
+    return {
+      missedTitle: r.querySelector('.missed-title').hidden ? null : r.querySelector('.missed-title').textContent,
+      missed: items('.missed > li'),
+      rightsTitle: details.hidden ? null : details.querySelector('summary').textContent,
+      rightsOpen: details.open,
+      rights: items('details li'),
+    };
+  });
+}
+
+/** The one-line message of the summary for `score` out of `total`. */
+function bandMessage(score, total) {
+  if (score === total) return 'Perfect — every answer right.';
+  if (score * 10 >= total * 7) return 'Well done — only a few to review.';
+  if (score * 10 >= total * 4) return 'Good start — review the ones you missed.';
+  return 'Keep going — retry your mistakes to learn them.';
 }
 
 async function checkSummary(page, played) {
@@ -248,19 +269,27 @@ async function checkSummary(page, played) {
   assert.ok(await summary(page).isVisible(), 'the summary shows');
   assert.ok(!(await question(page).isVisible()), 'the question is gone');
   assert.equal((await page.locator('[part~="score"]').textContent()).trim(), `${score} / ${total}`);
+  assert.equal((await summary(page).locator('.band').textContent()).trim(), bandMessage(score, total));
   const complete = await events(page, 'factcards:complete');
   assert.deepEqual(complete.at(-1).detail, { score, total });
-  const items = await review(page);
-  assert.equal(items.length, total, 'the review lists every question');
-  items.forEach((item, i) => {
-    const p = played[i];
-    assert.deepEqual(
-      item.lines,
-      [p.front, `Your answer: ${p.correct ? '✓' : '✗'} ${p.given}`, `Right answer: ${p.fact.back}`],
-      `review entry ${i + 1}`,
-    );
-    assert.match(item.cls, p.correct ? /\bright\b/ : /\bwrong\b/);
-  });
+  const r = await review(page);
+  const missed = played.filter((p) => !p.correct);
+  const right = played.filter((p) => p.correct);
+  assert.equal(r.missedTitle, missed.length ? `Missed (${missed.length})` : null);
+  assert.deepEqual(
+    r.missed.map((item) => item.lines),
+    missed.map((p) => [p.front, `Your answer: ${p.given}`, `Right answer: ${p.fact.back}`]),
+    'the missed answers, in question order, with what was given and what is right',
+  );
+  assert.ok(r.missed.every((item) => /\bwrong\b/.test(item.cls)));
+  assert.equal(r.rightsTitle, right.length ? `Right answers (${right.length})` : null);
+  assert.equal(r.rightsOpen, false, 'the right answers are folded');
+  assert.deepEqual(
+    r.rights.map((item) => item.lines),
+    right.map((p) => [p.front, p.fact.back]),
+    'the right answers, a question and its answer each',
+  );
+  assert.ok(r.rights.every((item) => /\bright\b/.test(item.cls)));
 }
 
 const retryMistakes = (page) => page.getByRole('button', { name: 'Retry mistakes' });
@@ -310,7 +339,7 @@ test('a full quiz on the article deck: judgements, marks, events, score, review 
   });
   assert.ok(reshuffled.length > 0, 'the options are reshuffled too');
   await checkSummary(page, retried);
-  assert.ok(await retryMistakes(page).isDisabled(), 'no mistakes left to retry');
+  assert.ok(await retryMistakes(page).isHidden(), 'no mistakes left to retry: Retry mistakes is gone');
 
   // Retry all: all 10 again, in a new order.
   await retryAll(page).click();
@@ -328,6 +357,9 @@ test('a full quiz on the article deck: judgements, marks, events, score, review 
     { score: 3, total: 3 },
     { score: 9, total: 10 },
   ]);
+  // A new reader (nothing remembered): the same seed makes the same quiz.
+  await idle(page);
+  await page.evaluate(() => localStorage.clear());
   await gotoQuiz(page, { mode: 'quiz', seed: 2021 });
   const replay = await playRound(page, 10, WRONG);
   assert.deepEqual(replay.map((p) => [p.fact.id, p.options]), played.map((p) => [p.fact.id, p.options]));
@@ -509,11 +541,16 @@ test('keyboard: an option answers with Enter, focus goes to Next, then to the qu
 test('same seed gives the same questions and option order across reloads; another seed does not', async () => {
   const { page } = await open({ mode: 'quiz', seed: 7 });
   const a = await fronts(page, 10);
+  // A new reader each time: a reload would otherwise bring back the summary.
+  await idle(page);
+  await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForFunction(() => window.mounted === true);
   await page.locator('#widget [part~="root"]').waitFor();
   const b = await fronts(page, 10);
   assert.deepEqual(b, a, 'seed 7 twice: same questions, same options in the same order');
+  await idle(page);
+  await page.evaluate(() => localStorage.clear());
   await gotoQuiz(page, { mode: 'quiz', seed: 8 });
   const c = await fronts(page, 10);
   assert.notDeepEqual(c.map((q) => q.front), a.map((q) => q.front), 'seed 8 asks other questions or in another order');
@@ -601,6 +638,153 @@ test('tabs: arrow keys wrap around from the last tab to the first and back', asy
   assert.equal((await focused(page))?.text, 'Cards', 'ArrowRight on the last tab goes to the first');
   await page.keyboard.press('ArrowLeft');
   assert.equal((await focused(page))?.text, 'Quiz', 'ArrowLeft on the first tab goes to the last');
+  await page.context().close();
+});
+
+// ------------------------------------------------- a returning reader
+
+/** Reloads the page once the widget's pending write is done; waits for it. */
+async function reloadQuiz(page) {
+  await idle(page);
+  await page.reload();
+  await page.waitForFunction(() => window.mounted === true);
+  await page.locator('#widget [part~="root"]').waitFor();
+}
+
+/** What the quiz shows now: the question or the summary, and the score. */
+async function quizScreen(page) {
+  if (await summary(page).isVisible()) {
+    return { summary: true, score: (await page.locator('[part~="score"]').textContent()).trim(), review: await review(page) };
+  }
+  const p = await progress(page);
+  return {
+    summary: false,
+    position: p.text,
+    done: p.value,
+    front: (await question(page).textContent()).trim(),
+    options: (await optionButtons(page).allTextContents()).map((t) => t.trim()),
+    verdict: (await verdict(page).isVisible()) ? (await verdict(page).textContent()).trim() : null,
+  };
+}
+
+test('a returning reader: a reload restores the quiz in progress, its summary, and a Retry mistakes round', async () => {
+  // The default mode (both views) and no seed: the quiz keeps its own.
+  const { page, errors } = await open({});
+  await page.getByRole('tab', { name: 'Quiz' }).click();
+  const played = [];
+  played.push(await answerChoice(page, true, { index: 0, total: 10, last: false }));
+  await goNext(page, { finished: false });
+  played.push(await answerChoice(page, false, { index: 1, total: 10, last: false }));
+  await goNext(page, { finished: false });
+  const third = await quizScreen(page);
+  assert.equal(third.position, 'Question 3 of 10');
+
+  await reloadQuiz(page);
+  assert.equal(await page.getByRole('tab', { name: 'Quiz' }).getAttribute('aria-selected'), 'true', 'back on the Quiz tab');
+  assert.deepEqual(await quizScreen(page), third, 'question 3, the same options, two done');
+
+  // Answered, not moved on: the feedback comes back with the Next button.
+  played.push(await answerChoice(page, false, { index: 2, total: 10, last: false }));
+  const answered = await quizScreen(page);
+  await reloadQuiz(page);
+  assert.deepEqual(await quizScreen(page), answered, 'the answer and its feedback after a reload');
+  assert.ok(await nextButton(page).isVisible());
+  await goNext(page, { finished: false });
+  for (let i = 3; i < 10; i++) {
+    played.push(await answerChoice(page, i !== 5, { index: i, total: 10, last: i === 9 }));
+    await goNext(page, { finished: i === 9 });
+  }
+  // The score counts the answers given before each reload.
+  await checkSummary(page, played);
+  assert.deepEqual((await events(page, 'factcards:complete')).at(-1).detail, { score: 7, total: 10 });
+  const done = await quizScreen(page);
+
+  await reloadQuiz(page);
+  assert.deepEqual(await quizScreen(page), done, 'the summary after a reload: score, missed, right');
+  assert.equal((await page.locator('[part~="best"]').textContent()).trim(), 'Best so far: 7 / 10');
+
+  // Retry mistakes from the restored summary: the three missed, one answered.
+  const missed = played.filter((p) => !p.correct);
+  await retryMistakes(page).click();
+  assert.equal((await progress(page)).text, `Question 1 of ${missed.length}`);
+  const retried = [await answerChoice(page, false, { index: 0, total: missed.length, last: false })];
+  await goNext(page, { finished: false });
+  const retry2 = await quizScreen(page);
+  assert.equal(retry2.position, `Question 2 of ${missed.length}`);
+  await reloadQuiz(page);
+  assert.deepEqual(await quizScreen(page), retry2, 'the Retry mistakes round, at its question 2');
+  for (let i = 1; i < missed.length; i++) {
+    retried.push(await answerChoice(page, true, { index: i, total: missed.length, last: i === missed.length - 1 }));
+    await goNext(page, { finished: i === missed.length - 1 });
+  }
+  await checkSummary(page, retried);
+  assert.deepEqual(
+    retried.map((p) => p.fact.id).sort(),
+    missed.map((p) => p.fact.id).sort(),
+    'the restored retry asks the missed questions',
+  );
+  await reloadQuiz(page);
+  assert.equal((await quizScreen(page)).score, `${missed.length - 1} / ${missed.length}`, "the retry's summary after a reload");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('a returning reader: stale or foreign saved quizzes are ignored, never a dead end', async () => {
+  const { page, errors } = await open({ mode: 'quiz', seed: 3 });
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await answerChoice(page, true, { index: 0, total: 10, last: false });
+  await goNext(page, { finished: false });
+  await idle(page);
+  const [key, record] = await page.evaluate(() => [localStorage.key(0), localStorage.getItem(localStorage.key(0))]);
+  assert.match(record, /^fc3\|/, `a record of the current format: ${record}`);
+  assert.match(record, /\|q\|3;1;1;/, 'the quiz part: seed 3, round 1, at question 2');
+
+  // Another seed from the page: a new quiz, the study part kept.
+  await gotoQuiz(page, { mode: 'quiz', seed: 4 });
+  assert.equal((await progress(page)).text, 'Question 1 of 10');
+  // A quiz record naming a fact the deck lacks, and one with an option no
+  // question has: a fresh quiz, with a warning for the unreadable one.
+  for (const [bad, warned] of [
+    [record.replace(/\|q\|3;1;1;\d+/, '|q|3;1;1;999'), true],
+    [record.replace(/;c\d+$/, ';c9'), false],
+  ]) {
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, bad]);
+    await gotoQuiz(page, { mode: 'quiz', seed: 3 });
+    assert.equal((await progress(page)).text, 'Question 1 of 10', `a fresh quiz for ${bad}`);
+    assert.ok(await optionButtons(page).first().isEnabled(), 'its first question can be answered');
+    if (warned) assert.ok(warnings.some((w) => /ignoring unreadable saved progress/.test(w)), warnings.join('\n'));
+  }
+  // A record of the previous format (no quiz) still restores the study.
+  const n = DECK.facts.length;
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, `fc2|1|0|${'l'.repeat(n)}|4/10||${'r'.repeat(n)}`]);
+  await gotoQuiz(page, { mode: 'quiz', seed: 3 });
+  assert.equal((await progress(page)).text, 'Question 1 of 10');
+  await answerChoice(page, true, { index: 0, total: 10, last: false });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('the summary is compact at 360 px: a round of 10 with 3 missed takes at most 500 px', async () => {
+  const { page, errors } = await open({ mode: 'quiz', seed: 2021 }, { width: 360, height: 800 });
+  const played = await playRound(page, 10, new Set([1, 4, 8]));
+  await checkSummary(page, played);
+  const [widget, own] = await page.locator('#widget [part~="root"]').evaluate((el) => [
+    el.getBoundingClientRect().height,
+    el.querySelector('.summary').getBoundingClientRect().height,
+  ]);
+  await shot(page, 'quiz-summary-10-360-light');
+  console.log(`summary at 360 px: ${own} px; the widget with its title and credit: ${widget} px`);
+  // The summary's own share; the title, the tabs and the credit around it
+  // are the shared chrome's.
+  assert.ok(own <= 500, `the summary is ${own} px tall (the widget ${widget} px)`);
+  // Opening the disclosure shows the right answers; it is a real control.
+  const toggle = page.locator('.rights > summary');
+  const box = await toggle.boundingBox();
+  assert.ok(box.height >= 44, `the disclosure is ${box.height} px tall`);
+  await toggle.click();
+  assert.ok(await page.locator('.rights li').first().isVisible());
+  assert.deepEqual(errors, []);
   await page.context().close();
 });
 

@@ -179,6 +179,55 @@ test('quiz: choosing a right and a wrong option gives the feedback in a status r
   await noErrors(b);
 });
 
+/** The quiz's position text, or the summary: score, message, missed questions. */
+function quizProgress() {
+  const r = document.getElementById('widget').shadowRoot;
+  const summary = r.querySelector('.summary');
+  if (!summary.hidden) {
+    return {
+      score: r.querySelector('[part~="score"]').textContent.trim(),
+      band: r.querySelector('.band').textContent.trim(),
+      missed: [...r.querySelectorAll('.missed > li > .rq')].map((q) => q.textContent.trim()),
+      rights: r.querySelector('.rights > summary').textContent.trim(),
+    };
+  }
+  return { position: r.querySelector('[part~="qposition"]').textContent.trim(), question: r.querySelector('[part~="question"]').textContent.trim() };
+}
+
+test('a returning reader: a reload restores the quiz at its question, then its compact summary', async () => {
+  const b = await webkit();
+  const page = 'test-quiz.html?mode=quiz&seed=41&questions=3';
+  await openFramed(b, server.url, page, { width: 360, ready: quizReady });
+  await b.execute(() => localStorage.clear());
+  await openFramed(b, server.url, page, { width: 360, ready: quizReady });
+  const answer = async (right) => {
+    const q = await b.execute(quizState);
+    const fact = BY_FRONT.get(q.question);
+    await (await quizOption(b, right ? q.options.indexOf(fact.back) : q.options.findIndex((o) => o !== fact.back))).click();
+    await b.waitUntil(async () => (await b.execute(quizState)).feedback !== '', { timeout: 5000 });
+    await (await inShadow(b, '#widget', '[part~="next"].qnext')).click();
+    return q.question;
+  };
+  const missed = await answer(false);
+  const second = await b.execute(quizProgress);
+  assert.equal(second.position, 'Question 2 of 3');
+  await b.pause(1500); // the write waits for an idle moment (at most 1 s)
+  await openFramed(b, server.url, page, { width: 360, ready: quizReady });
+  assert.deepEqual(await b.execute(quizProgress), second, 'question 2 after a reload');
+  await answer(true);
+  await answer(true);
+  const done = await b.execute(quizProgress);
+  assert.deepEqual(done, { score: '2 / 3', band: 'Good start — review the ones you missed.', missed: [missed], rights: 'Right answers (2)' });
+  const v = await axe(b);
+  assert.deepEqual(v, [], `quiz summary:\n${formatViolations(v)}`);
+  await shot(b, 'quiz-summary-360-light');
+  await b.pause(1500);
+  await openFramed(b, server.url, page, { width: 360, ready: () => window.mounted === true });
+  assert.deepEqual(await b.execute(quizProgress), done, 'the summary after a reload');
+  await noErrors(b);
+  await b.execute(() => localStorage.clear());
+});
+
 /** The fallback <section> of fallback.html and the widget's state. */
 function fallbackState() {
   const fc = document.querySelector('fact-cards');
