@@ -90,7 +90,7 @@ export type LabelName =
     | "studyAgain" | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
     | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "scorePerfect" | "scoreHigh" | "scoreMid" | "scoreLow"
     | "missed" | "answeredRight" | "noAnswer" | "retryMistakes" | "retryAll"
-    | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress";
+    | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress" | "showInArticle";
 
 /** The third argument of `mount`. Every option is optional; unknown names are errors. */
 export interface MountOptions {
@@ -110,6 +110,13 @@ export interface MountOptions {
     storage?: boolean;
     /** Force a colour scheme; "auto" (the default) follows prefers-color-scheme. */
     theme?: "auto" | "light" | "dark";
+    /**
+     * CSS selector of the host page's article, such as `#story`. A card whose quote occurs in its text
+     * (white space, quotes and dashes normalised; checked at mount) offers "Show in article" on its back
+     * and in the quiz feedback: it scrolls to the passage and highlights it with the CSS Custom Highlight
+     * API (highlight name "factcards-quote"), changing nothing in the page's DOM, until the reader's next action.
+     */
+    article?: string;
 }
 
 /** `factcards:ready`: the widget rendered a deck of `facts` facts. */
