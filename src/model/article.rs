@@ -100,6 +100,21 @@ pub fn check(deck: &Deck, article: &str) -> Vec<Finding> {
     out
 }
 
+/// [`check`] as deck issues (`validateDeck(deck, { article })` in the
+/// editor's package): the same paths, messages and severities, with each
+/// fact's id for [`Issue::line`](super::validate::Issue::line).
+pub fn issues(deck: &Deck, article: &str) -> Vec<super::validate::Issue> {
+    check(deck, article)
+        .into_iter()
+        .map(|f| super::validate::Issue {
+            fact_id: deck.facts.get(f.fact).map(|fact| fact.id.clone()),
+            path: f.path,
+            message: f.message,
+            severity: f.severity,
+        })
+        .collect()
+}
+
 /// `s` cut to `max` characters, with `…` when it was longer.
 fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {

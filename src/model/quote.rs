@@ -4,7 +4,11 @@
 //!
 //! Small on purpose: it is the only part of the article check the reader's
 //! widget carries ("Show in article"). The full check, with the closest
-//! passage and the numbers, is [`article`](super) (authoring builds only).
+//! passage and the numbers, is [`article`](super::article) (authoring
+//! builds only).
+
+use super::deck::Deck;
+use super::validate::Issue;
 
 /// The character `c` stands for when quotes are compared: `None` drops it
 /// (soft hyphens, zero-width characters); white space is `' '`.
@@ -84,6 +88,25 @@ impl QuoteIndex {
     }
 }
 
+/// The quote check of the widget's `validateDeck(deck, { article })`: an
+/// error `not in the article` at `facts[i].quote` for every quote of `deck`
+/// that `article` does not contain. The authoring builds run the full check
+/// instead ([`article::issues`](super::article::issues): the closest passage
+/// and the numbers too).
+pub fn missing_quotes(deck: &Deck, article: &str) -> Vec<Issue> {
+    let index = QuoteIndex::new(article);
+    let mut out = Vec::new();
+    for (i, fact) in deck.facts.iter().enumerate() {
+        if let Some(quote) = &fact.quote {
+            if index.find(quote).is_none() {
+                let path = ["facts[", &i.to_string(), "].quote"].concat();
+                out.push(Issue { fact_id: Some(fact.id.clone()), ..Issue::error(path, "not in the article") });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +144,27 @@ mod tests {
         let (a, b) = QuoteIndex::new(article).find("Wait... what").expect("found");
         assert_eq!((a, b), (4, 14));
         assert_eq!(QuoteIndex::new(article).find("..."), Some((8, 9)));
+    }
+
+    #[test]
+    fn missing_quotes_names_each_quote_not_in_the_article() {
+        let deck = crate::model::validate::parse_deck_text(
+            r#"{"version":1,"title":"T","facts":[
+                {"id":"a","front":"F","back":"B","quote":"it’s here"},
+                {"front":"F2","back":"B2"},
+                {"id":"c","front":"F3","back":"B3","quote":"not here"}]}"#,
+        )
+        .expect("valid deck");
+        let issues = missing_quotes(&deck, "Intro. It's here (case counts).");
+        let issues: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.message.as_str(), i.line())).collect();
+        assert_eq!(
+            issues,
+            [
+                ("facts[0].quote", "not in the article", r#"facts[0] (id "a").quote: not in the article"#.to_string()),
+                ("facts[2].quote", "not in the article", r#"facts[2] (id "c").quote: not in the article"#.to_string()),
+            ]
+        );
+        assert!(missing_quotes(&deck, "it's here; not here").is_empty());
     }
 
     #[test]

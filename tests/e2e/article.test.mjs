@@ -140,7 +140,8 @@ test('quiz: the feedback offers "Show in article" for a quote in the story; a cl
 
 test('restyling: --fc-article-highlight sets the highlight colour; dark pages get the same visible style', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const { page, errors } = await openArticle({ colorScheme });
+    // Reduced motion: the scroll is instant, so the screenshot shows the passage.
+    const { page, errors } = await openArticle({ colorScheme, reducedMotion: 'reduce' });
     await page.locator('[part~="card"]').first().click();
     await page.getByRole('button', { name: 'Show in article' }).click();
     const style = (p) =>
