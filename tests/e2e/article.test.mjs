@@ -179,3 +179,65 @@ test('without the Highlight API the passage is selected instead, and the selecti
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('validateDeck(deck, { article }): quotes in both packages, the closest passage and numbers in the editor package', async () => {
+  const page = await newPage(browser);
+  const errors = trackErrors(page);
+  await page.goto(server.url + 'api.html');
+  const got = await page.evaluate(async () => {
+    const widget = await import('./pkg/factcards.js');
+    const editor = await import('./pkg-editor/factcards_editor.js');
+    await widget.default();
+    await editor.default();
+    const article = 'The council voted 31 to 12 on Tuesday.\n\nThe bridge will cost \u20ac240 million, said Mayor Ana Reyes.';
+    const deck = {
+      version: 1,
+      title: 'T',
+      facts: [
+        { id: 'vote', front: 'Vote?', back: '31 to 12', quote: 'The council voted 31 to 12 on Tuesday.' },
+        { id: 'cost', front: 'Cost?', back: '\u20ac300 million', quote: 'The bridge will cost \u20ac240\u00a0million,' },
+        { id: 'mayor', front: 'Mayor?', back: 'Ana Reyes', quote: 'said Mayor Ana Reyes on Monday' },
+      ],
+    };
+    const run = (v, ...args) => v.validateDeck(...args).map((i) => `${i.severity} ${i.path}: ${i.message}`);
+    return {
+      widget: run(widget, deck, { article }).filter((l) => !l.includes('multiple-choice') && !l.includes('wrong options')),
+      editor: run(editor, deck, { article }).filter((l) => !l.includes('multiple-choice') && !l.includes('wrong options')),
+      without: run(widget, deck).filter((l) => l.includes('article')),
+      invalid: run(widget, { version: 1, title: 'T', facts: [{ front: 'F', back: ' ', quote: 'nope' }] }, { article }),
+      badOption: run(widget, deck, { article: 3 }),
+      unknown: run(editor, deck, { text: article }),
+    };
+  });
+  assert.deepEqual(got.widget, ['error facts[2].quote: not in the article']);
+  assert.deepEqual(got.editor, [
+    'warning facts[1].back: number "\u20ac300 million" is not in the article',
+    // The passage as long as the quote that shares most of its words (the CLI's message).
+    'error facts[2].quote: not in the article; closest: "240 million, said Mayor Ana Reyes"',
+  ]);
+  assert.deepEqual(got.without, [], 'no article, no article check');
+  assert.deepEqual(got.invalid, ['error facts[0].back: must not be blank'], 'an invalid deck gives its errors only');
+  assert.deepEqual(got.badOption, ['error options.article: must be the article\'s text, a string, not a number']);
+  assert.deepEqual(got.unknown, ['error options.text: unknown option; expected article']);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('the playground checks the quotes against a pasted article', async () => {
+  const page = await newPage(browser, { width: 1024, height: 900 });
+  const errors = trackErrors(page);
+  await page.goto(server.url + 'playground.html');
+  await page.locator('#preview [part~="card"]').waitFor();
+  await page.getByText('Check the quotes against the article').click();
+  const story = DECK.facts[0].quote;
+  await page.getByRole('textbox', { name: 'Article text' }).fill(`Intro. ${story} The end.`);
+  await page.waitForFunction(() => /problems$/.test(document.getElementById('verdict').textContent));
+  const lines = (await page.locator('#problems li').allTextContents()).map((t) => t.trim());
+  const missing = DECK.facts.filter((f) => f.quote && !norm(`Intro. ${story} The end.`).includes(norm(f.quote)));
+  assert.equal(lines.length, missing.length, `one problem per quote not in the article: ${lines.slice(0, 3)}`);
+  assert.ok(lines.every((l) => /^facts\[\d+\]\.quote: not in the article$/.test(l)), lines[0]);
+  await page.getByRole('textbox', { name: 'Article text' }).fill('');
+  await page.waitForFunction(() => document.getElementById('verdict').textContent === 'Valid deck');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
