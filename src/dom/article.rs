@@ -47,7 +47,7 @@ impl HostArticle {
                 web_sys::console::warn_1(&JsValue::from_str(
                     &["factcards: options.article: no element matches \"", selector, "\""].concat(),
                 ));
-                vec![false; deck.facts.len()]
+                Vec::new()
             }
         };
         Ok(HostArticle { selector: selector.to_owned(), found })

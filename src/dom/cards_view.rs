@@ -244,7 +244,8 @@ impl CardsView {
             let found = study.current().and_then(|i| self.found.get(i).copied()).unwrap_or(false);
             // The line keeps its height while the button is hidden, so the
             // page does not move when a card turns.
-            set_hidden(&self.in_article, self.found.is_empty());
+            // (None at all when no quote of the deck is in the article.)
+            set_hidden(&self.in_article, !self.found.contains(&true));
             if let Some(button) = self.in_article.first_element_child() {
                 set_hidden(&button, !(turned && found));
             }

@@ -241,3 +241,53 @@ test('the playground checks the quotes against a pasted article', async () => {
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('the article attribute of <fact-cards>, a bad selector, one that matches nothing, and destroy()', async () => {
+  const { page, errors } = await openArticle({ width: 1024, height: 800 });
+  const got = await page.evaluate(async () => {
+    const { mount } = await import('./pkg/factcards.js');
+    const out = {};
+    // The attribute: the element mounts the built-in deck with article="#story".
+    const el = document.createElement('fact-cards');
+    el.setAttribute('article', '#story');
+    el.setAttribute('storage', 'off');
+    document.querySelector('aside').append(el);
+    await new Promise((r) => el.addEventListener('factcards:ready', r, { once: true }));
+    const root = el.shadowRoot;
+    root.querySelector('[part~="card"]').click();
+    const button = root.querySelector('.c-in-article [part~="show-in-article"]');
+    out.attributeButton = !button.hidden;
+    button.click();
+    out.highlighted = CSS.highlights.has('factcards-quote');
+    el.remove();
+    out.afterRemove = CSS.highlights.has('factcards-quote');
+    // A selector the browser rejects is an options error.
+    const host = document.createElement('div');
+    document.querySelector('aside').append(host);
+    try {
+      mount(host, null, { article: '##' });
+      out.bad = 'mounted';
+    } catch (e) {
+      out.bad = [e.path, e.message];
+    }
+    // One that matches nothing: no buttons, one console warning.
+    const warn = console.warn;
+    const warnings = [];
+    console.warn = (m) => warnings.push(String(m));
+    const w = mount(host, null, { article: '#no-such-story', storage: false });
+    console.warn = warn;
+    host.shadowRoot.querySelector('[part~="card"]').click();
+    const line = host.shadowRoot.querySelector('.c-in-article');
+    out.noMatch = { hidden: line.hidden && line.querySelector('button').hidden, warnings };
+    w.destroy();
+    return out;
+  });
+  assert.equal(got.attributeButton, true, 'article="#story" offers the button');
+  assert.equal(got.highlighted, true);
+  assert.equal(got.afterRemove, false, 'removing the element removes its highlight');
+  assert.equal(got.bad[0], 'options.article');
+  assert.match(got.bad[1], /^invalid options: options\.article: is not a valid CSS selector/);
+  assert.deepEqual(got.noMatch, { hidden: true, warnings: ['factcards: options.article: no element matches "#no-such-story"'] });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
