@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { REPO_ROOT, newPage, serveAndLaunch, shot, trackErrors } from './harness.mjs';
+import { REPO_ROOT, axe, formatViolations, newPage, serveAndLaunch, shot, trackErrors } from './harness.mjs';
 
 const DECK = JSON.parse(await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'));
 const BY_FRONT = new Map(DECK.facts.map((f) => [f.front, f]));
@@ -78,6 +78,8 @@ test('cards: "Show in article" highlights the quote in #story, scrolled into vie
   }, HIGHLIGHT);
   assert.notEqual(colours[0], 'rgba(0, 0, 0, 0)', `the highlight has a background: ${colours}`);
   await shot(page, 'article-highlight');
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe with the button and the highlight:\n${formatViolations(violations)}`);
   const after = await page.evaluate(() => document.documentElement.outerHTML);
   assert.equal(after, before, 'the page DOM (outerHTML) is unchanged');
   // The reader's next action in the widget removes it.
@@ -154,6 +156,8 @@ test('restyling: --fc-article-highlight sets the highlight colour; dark pages ge
     assert.notEqual(bg, fg, `${colorScheme}: text and background differ (${bg} on ${fg})`);
     assert.notEqual(bg, 'rgba(0, 0, 0, 0)', `${colorScheme}: a background is set`);
     await shot(page, `article-highlight-${colorScheme}`, { fullPage: false });
+    const violations = await axe(page);
+    assert.deepEqual(violations, [], `axe, ${colorScheme}:\n${formatViolations(violations)}`);
     await page.evaluate(() => document.getElementById('story').style.setProperty('--fc-article-highlight', 'rgb(1, 2, 3)'));
     assert.equal((await style())[0], 'rgb(1, 2, 3)', `${colorScheme}: the custom property restyles it`);
     assert.deepEqual(errors, []);
