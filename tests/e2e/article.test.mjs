@@ -295,3 +295,26 @@ test('the article attribute of <fact-cards>, a bad selector, one that matches no
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('under the strict CSP (style-src \'self\') the highlight still gets its style: a constructed sheet, no <style>', async () => {
+  const { CSP } = await import('../../scripts/serve.mjs');
+  const page = await newPage(browser, { width: 1024, height: 800 });
+  const errors = trackErrors(page);
+  await page.route('**/index.html', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': CSP } });
+  });
+  const response = await page.goto(server.url + 'index.html');
+  assert.equal(response.headers()['content-security-policy'], CSP);
+  await page.locator('[part~="card"]').first().click();
+  await page.getByRole('button', { name: 'Show in article' }).click();
+  const got = await page.evaluate((name) => {
+    const r = [...CSS.highlights.get(name)][0];
+    const s = getComputedStyle(r.startContainer.parentElement, `::highlight(${name})`);
+    return { bg: s.backgroundColor, styles: document.querySelectorAll('style').length };
+  }, HIGHLIGHT);
+  assert.notEqual(got.bg, 'rgba(0, 0, 0, 0)', 'the highlight is styled');
+  assert.equal(got.styles, 0, 'no <style> element was added');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
