@@ -161,10 +161,9 @@ impl Widget {
 
     /// Removes the "Show in article" highlight, if this widget has an article.
     fn clear_passage(&self) {
-        if let Ok(Some(state)) = self.state.try_borrow().as_deref().map(Option::as_ref) {
-            if let Some(article) = &state.article {
-                article.clear();
-            }
+        let Ok(state) = self.state.try_borrow() else { return };
+        if let Some(article) = state.as_ref().and_then(|s| s.article.as_ref()) {
+            article.clear();
         }
     }
 
