@@ -81,7 +81,9 @@ impl QuoteIndex {
         if want.is_empty() {
             return None;
         }
-        let start = self.text.find(&want)?;
+        // A scan of bytes, not `str::find`: its searcher's panic path would
+        // bring core's `{:?}` and Unicode tables into the widget's wasm.
+        let start = self.text.as_bytes().windows(want.len()).position(|w| w == want.as_bytes())?;
         let (a, _) = *self.from.get(start)?;
         let (_, b) = *self.from.get(start + want.len() - 1)?;
         Some((a, b))
