@@ -80,6 +80,20 @@ export interface DeckIssue {
     severity: "error" | "warning";
 }
 
+/**
+ * The second argument of `validateDeck`. `article`: the plain text of the article the deck was made
+ * from (reduce HTML to text first, e.g. with the editor package's `articleText`). A valid deck is then
+ * checked against it as `factcards validate --article` checks it: every `quote` must occur in the
+ * article, compared with white space, typographic quotes and apostrophes, and dashes normalised; one
+ * that does not is an error at `facts[i].quote`. In this package (the reader's widget) that is the
+ * whole check, with the message "not in the article". The editor's package (`pkg-editor/`) runs the
+ * full check: the message also names the closest passage (`not in the article; closest: "…"`), and a
+ * number in a `back`, `accept` entry or `detail` that the article lacks is a warning there.
+ */
+export interface ValidateOptions {
+    article?: string;
+}
+
 /** A view of the widget. */
 export type ViewName = "cards" | "quiz";
 
@@ -90,7 +104,7 @@ export type LabelName =
     | "studyAgain" | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
     | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "scorePerfect" | "scoreHigh" | "scoreMid" | "scoreLow"
     | "missed" | "answeredRight" | "noAnswer" | "retryMistakes" | "retryAll"
-    | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress";
+    | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress" | "showInArticle";
 
 /** The third argument of `mount`. Every option is optional; unknown names are errors. */
 export interface MountOptions {
@@ -110,6 +124,13 @@ export interface MountOptions {
     storage?: boolean;
     /** Force a colour scheme; "auto" (the default) follows prefers-color-scheme. */
     theme?: "auto" | "light" | "dark";
+    /**
+     * CSS selector of the host page's article, such as `#story`. A card whose quote occurs in its text
+     * (white space, quotes and dashes normalised; checked at mount) offers "Show in article" on its back
+     * and in the quiz feedback: it scrolls to the passage and highlights it with the CSS Custom Highlight
+     * API (highlight name "factcards-quote"), changing nothing in the page's DOM, until the reader's next action.
+     */
+    article?: string;
 }
 
 /** `factcards:ready`: the widget rendered a deck of `facts` facts. */
@@ -270,16 +291,61 @@ fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
 
 /// Every problem with `deck` (an object or JSON text) as `{path, message,
 /// severity}`: its errors, or for a valid deck its warnings; an empty array
-/// when it is valid and has none. Never throws.
+/// when it is valid and has none. With `{ article }` (the article's plain
+/// text), a valid deck is also checked against it, as `factcards validate
+/// --article` does: in this package each quote not in the article is an
+/// error; the editor's package (the `editor` feature) adds the closest
+/// passage and the number warnings. Never throws; bad options are issues at
+/// `options...`.
 #[wasm_bindgen(js_name = validateDeck, unchecked_return_type = "DeckIssue[]")]
-pub fn validate_deck(#[wasm_bindgen(unchecked_param_type = "unknown")] deck: JsValue) -> JsValue {
-    let issues: Vec<Issue> = if deck.is_undefined() || deck.is_null() {
-        vec![Issue::error("", "must be a deck object or JSON text, not nothing")]
-    } else {
-        match input::read_deck(&deck) {
-            Ok(deck) => crate::model::validate::deck_warnings(&deck),
-            Err(issues) => issues,
+pub fn validate_deck(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] deck: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<JsValue>,
+) -> JsValue {
+    let issues: Vec<Issue> = match validate_options(options.as_ref()) {
+        Err(issue) => vec![issue],
+        Ok(_) if deck.is_undefined() || deck.is_null() => {
+            vec![Issue::error("", "must be a deck object or JSON text, not nothing")]
         }
+        Ok(article) => match input::read_deck(&deck) {
+            Ok(deck) => {
+                let mut out = match &article {
+                    #[cfg(feature = "editor")]
+                    Some(article) => crate::model::article::issues(&deck, article),
+                    #[cfg(not(feature = "editor"))]
+                    Some(article) => crate::model::quote::missing_quotes(&deck, article),
+                    None => Vec::new(),
+                };
+                out.extend(crate::model::validate::deck_warnings(&deck));
+                out
+            }
+            Err(issues) => issues,
+        },
     };
     crate::dom::js_value::to_js(&issues)
+}
+
+/// The `article` of `validateDeck`'s options, if given.
+fn validate_options(options: Option<&JsValue>) -> Result<Option<String>, Issue> {
+    use crate::model::json::Value;
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else { return Ok(None) };
+    let value = crate::dom::js_value::to_value(options).map_err(|e| Issue::error("options", e.message))?;
+    let Value::Object(members) = value else {
+        return Err(Issue::error("options", ["must be an object, not ", value.type_name()].concat()));
+    };
+    let mut article = None;
+    for (key, v) in members {
+        match (key.as_str(), v) {
+            ("article", Value::String(text)) => article = Some(text),
+            ("article", Value::Null) => {}
+            ("article", other) => {
+                return Err(Issue::error(
+                    "options.article",
+                    ["must be the article's text, a string, not ", other.type_name()].concat(),
+                ))
+            }
+            (other, _) => return Err(Issue::error(["options.", other].concat(), "unknown option; expected article")),
+        }
+    }
+    Ok(article)
 }

@@ -151,7 +151,7 @@ pub fn article_text(text: &str) -> String {
 /// `undefined` when it does not occur.
 #[wasm_bindgen(js_name = findQuote, unchecked_return_type = "[number, number] | undefined")]
 pub fn find_quote(article: &str, quote: &str) -> JsValue {
-    match quote_range(article, quote) {
+    match crate::model::quote::QuoteIndex::new(article).find(quote) {
         Some((a, b)) => {
             let pair = Array::new();
             pair.push(&(a as f64).into());
@@ -159,69 +159,5 @@ pub fn find_quote(article: &str, quote: &str) -> JsValue {
             pair.into()
         }
         None => JsValue::UNDEFINED,
-    }
-}
-
-/// [`find_quote`] in plain Rust: the UTF-16 range in `article` of the first
-/// place where the normalised `quote` occurs in the normalised article.
-fn quote_range(article: &str, quote: &str) -> Option<(usize, usize)> {
-    let want = article::normalise(quote);
-    if want.is_empty() {
-        return None;
-    }
-    // The article normalised char by char, with, for each byte pushed, the
-    // UTF-16 offset of the character it came from and of the one after it.
-    let mut text = String::with_capacity(article.len());
-    let mut from: Vec<(usize, usize)> = Vec::with_capacity(article.len());
-    let mut at = 0usize;
-    let mut buf = [0u8; 4];
-    for c in article.chars() {
-        let next = at + c.len_utf16();
-        if c.is_whitespace() {
-            if !text.is_empty() && !text.ends_with(' ') {
-                text.push(' ');
-                from.push((at, next));
-            }
-        } else {
-            let n = article::normalise(c.encode_utf8(&mut buf));
-            text.push_str(&n);
-            from.extend(std::iter::repeat_n((at, next), n.len()));
-        }
-        at = next;
-    }
-    let start = text.find(&want)?;
-    let end = start + want.len();
-    let (a, _) = *from.get(start)?;
-    let (_, b) = *from.get(end - 1)?;
-    Some((a, b))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::quote_range;
-
-    fn utf16(s: &str) -> Vec<u16> {
-        s.encode_utf16().collect()
-    }
-
-    #[test]
-    fn a_quote_is_found_across_line_breaks_and_typographic_quotes() {
-        let article = "Intro.\n\nThe mayor said \u{201C}we will\n  build it\u{201D} on Monday.";
-        let (a, b) = quote_range(article, "said \"we will build it\"").expect("found");
-        let units = utf16(article);
-        assert_eq!(String::from_utf16_lossy(&units[a..b]), "said \u{201C}we will\n  build it\u{201D}");
-    }
-
-    #[test]
-    fn offsets_are_utf16_units_after_wide_characters() {
-        let article = "\u{1F600} Caf\u{e9} \u{2014} open";
-        let (a, b) = quote_range(article, "Caf\u{e9} - open").expect("found");
-        assert_eq!((a, b), (3, 14));
-    }
-
-    #[test]
-    fn a_missing_or_blank_quote_has_no_range() {
-        assert_eq!(quote_range("one two", "three"), None);
-        assert_eq!(quote_range("one two", "  "), None);
     }
 }

@@ -2,4 +2,5 @@
 import init, { mount } from "./pkg/factcards.js";
 
 await init();
-mount(document.getElementById("sidebar-cards"), null, { seed: 2021 });
+// `article`: cards whose quote is in the story beside the widget offer "Show in article".
+mount(document.getElementById("sidebar-cards"), null, { seed: 2021, article: "#story" });

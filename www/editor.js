@@ -1,13 +1,14 @@
 // The deck editor: an article in, facts tied to its sentences, a deck out.
-// The widget (preview, validateDeck) comes from pkg/, the reader's package;
-// the suggestion engine, the article check and the static HTML renderer come
-// from pkg-editor/, built with the `editor` cargo feature, so a reader's page
-// never downloads them. No inline script or style: it runs under the strict
+// The widget (the preview) comes from pkg/, the reader's package; the
+// suggestion engine, the full article check (validateDeck with { article }:
+// quotes with the closest passage, and numbers) and the static HTML renderer
+// come from pkg-editor/, built with the `editor` cargo feature, so a reader's
+// page never downloads them. No inline script or style: it runs under the strict
 // CSP the server sends for this page.
-import init, { mount, validateDeck } from "./pkg/factcards.js";
+import init, { mount } from "./pkg/factcards.js";
 import initEditor, {
+  validateDeck,
   suggestFacts,
-  checkArticle,
   renderFallback,
   articleText,
   findQuote,
@@ -44,6 +45,8 @@ const els = {
   preview: $("preview"),
   stale: $("stale"),
   exportStatus: $("export-status"),
+  exportConfirm: $("export-confirm"),
+  exportConfirmText: $("export-confirm-text"),
   copyBox: $("copy-box"),
   copyText: $("copy-text"),
 };
@@ -150,7 +153,7 @@ function deckForSuggest() {
   if (!done.length) return null;
   const deck = buildDeck(done);
   if (!deck.title) deck.title = "Draft";
-  return validateDeck(deck).length ? null : deck;
+  return validateDeck(deck).some((i) => i.severity === "error") ? null : deck;
 }
 
 // ---------------------------------------------------------------------------
@@ -266,10 +269,12 @@ function refresh() {
   clearTimeout(timer);
   save();
   const deck = buildDeck();
-  const errors = validateDeck(deck).map((i) => ({ ...i, severity: "error" }));
-  let found = errors;
-  if (!errors.length && state.article.trim()) found = checkArticle(deck, state.article);
-  showIssues(found);
+  // The deck's own errors decide the preview; with the article, a valid
+  // deck's quotes and numbers are checked against it too.
+  const errors = validateDeck(deck).filter((i) => i.severity === "error");
+  showIssues(errors.length ? errors : validateDeck(deck, articleOption()));
+  // An edit since the warning: the next export checks again.
+  if (pendingExport && exportKey(deck) !== pendingKey) hideConfirm();
   state.facts.forEach((f, i) => {
     const li = els.facts.children[i];
     if (li) updateQuoteState(li, f);
@@ -293,11 +298,14 @@ function showIssues(issues) {
   if (!state.facts.length) {
     els.verdict.textContent = "Add a fact, or suggest some from the article.";
     els.verdict.className = "ed-verdict";
-  } else if (!issues.length) {
+  } else if (!nErr) {
+    // Warnings (a number the article lacks, a fact left out of choice
+    // quizzes) never make the deck invalid.
+    const warned = nWarn ? ` ${nWarn === 1 ? "1 warning" : `${nWarn} warnings`}.` : "";
     els.verdict.textContent = state.article.trim()
-      ? `Valid deck, ${state.facts.length} facts; every quote is in the article.`
-      : `Valid deck, ${state.facts.length} facts. Paste the article to check the quotes.`;
-    els.verdict.className = "ed-verdict good";
+      ? `Valid deck, ${state.facts.length} facts; every quote is in the article.${warned}`
+      : `Valid deck, ${state.facts.length} facts. Paste the article to check the quotes.${warned}`;
+    els.verdict.className = nWarn ? "ed-verdict warn" : "ed-verdict good";
   } else {
     const parts = [];
     if (nErr) parts.push(nErr === 1 ? "1 error" : `${nErr} errors`);
@@ -510,22 +518,53 @@ async function readFile(file) {
 // ---------------------------------------------------------------------------
 // Export
 
-function validDeckOrSay() {
+/** `{ article }` for validateDeck, or nothing while no article is pasted. */
+const articleOption = () => (state.article.trim() ? { article: state.article } : undefined);
+
+/** The export waiting for "Export anyway", and what it was warned about. */
+let pendingExport = null;
+let pendingKey = "";
+const exportKey = (deck) => `${JSON.stringify(deck)}\u0000${state.article}`;
+
+function hideConfirm() {
+  pendingExport = null;
+  els.exportConfirm.hidden = true;
+}
+
+/**
+ * Runs `action(deck)` for a valid deck. A deck with errors is not exported.
+ * A deck whose quotes are not in the article (the article check's errors) is
+ * exported only after "Export anyway": a misquote must not slip out.
+ */
+function exportDeck(action) {
+  hideConfirm();
   const deck = buildDeck();
-  const issues = validateDeck(deck);
-  if (issues.length) {
-    say(els.exportStatus, `The deck has ${issues.length === 1 ? "an error" : `${issues.length} errors`}: see Checks.`);
-    return null;
+  const errors = validateDeck(deck).filter((i) => i.severity === "error");
+  if (errors.length) {
+    say(els.exportStatus, `The deck has ${errors.length === 1 ? "an error" : `${errors.length} errors`}: see Checks.`);
+    return;
   }
-  return deck;
+  const misquotes = validateDeck(deck, articleOption()).filter((i) => i.severity === "error");
+  if (!misquotes.length) {
+    action(deck);
+    return;
+  }
+  const n = misquotes.length;
+  const where = misquotes.map((i) => i.path).join(", ");
+  els.exportConfirmText.textContent =
+    `${n === 1 ? "1 quote is" : `${n} quotes are`} not in the article (${where}). ` +
+    "A deck that misquotes its article should not be published. Fix the quotes (see Checks), or export anyway.";
+  pendingExport = action;
+  pendingKey = exportKey(deck);
+  els.exportConfirm.hidden = false;
+  say(els.exportStatus, "Not exported yet: the quotes do not match the article.");
+  $("export-cancel").focus();
 }
 
 const deckJson = (deck) => JSON.stringify(deck, null, 2) + "\n";
 const fileName = (deck) => `${slug(deck.title, "deck")}.json`;
 
-function download() {
-  const deck = validDeckOrSay();
-  if (!deck) return;
+function download(deck) {
   const url = URL.createObjectURL(new Blob([deckJson(deck)], { type: "application/json" }));
   const a = document.createElement("a");
   a.href = url;
@@ -645,22 +684,21 @@ function bind() {
   els.addFact.addEventListener("click", () => addFact());
   els.useQuote.addEventListener("click", useAsQuote);
   els.suggest.addEventListener("click", suggest);
-  $("download").addEventListener("click", download);
-  $("copy-json").addEventListener("click", () => {
-    const deck = validDeckOrSay();
-    if (deck) copy(deckJson(deck), "the deck JSON");
+  $("download").addEventListener("click", () => exportDeck(download));
+  $("copy-json").addEventListener("click", () => exportDeck((deck) => copy(deckJson(deck), "the deck JSON")));
+  $("copy-embed-src").addEventListener("click", () => exportDeck((deck) => copy(embedSrc(deck), "the embed snippet")));
+  $("copy-embed-inline").addEventListener("click", () =>
+    exportDeck((deck) => copy(embedInline(deck), "the embed snippet with the deck inline")),
+  );
+  $("copy-fallback").addEventListener("click", () => exportDeck((deck) => copy(renderFallback(deck), "the static HTML")));
+  $("export-anyway").addEventListener("click", () => {
+    const action = pendingExport;
+    hideConfirm();
+    if (action) action(buildDeck());
   });
-  $("copy-embed-src").addEventListener("click", () => {
-    const deck = validDeckOrSay();
-    if (deck) copy(embedSrc(deck), "the embed snippet");
-  });
-  $("copy-embed-inline").addEventListener("click", () => {
-    const deck = validDeckOrSay();
-    if (deck) copy(embedInline(deck), "the embed snippet with the deck inline");
-  });
-  $("copy-fallback").addEventListener("click", () => {
-    const deck = validDeckOrSay();
-    if (deck) copy(renderFallback(deck), "the static HTML");
+  $("export-cancel").addEventListener("click", () => {
+    hideConfirm();
+    say(els.exportStatus, "Not exported.");
   });
   $("clear").addEventListener("click", clearAll);
 }

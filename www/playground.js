@@ -3,6 +3,7 @@ import init, { mount, validateDeck } from "./pkg/factcards.js";
 
 await init();
 const editor = document.getElementById("deck");
+const article = document.getElementById("article");
 const verdict = document.getElementById("verdict");
 const problems = document.getElementById("problems");
 const preview = document.getElementById("preview");
@@ -12,8 +13,12 @@ let timer = 0;
 
 function show(issues) {
   problems.replaceChildren();
-  for (const { path, message } of issues) {
+  for (const { path, message, severity } of issues) {
     const li = document.createElement("li");
+    if (severity === "warning") {
+      li.className = "warning";
+      li.append("warning: ");
+    }
     if (path) {
       const code = document.createElement("code");
       code.textContent = path;
@@ -26,11 +31,15 @@ function show(issues) {
 
 function check() {
   const text = editor.value;
-  const issues = validateDeck(text);
+  // With the article's text, each quote must occur in it (the widget
+  // package's check; the editor runs the full one, with numbers).
+  const issues = validateDeck(text, article.value.trim() ? { article: article.value } : undefined);
   show(issues);
-  if (issues.length) {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
+  if (errors) {
     verdict.className = "bad";
-    verdict.textContent = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+    verdict.textContent = errors === 1 ? "1 problem" : `${errors} problems`;
     // The last good preview stays, marked as such (when there is one).
     stale.hidden = widget === null;
     preview.classList.toggle("is-stale", widget !== null);
@@ -39,15 +48,17 @@ function check() {
   stale.hidden = true;
   preview.classList.remove("is-stale");
   verdict.className = "good";
-  verdict.textContent = "Valid deck";
+  verdict.textContent = warnings ? `Valid deck, ${warnings === 1 ? "1 warning" : `${warnings} warnings`}` : "Valid deck";
   widget?.destroy();
   widget = mount(preview, text, { seed: 1, storage: false });
 }
 
-editor.addEventListener("input", () => {
-  clearTimeout(timer);
-  timer = setTimeout(check, 250);
-});
+for (const box of [editor, article]) {
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(check, 250);
+  });
+}
 
 const res = await fetch("decks/tokayev-brussels-2021.json");
 editor.value = await res.text();

@@ -30,6 +30,9 @@ pub struct CardsView {
     quote: Element,
     quote_text: Element,
     quote_credit: Element,
+    in_article: Element,
+    /// Whether each fact's quote is in the host's article (`article` option).
+    pub found: Vec<bool>,
     prev: Element,
     next: Element,
     known: Element,
@@ -61,6 +64,8 @@ impl CardsView {
             quote: r.find(".back .quote"),
             quote_text: r.find(".back blockquote"),
             quote_credit: r.find(".back figcaption"),
+            in_article: r.find(".c-in-article"),
+            found: Vec::new(),
             prev: r.find("[part=prev]"),
             next: r.find("[part=next][data-msg=next]"),
             known: r.find("[part=known]"),
@@ -74,6 +79,7 @@ impl CardsView {
             ("[part=shuffle]", Key::Shuffle),
             ("[part=restart]", Key::Restart),
             (".hint", Key::TurnHint),
+            (".c-in-article button", Key::ShowInArticle),
         ] {
             set_text(&r.find(sel), s.get(key));
         }
@@ -235,6 +241,14 @@ impl CardsView {
             set_flag(&self.front, "inert", turned);
             set_flag(&self.known, "disabled", !turned);
             set_flag(&self.learning, "disabled", !turned);
+            let found = study.current().and_then(|i| self.found.get(i).copied()).unwrap_or(false);
+            // The line keeps its height while the button is hidden, so the
+            // page does not move when a card turns.
+            // (None at all when no quote of the deck is in the article.)
+            set_hidden(&self.in_article, !self.found.contains(&true));
+            if let Some(button) = self.in_article.first_element_child() {
+                set_hidden(&button, !(turned && found));
+            }
         }
         if dirty.has(Dirty::FILTER) {
             let value = study.filter().map(|t| t.to_string()).unwrap_or_default();

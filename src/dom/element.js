@@ -18,7 +18,7 @@
 // changes gives one mount) start; any observed attribute change, or a change
 // of the inline deck, starts again; disconnected -> abort a pending fetch,
 // destroy the widget and empty the shadow root.
-const ATTRS = ["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
+const ATTRS = ["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme", "article"];
 const DEFAULT_TIMEOUT_MS = 15000;
 // The "loading" and "failed" strings of src/model/locale.rs, for the panels
 // drawn before the wasm is there (tests/element.rs checks that they agree).

@@ -10,9 +10,12 @@
 //! - [`shell`]: tabs and source credit; [`template`]: the fixed markup.
 //! - [`events`]: the `factcards:*` events; [`listener`]: RAII listeners;
 //!   [`storage`]: localStorage and the idle-time progress writer.
+//! - [`article`] and `article.js`: "Show in article", a card's quote
+//!   highlighted in the host page's article.
 //! - [`element`] and `element.js`: the `<fact-cards>` custom element;
 //!   `flatten.js`: hands a deck to [`js_value`] as one UTF-8 buffer.
 
+pub mod article;
 pub mod cards_view;
 #[cfg(not(feature = "editor"))]
 pub mod element;

@@ -1,6 +1,7 @@
 //! Mounting: from the page's deck and options to a live widget in a host,
 //! and what a host shows and says when that fails.
 
+use super::article::HostArticle;
 use super::error::MountError;
 use super::events;
 use super::input::{read_deck, read_options, strings_for};
@@ -59,7 +60,11 @@ fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Wid
     if let Some(saved) = saved {
         app.restore(&saved);
     }
-    Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme, store })
+    let article = match &opts.article {
+        Some(selector) => Some(HostArticle::open(selector, host, &app.deck)?),
+        None => None,
+    };
+    Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme, store, article })
 }
 
 /// Tells of a failure: the host keeps its fallback content, or shows an

@@ -25,6 +25,9 @@ pub struct QuizView {
     quote: Element,
     quote_text: Element,
     quote_credit: Element,
+    in_article: Element,
+    /// Whether each fact's quote is in the host's article (`article` option).
+    pub found: Vec<bool>,
     next: HtmlElement,
     summary: Element,
     score_title: HtmlElement,
@@ -59,6 +62,8 @@ impl QuizView {
             quote: r.find(".qquote"),
             quote_text: r.find(".qquote blockquote"),
             quote_credit: r.find(".qquote figcaption"),
+            in_article: r.find(".q-in-article"),
+            found: Vec::new(),
             next: r.html(".qnext"),
             summary: r.find(".summary"),
             score_title: r.html(".score-title"),
@@ -76,6 +81,7 @@ impl QuizView {
         set_text(&r.find(".l-answer"), s.get(Key::YourAnswer));
         set_text(&v.submit, s.get(Key::Check));
         set_text(&v.score_title, s.get(Key::ScoreTitle));
+        set_text(&r.find(".q-in-article button"), s.get(Key::ShowInArticle));
         set_text(&v.retry_mistakes, s.get(Key::RetryMistakes));
         set_text(&r.find("[data-msg=retry-all]"), s.get(Key::RetryAll));
         set_attr(&v.progress, "aria-label", s.get(Key::Quiz));
@@ -152,6 +158,7 @@ impl QuizView {
             set_text(&self.verdict, "");
             set_text(&self.detail, "");
             set_hidden(&self.quote, true);
+            set_hidden(&self.in_article, true);
             set_hidden(&self.next, true);
         }
         if dirty.has(Dirty::ANSWER) {
@@ -210,6 +217,7 @@ impl QuizView {
             }
             None => set_hidden(&self.quote, true),
         }
+        set_hidden(&self.in_article, !self.found.get(answer.fact).copied().unwrap_or(false));
         let last = app.quiz.position() + 1 >= app.quiz.len();
         set_text(&self.next, s.get(if last { Key::SeeScore } else { Key::NextQuestion }));
         set_hidden(&self.next, false);

@@ -9,6 +9,7 @@
 //! message sent while one is being applied (say, by a host's `focusin`
 //! listener calling `show()`) waits in a queue and is applied right after.
 
+use super::article::HostArticle;
 use super::cards_view::CardsView;
 use super::error::MountError;
 use super::events;
@@ -40,6 +41,7 @@ struct State {
     app: App,
     strings: Strings,
     view: View,
+    article: Option<HostArticle>,
 }
 
 /// A message waiting to be applied, and whether focus follows it to the tabs.
@@ -72,12 +74,15 @@ pub struct ViewOptions {
     pub theme: Theme,
     /// Where progress is remembered.
     pub store: Store,
+    /// The host page's article, for "Show in article".
+    pub article: Option<HostArticle>,
 }
 
 impl Widget {
     /// Renders `app` into the shadow root `root` of `host` and starts listening.
     pub fn mount(host: &Element, root: ShadowRoot, app: App, opts: ViewOptions) -> Result<Rc<Widget>, MountError> {
-        let state = State::build(app, opts.strings, opts.theme, &root).map_err(|e| MountError::dom(&e))?;
+        let state =
+            State::build(app, opts.strings, opts.theme, opts.article, &root).map_err(|e| MountError::dom(&e))?;
         let widget = Rc::new_cyclic(|weak: &Weak<Widget>| {
             let on_idle = weak.clone();
             Widget {
@@ -147,10 +152,35 @@ impl Widget {
         let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
         drop(listeners);
         self.queue.borrow_mut().clear();
+        self.clear_passage();
         if let Ok(mut state) = self.state.try_borrow_mut() {
             *state = None;
         }
         self.root.set_text_content(None);
+    }
+
+    /// Removes the "Show in article" highlight, if this widget has an article.
+    fn clear_passage(&self) {
+        let Ok(state) = self.state.try_borrow() else { return };
+        if let Some(article) = state.as_ref().and_then(|s| s.article.as_ref()) {
+            article.clear();
+        }
+    }
+
+    /// Shows the quote of the fact on view (the turned card, or the answered
+    /// question) in the host's article.
+    fn show_in_article(&self) {
+        let Ok(state) = self.state.try_borrow() else { return };
+        let Some(state) = state.as_ref() else { return };
+        let Some(article) = &state.article else { return };
+        let app = &state.app;
+        let fact = match app.mode() {
+            Mode::Cards => app.study.current(),
+            Mode::Quiz => app.quiz.current_answer().map(|a| a.fact),
+        };
+        if let Some(quote) = fact.and_then(|i| app.deck.facts.get(i)).and_then(|f| f.quote.as_deref()) {
+            article.show(&self.host, quote);
+        }
     }
 
     /// Applies `msg`, or queues it when a message is being applied now.
@@ -158,6 +188,8 @@ impl Widget {
         if !self.is_alive() {
             return;
         }
+        // The reader's next action ends a "Show in article" highlight.
+        self.clear_passage();
         self.queue.borrow_mut().push(Queued { msg, focus_tabs });
         if self.state.try_borrow_mut().is_err() {
             // The message being applied drains the queue after it.
@@ -203,7 +235,13 @@ impl Widget {
 
 impl State {
     /// Builds the views of `app` into `root`.
-    fn build(app: App, strings: Strings, theme: Theme, root: &ShadowRoot) -> Result<State, JsValue> {
+    fn build(
+        app: App,
+        strings: Strings,
+        theme: Theme,
+        article: Option<HostArticle>,
+        root: &ShadowRoot,
+    ) -> Result<State, JsValue> {
         let frag = widget_markup()?;
         let r = Refs::new(&frag)?;
         let top = r.find(".fc");
@@ -219,14 +257,18 @@ impl State {
         let tabs = shell::build_tabs(&r, &app, &strings);
         shell::build_credit(&r, &app, &strings);
         set_text(&r.find("[part=reset]"), strings.get(Key::ResetProgress));
-        let view = View {
+        let mut view = View {
             tabs,
             live: r.find(".live"),
             cards: CardsView::build(&r, &app, &strings)?,
             quiz: QuizView::build(&r, &app, &strings),
         };
         r.finish()?;
-        let state = State { app, strings, view };
+        if let Some(a) = &article {
+            view.cards.found = a.found.clone();
+            view.quiz.found = a.found.clone();
+        }
+        let state = State { app, strings, view, article };
         state.render(
             Dirty::MODE
                 | Dirty::CARD
@@ -382,7 +424,12 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             if w.swallow_click.replace(false) {
                 return;
             }
-            if let Some(msg) = target_element(&e).as_ref().and_then(click_msg) {
+            let target = target_element(&e);
+            if target.as_ref().and_then(|t| t.closest("[data-msg=show-article]").ok().flatten()).is_some() {
+                w.show_in_article();
+                return;
+            }
+            if let Some(msg) = target.as_ref().and_then(click_msg) {
                 w.send(msg, false);
             }
         }),

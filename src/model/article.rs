@@ -100,6 +100,21 @@ pub fn check(deck: &Deck, article: &str) -> Vec<Finding> {
     out
 }
 
+/// [`check`] as deck issues (`validateDeck(deck, { article })` in the
+/// editor's package): the same paths, messages and severities, with each
+/// fact's id for [`Issue::line`](super::validate::Issue::line).
+pub fn issues(deck: &Deck, article: &str) -> Vec<super::validate::Issue> {
+    check(deck, article)
+        .into_iter()
+        .map(|f| super::validate::Issue {
+            fact_id: deck.facts.get(f.fact).map(|fact| fact.id.clone()),
+            path: f.path,
+            message: f.message,
+            severity: f.severity,
+        })
+        .collect()
+}
+
 /// `s` cut to `max` characters, with `…` when it was longer.
 fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -108,38 +123,9 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-/// The character `c` stands for when quotes are compared: `None` drops it
-/// (soft hyphens, zero-width characters); white space is `' '`.
-fn normal_char(c: char) -> Option<char> {
-    Some(match c {
-        c if c.is_whitespace() => ' ',
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{00B4}' | '`' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
-        c => c,
-    })
-}
-
-/// `s` as quotes are compared: every run of white space one space (none at
-/// the ends), typographic quotes and apostrophes ASCII ones, every dash a
-/// hyphen, `…` three dots, soft hyphens and zero-width characters dropped.
-pub fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match normal_char(c) {
-            Some(' ') if !out.is_empty() && !out.ends_with(' ') => out.push(' '),
-            Some(' ') => {}
-            Some('\u{2026}') => out.push_str("..."),
-            Some(c) => out.push(c),
-            None => {}
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
+/// `s` as quotes are compared (the one matcher, shared with the widget's
+/// "Show in article").
+pub use super::quote::normalise;
 
 /// True when `quote` occurs in `article` after [`normalise`]. A blank quote
 /// never does.

@@ -78,6 +78,7 @@ keys! {
     Loading = "loading": "Loading deck…", "Chargement du jeu…", "Загрузка…";
     Failed = "failed": "This deck could not be shown.", "Ce jeu ne peut pas être affiché.", "Не удалось показать карточки.";
     ResetProgress = "resetProgress": "Reset progress", "Effacer la progression", "Сбросить прогресс";
+    ShowInArticle = "showInArticle": "Show in article", "Voir dans l’article", "Показать в статье";
 }
 
 /// A built-in UI language.

@@ -11,6 +11,8 @@
 //! - [`progress`]: what is remembered between visits.
 //! - [`static_html`]: the no-script fallback HTML of a deck.
 //! - [`numbering`]: numbers distinct strings (fact ids, topics) by first use.
+//! - [`quote`]: a quote found in an article's text (the widget's "Show in
+//!   article" and the article check share it).
 //! - [`article`]: a deck checked against its article; [`suggest`]: draft facts
 //!   from it, sentence by sentence ([`sentences`]). Authoring only: native
 //!   builds (the CLI) and wasm with the `editor` feature. The widget's wasm
@@ -27,6 +29,7 @@ pub mod numbering;
 pub mod options;
 pub mod progress;
 pub mod quiz;
+pub mod quote;
 pub mod rng;
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod sentences;

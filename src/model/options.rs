@@ -38,12 +38,15 @@ pub struct MountOptions {
     pub storage: bool,
     /// Light, dark or automatic.
     pub theme: Theme,
+    /// CSS selector of the host page's article: cards whose quote it
+    /// contains offer "Show in article".
+    pub article: Option<String>,
 }
 
 /// Every option name, in the order the docs list them. The one list of them:
 /// `src/dom/element.js` (its attributes), the d.ts in `src/api.rs` and
 /// `docs/api.md` must name exactly these (`tests/api_lists.rs` checks).
-pub const NAMES: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme"];
+pub const NAMES: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme", "article"];
 
 fn issue(path: &str, message: &str) -> Issue {
     Issue::error(if path.is_empty() { "options".to_owned() } else { ["options.", path].concat() }, message)
@@ -145,6 +148,16 @@ impl MountOptions {
                     out.theme =
                         [Theme::Auto, Theme::Light, Theme::Dark][one_of("theme", v, &["auto", "light", "dark"])?]
                 }
+                "article" => match v {
+                    Value::String(s) if !s.trim().is_empty() => out.article = Some(s.trim().to_owned()),
+                    Value::String(_) => {}
+                    other => {
+                        return Err(issue(
+                            "article",
+                            &["must be a CSS selector such as \"#story\", not ", other.type_name()].concat(),
+                        ))
+                    }
+                },
                 other => {
                     let mut msg = ["unknown option; expected one of ", &NAMES.join(", ")].concat();
                     if other.is_empty() {
@@ -185,6 +198,7 @@ mod tests {
             ("labels", obj(&[("next", Value::String("Onwards".into()))])),
             ("storage", Value::String("off".into())),
             ("theme", Value::String("dark".into())),
+            ("article", Value::String(" #story ".into())),
         ]))
         .unwrap();
         assert_eq!(o.modes, Modes::Quiz);
@@ -195,6 +209,9 @@ mod tests {
         assert_eq!(o.labels, vec![("next".to_string(), "Onwards".to_string())]);
         assert!(!o.storage);
         assert_eq!(o.theme, Theme::Dark);
+        assert_eq!(o.article.as_deref(), Some("#story"));
+        let blank = MountOptions::from_value(&obj(&[("article", Value::String(" ".into()))])).unwrap();
+        assert_eq!(blank.article, None);
     }
 
     #[test]
@@ -211,5 +228,10 @@ mod tests {
         assert_eq!(err(obj(&[("colour", Value::Bool(true))])).path, "options.colour");
         assert_eq!(err(obj(&[("labels", obj(&[("nope", Value::String("x".into()))]))])).path, "options.labels.nope");
         assert_eq!(err(Value::Number(3.0)).path, "options");
+        let e = err(obj(&[("article", Value::Bool(true))]));
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("options.article", r##"must be a CSS selector such as "#story", not a boolean"##)
+        );
     }
 }

@@ -173,7 +173,9 @@ test('d.ts: typed declarations, optional deck and options, no `any` in the publi
     dts,
     /export function mount\(target: Element \| string, deck\?: Deck \| string \| null, options\?: MountOptions \| null\): FactCards;/,
   );
-  assert.match(dts, /export function validateDeck\(deck: unknown\): DeckIssue\[\];/);
+  assert.match(dts, /export function validateDeck\(deck: unknown, options\?: ValidateOptions \| null\): DeckIssue\[\];/);
+  assert.match(dts, /export interface ValidateOptions \{[^}]*\n\s+article\?: string;\n\}/, 'ValidateOptions declares article');
+  assert.match(dts, /\n\s+article\?: string;\n\}\n/, 'MountOptions declares article');
   assert.match(dts, /export default function __wbg_init/);
   assert.doesNotMatch(dts, /export function start\(/, 'the start function is not exported');
   assert.match(dts, /"fact-cards": FactCardsElement;/, 'HTMLElementTagNameMap knows <fact-cards>');

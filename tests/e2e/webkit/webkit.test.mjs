@@ -374,3 +374,37 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('show in article: index.html highlights the turned card\'s quote in #story (CSS.highlights), the DOM unchanged; Next removes it', async () => {
+  const b = await webkit();
+  const ready = () => !!document.getElementById('sidebar-cards').shadowRoot?.querySelector('[part~="card"] .prompt')?.textContent;
+  await openFramed(b, server.url, 'index.html', { width: 390, height: 700, ready });
+  const before = await b.execute(() => document.documentElement.outerHTML);
+  const prompt = await b.execute(() => document.getElementById('sidebar-cards').shadowRoot.querySelector('.prompt').textContent.trim());
+  const fact = BY_FRONT.get(prompt);
+  assert.ok(fact?.quote, `the first card has a quote: ${prompt}`);
+  await (await inShadow(b, '#sidebar-cards', '[part~="card"]')).click();
+  const show = await inShadow(b, '#sidebar-cards', '[part~="show-in-article"]');
+  await show.waitForDisplayed({ timeout: 5000 });
+  await show.click();
+  const got = await b.execute(() => {
+    const h = globalThis.CSS?.highlights?.get('factcards-quote');
+    const r = h && [...h][0];
+    return {
+      api: typeof Highlight === 'function' && !!globalThis.CSS?.highlights,
+      size: h?.size ?? 0,
+      text: r ? r.toString() : String(getSelection()),
+      inStory: !!r && document.getElementById('story').contains(r.commonAncestorContainer),
+    };
+  });
+  const norm = (s) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\u2010-\u2015]/g, '-').replace(/\s+/g, ' ').trim();
+  assert.equal(norm(got.text), norm(fact.quote), 'the passage is the quote');
+  assert.ok(got.api, 'this WebKit has the CSS Custom Highlight API');
+  assert.equal(got.size, 1, 'one range is highlighted');
+  assert.ok(got.inStory, 'in #story');
+  assert.equal(await b.execute(() => document.documentElement.outerHTML), before, 'the page DOM is unchanged');
+  await shot(b, 'article-highlight-390');
+  await (await inShadow(b, '#sidebar-cards', '[part~="next"][data-msg="next"]')).click();
+  assert.equal(await b.execute(() => globalThis.CSS?.highlights?.has('factcards-quote') ?? false), false, 'Next removes it');
+  await noErrors(b);
+});

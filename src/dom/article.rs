@@ -1,0 +1,68 @@
+//! "Show in article": the host page's article (the `article` option) and the
+//! passage of it a card quotes, through `article.js`. The quote is found by
+//! the model's small matcher ([`QuoteIndex`]); the page's DOM is never
+//! changed (the passage is marked with the CSS Custom Highlight API).
+
+use super::error::MountError;
+use crate::model::deck::Deck;
+use crate::model::quote::QuoteIndex;
+use crate::model::validate::Issue;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+#[wasm_bindgen(module = "/src/dom/article.min.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = articleText)]
+    fn article_text(selector: &str, host: &Element) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(js_name = showPassage)]
+    fn show_passage(selector: &str, host: &Element, start: u32, end: u32) -> String;
+    #[wasm_bindgen(js_name = clearPassage)]
+    fn clear_passage();
+}
+
+/// The host page's article of one widget.
+pub struct HostArticle {
+    selector: String,
+    /// Whether each fact's quote is in the article (as it was at mount).
+    pub found: Vec<bool>,
+}
+
+impl HostArticle {
+    /// Reads the element `selector` names and finds each quote of `deck` in
+    /// its text. No element: no quote is found (and the console says so). A
+    /// selector the browser rejects is an `options.article` error.
+    pub fn open(selector: &str, host: &Element, deck: &Deck) -> Result<HostArticle, MountError> {
+        let text = article_text(selector, host).map_err(|e| {
+            MountError::Options(Issue::error(
+                "options.article",
+                ["is not a valid CSS selector (", &super::error::js_message(&e), ")"].concat(),
+            ))
+        })?;
+        let found = match &text {
+            Some(text) => {
+                let index = QuoteIndex::new(text);
+                deck.facts.iter().map(|f| f.quote.as_deref().and_then(|q| index.find(q)).is_some()).collect()
+            }
+            None => {
+                web_sys::console::warn_1(&JsValue::from_str(
+                    &["factcards: options.article: no element matches \"", selector, "\""].concat(),
+                ));
+                Vec::new()
+            }
+        };
+        Ok(HostArticle { selector: selector.to_owned(), found })
+    }
+
+    /// Scrolls to `quote` in the article as it is now and highlights it.
+    pub fn show(&self, host: &Element, quote: &str) {
+        let Ok(Some(text)) = article_text(&self.selector, host) else { return };
+        if let Some((start, end)) = QuoteIndex::new(&text).find(quote) {
+            show_passage(&self.selector, host, start, end);
+        }
+    }
+
+    /// Removes the highlight, if one is showing.
+    pub fn clear(&self) {
+        clear_passage();
+    }
+}
