@@ -153,6 +153,20 @@ impl Widget {
         self.root.set_text_content(None);
     }
 
+    /// Closes the cards' menu if it is open (then focusing its button, if
+    /// `focus`); true if it was open.
+    fn close_menu(&self, focus: bool) -> bool {
+        let Ok(state) = self.state.try_borrow() else { return false };
+        let Some(cards) = state.as_ref().map(|s| &s.view.cards) else { return false };
+        let was_open = cards.close_menu();
+        if was_open && focus {
+            if let Some(button) = cards.menu_button() {
+                let _ = button.focus();
+            }
+        }
+        was_open
+    }
+
     /// Applies `msg`, or queues it when a message is being applied now.
     fn send(self: &Rc<Self>, msg: Msg, focus_tabs: bool) {
         if !self.is_alive() {
@@ -279,7 +293,10 @@ impl State {
             .as_ref()
             .is_none_or(|a| a.has_attribute("disabled") || a.closest("[hidden]").ok().flatten().is_some());
         match msg {
-            Msg::Mark(_) | Msg::StudyAgain => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
+            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
+            // To Undo after a reset (its menu has closed); after an undo, to
+            // the card or the all-known screen.
+            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
             Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => {
                 cards.focus_after(&self.app, Dirty::STUDY).cloned()
             }
@@ -313,6 +330,9 @@ fn click_msg(target: &Element) -> Option<Msg> {
         "retry-mistakes" => Msg::RetryMistakes,
         "retry-all" => Msg::RetryAll,
         "reset" => Msg::ResetProgress,
+        "undo" => Msg::Undo,
+        "review" => Msg::ReviewLearning,
+        "take-quiz" => Msg::Show(Mode::Quiz),
         _ => return None,
     })
 }
@@ -382,13 +402,23 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             if w.swallow_click.replace(false) {
                 return;
             }
-            if let Some(msg) = target_element(&e).as_ref().and_then(click_msg) {
-                w.send(msg, false);
+            let target = target_element(&e);
+            if target.as_ref().is_none_or(|t| t.closest(".more").ok().flatten().is_none()) {
+                w.close_menu(false);
+            }
+            if let Some(msg) = target.as_ref().and_then(click_msg) {
+                // A tab, or "Take the quiz": focus goes to the tab shown.
+                let tabs = matches!(msg, Msg::Show(_));
+                w.send(msg, tabs);
             }
         }),
         on("keydown", |w, e| {
             let Some(target) = target_element(&e) else { return };
             let Some(ke) = e.dyn_ref::<KeyboardEvent>() else { return };
+            if ke.key() == "Escape" && w.close_menu(true) {
+                e.prevent_default();
+                return;
+            }
             if let Some((msg, tabs)) = key_msg(w, ke, &target) {
                 e.prevent_default();
                 w.send(msg, tabs);
