@@ -33,8 +33,9 @@ pub struct CardsView {
     hint: Element,
     undo: Element,
     pub undo_button: HtmlElement,
-    /// The menu of Restart and Reset progress (a `<details>`).
-    more: Element,
+    /// The button that opens the menu of Restart and Reset, and the menu.
+    pub more_button: HtmlElement,
+    menu: Element,
     done: Element,
     done_text: HtmlElement,
     take_quiz: Element,
@@ -71,7 +72,8 @@ impl CardsView {
             hint: r.find(".hint"),
             undo: r.find(".undo"),
             undo_button: r.html("[part=undo]"),
-            more: r.find(".more"),
+            more_button: r.html("[part=more]"),
+            menu: r.find(".menu"),
             done: r.find("[part=complete]"),
             done_text: r.html(".done-text"),
             take_quiz: r.find("[part=take-quiz]"),
@@ -213,16 +215,22 @@ impl CardsView {
         }
     }
 
+    /// Opens or closes the menu of Restart and Reset (a disclosure).
+    pub fn set_menu(&self, open: bool) {
+        set_bool(&self.more_button, "aria-expanded", open);
+        set_hidden(&self.menu, !open);
+    }
+
     /// Closes the menu of Restart and Reset; true if it was open.
     pub fn close_menu(&self) -> bool {
-        let open = self.more.has_attribute("open");
-        set_flag(&self.more, "open", false);
+        let open = !self.menu.has_attribute("hidden");
+        self.set_menu(false);
         open
     }
 
-    /// The menu's button (its `<summary>`).
-    pub fn menu_button(&self) -> Option<HtmlElement> {
-        self.more.first_element_child().and_then(|e| e.dyn_into().ok())
+    /// Toggles the menu.
+    pub fn toggle_menu(&self) {
+        self.set_menu(self.menu.has_attribute("hidden"));
     }
 
     /// The text for the live region after a move.

@@ -156,15 +156,20 @@ impl Widget {
     /// Closes the cards' menu if it is open (then focusing its button, if
     /// `focus`); true if it was open.
     fn close_menu(&self, focus: bool) -> bool {
-        let Ok(state) = self.state.try_borrow() else { return false };
-        let Some(cards) = state.as_ref().map(|s| &s.view.cards) else { return false };
-        let was_open = cards.close_menu();
-        if was_open && focus {
-            if let Some(button) = cards.menu_button() {
-                let _ = button.focus();
+        self.with_cards(|cards| {
+            let was_open = cards.close_menu();
+            if was_open && focus {
+                let _ = cards.more_button.focus();
             }
-        }
-        was_open
+            was_open
+        })
+        .unwrap_or(false)
+    }
+
+    /// Calls `f` with the cards view, unless the widget is busy or gone.
+    fn with_cards<T>(&self, f: impl FnOnce(&CardsView) -> T) -> Option<T> {
+        let state = self.state.try_borrow().ok()?;
+        state.as_ref().map(|s| f(&s.view.cards))
     }
 
     /// Applies `msg`, or queues it when a message is being applied now.
@@ -403,7 +408,12 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
                 return;
             }
             let target = target_element(&e);
-            if target.as_ref().is_none_or(|t| t.closest(".more").ok().flatten().is_none()) {
+            let toggle = target.as_ref().and_then(|t| t.closest("[part=more]").ok().flatten()).is_some();
+            if toggle {
+                w.with_cards(CardsView::toggle_menu);
+                return;
+            }
+            if target.as_ref().is_none_or(|t| t.closest(".menu").ok().flatten().is_none()) {
                 w.close_menu(false);
             }
             if let Some(msg) = target.as_ref().and_then(click_msg) {
