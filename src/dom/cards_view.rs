@@ -77,7 +77,7 @@ impl CardsView {
             done: r.find("[part=complete]"),
             done_text: r.html(".done-text"),
             take_quiz: r.find("[part=take-quiz]"),
-            review: r.find("[part=review]"),
+            review: r.find("[part=review-learning]"),
             again: r.html("[part=again]"),
         };
         for (sel, key) in [

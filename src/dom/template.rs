@@ -39,7 +39,7 @@ const MARKUP: &str = concat!(
     r#"<button type="button" part="next" data-msg="next"></button></div></div>"#,
     r#"<div class="done" part="complete" hidden><p class="done-text" tabindex="-1"></p><div class="steps">"#,
     r#"<button type="button" part="take-quiz" data-msg="take-quiz"></button>"#,
-    r#"<button type="button" part="review" data-msg="review"></button>"#,
+    r#"<button type="button" part="review-learning" data-msg="review"></button>"#,
     r#"<button type="button" part="again" data-msg="again"></button>"#,
     r#"<button type="button" part="reset-all" data-msg="reset"></button></div></div>"#,
     r#"</section>"#,
