@@ -225,6 +225,7 @@ pub struct App {
 struct Undone {
     study: Study,
     best: Option<(usize, usize)>,
+    quiz: Quiz,
 }
 
 impl App {
@@ -324,13 +325,15 @@ impl App {
         let had = offered.is_some();
         let mut up = match (msg, offered) {
             (Msg::Undo, Some(taken)) => {
-                let Undone { study, best } = *taken;
-                (self.study, self.best) = (study, best);
+                let Undone { study, best, quiz } = *taken;
+                (self.study, self.best, self.quiz) = (study, best, quiz);
                 Update {
                     dirty: Dirty::CARD
                         | Dirty::TURN
                         | Dirty::STUDY
                         | Dirty::FILTER
+                        | Dirty::QUESTION
+                        | Dirty::ANSWER
                         | Dirty::SUMMARY
                         | Dirty::SAVE
                         | Dirty::UNDO,
@@ -411,7 +414,8 @@ impl App {
                 up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SAVE;
             }
             Msg::Restart => {
-                self.undo = Some(Box::new(Undone { study: self.study.clone(), best: self.best }));
+                self.undo =
+                    Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz: self.quiz.clone() }));
                 self.study.restart();
                 up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SAVE;
             }
@@ -420,7 +424,8 @@ impl App {
                 up.dirty = study_moved | Dirty::STUDY | Dirty::SAVE;
             }
             Msg::ResetProgress => {
-                self.undo = Some(Box::new(Undone { study: self.study.clone(), best: self.best }));
+                self.undo =
+                    Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz: self.quiz.clone() }));
                 self.study.restart();
                 self.best = None;
                 self.quiz.restart();
@@ -594,6 +599,7 @@ mod tests {
         a.update(Msg::Turn);
         a.update(Msg::Mark(Mark::Known));
         a.best = Some((2, 3));
+        assert!(a.update(Msg::Choose(0)).dirty.has(Dirty::ANSWER), "a quiz answer, to be reset");
         assert!(!a.can_undo());
         assert!(a.update(Msg::Undo).dirty.is_empty(), "nothing to undo");
         let up = a.update(Msg::ResetProgress);
@@ -607,6 +613,7 @@ mod tests {
         assert!(up.dirty.has(Dirty::SAVE) && up.dirty.has(Dirty::UNDO) && up.dirty.has(Dirty::STUDY));
         assert!(!a.can_undo());
         assert_eq!((a.study.mark(0), a.study.current(), a.best), (Mark::Known, Some(1), Some((2, 3))));
+        assert!(a.quiz.current_answer().is_some(), "the quiz round comes back too");
         assert!(a.update(Msg::Undo).dirty.is_empty(), "undone once only");
         // Restart too; the next action (a turn) ends the offer.
         a.update(Msg::Restart);
