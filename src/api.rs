@@ -101,7 +101,8 @@ export type ViewName = "cards" | "quiz";
 export type LabelName =
     | "cards" | "quiz" | "modes" | "prev" | "next" | "turnHint" | "known" | "learning" | "shuffle"
     | "restart" | "topic" | "allTopics" | "progressLabel" | "labelEnd" | "position" | "cardOf" | "round" | "knownOf" | "complete"
-    | "studyAgain" | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
+    | "studyAgain" | "takeQuiz" | "reviewLearning" | "more" | "cleared" | "undo"
+    | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
     | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "scorePerfect" | "scoreHigh" | "scoreMid" | "scoreLow"
     | "missed" | "answeredRight" | "noAnswer" | "retryMistakes" | "retryAll"
     | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress" | "showInArticle";

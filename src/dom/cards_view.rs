@@ -2,14 +2,10 @@
 //! the cards panel.
 
 use super::template::{set_attr, set_bool, set_flag, set_hidden, set_text, the_document, Refs};
-use crate::model::app::{App, Dirty};
+use crate::model::app::{App, Dirty, Modes};
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
-
-/// Most facts whose faces size the card (see [`CardsView::build_sizer`]). A
-/// bigger deck keeps the fixed card height and lets a long face scroll.
-const SIZER_MAX_FACTS: usize = 200;
 
 /// Handles on the cards panel's elements.
 pub struct CardsView {
@@ -37,8 +33,16 @@ pub struct CardsView {
     next: Element,
     known: Element,
     learning: Element,
+    hint: Element,
+    undo: Element,
+    pub undo_button: HtmlElement,
+    /// The button that opens the menu of Restart and Reset, and the menu.
+    pub more_button: HtmlElement,
+    menu: Element,
     done: Element,
     done_text: HtmlElement,
+    take_quiz: Element,
+    review: Element,
     again: HtmlElement,
 }
 
@@ -70,8 +74,15 @@ impl CardsView {
             next: r.find("[part=next][data-msg=next]"),
             known: r.find("[part=known]"),
             learning: r.find("[part=learning]"),
+            hint: r.find(".hint"),
+            undo: r.find(".undo"),
+            undo_button: r.html("[part=undo]"),
+            more_button: r.html("[part=more]"),
+            menu: r.find(".menu"),
             done: r.find("[part=complete]"),
             done_text: r.html(".done-text"),
+            take_quiz: r.find("[part=take-quiz]"),
+            review: r.find("[part=review-learning]"),
             again: r.html("[part=again]"),
         };
         for (sel, key) in [
@@ -79,6 +90,11 @@ impl CardsView {
             ("[part=shuffle]", Key::Shuffle),
             ("[part=restart]", Key::Restart),
             (".hint", Key::TurnHint),
+            ("[part=more]", Key::More),
+            (".u-text", Key::Cleared),
+            ("[part=undo]", Key::Undo),
+            ("[part=take-quiz]", Key::TakeQuiz),
+            ("[part=reset-all]", Key::ResetProgress),
             (".c-in-article button", Key::ShowInArticle),
         ] {
             set_text(&r.find(sel), s.get(key));
@@ -93,72 +109,13 @@ impl CardsView {
         for el in [&v.front, &v.back, &v.filter] {
             set_attr(el, "lang", lang);
         }
-        // The widget's own words inside those keep the UI language.
-        set_attr(&r.find("[part=front] .hint"), "lang", s.lang().tag());
         v.fill_filter(app, s)?;
         if let Some(all) = v.filter.first_element_child() {
             set_attr(&all, "lang", s.lang().tag());
         }
         set_hidden(&r.find(".filter"), app.topics.len() < 2);
-        v.build_sizer(&r.find("[part=card] .inner"), app, s)?;
+        set_hidden(&v.take_quiz, app.settings.modes != Modes::Both);
         Ok(v)
-    }
-
-    /// Adds every fact's front and back, unseen and out of the accessibility
-    /// tree, stacked in one grid cell inside the card (`.sizer` in the style
-    /// sheet). The card is then as tall as the tallest face of the whole deck
-    /// at the current width: a long back never needs scrolling, and the card
-    /// keeps its height when turned, between cards and across topic filters,
-    /// so nothing on the host page jumps. The copies mirror the real faces:
-    /// the same classes, and an 8rem slot for an image (the real image's
-    /// largest height).
-    fn build_sizer(&self, inner: &Element, app: &App, s: &Strings) -> Result<(), JsValue> {
-        if app.deck.facts.len() > SIZER_MAX_FACTS {
-            return Ok(());
-        }
-        let doc = the_document()?;
-        let add = |parent: &Element, tag: &str, class: &str, text: Option<&str>| -> Result<Element, JsValue> {
-            let el = doc.create_element(tag)?;
-            if !class.is_empty() {
-                el.set_class_name(class);
-            }
-            if let Some(text) = text {
-                set_text(&el, text);
-                set_attr(&el, "dir", "auto");
-            }
-            parent.append_child(&el)?;
-            Ok(el)
-        };
-        let sizer = doc.create_element("div")?;
-        sizer.set_class_name("sizer");
-        set_bool(&sizer, "aria-hidden", true);
-        set_flag(&sizer, "inert", true);
-        set_attr(&sizer, "lang", app.deck.language.as_str());
-        let credit = app.deck.quote_credit();
-        let hint = s.get(Key::TurnHint);
-        for fact in &app.deck.facts {
-            let front = add(&sizer, "div", "", None)?;
-            add(&front, "p", "topic", Some(fact.topic.as_deref().unwrap_or_default()))?;
-            if fact.image.is_some() {
-                add(&front, "div", "img-slot", None)?;
-            }
-            add(&front, "p", "prompt", Some(&fact.front))?;
-            add(&front, "p", "hint", Some(hint))?;
-            let back = add(&sizer, "div", "", None)?;
-            add(&back, "p", "answer", Some(&fact.back))?;
-            if let Some(detail) = &fact.detail {
-                add(&back, "p", "detail", Some(detail))?;
-            }
-            if let Some(quote) = &fact.quote {
-                let figure = add(&back, "figure", "quote", None)?;
-                add(&figure, "blockquote", "", Some(quote))?;
-                if let Some(credit) = &credit {
-                    add(&figure, "figcaption", "", Some(credit))?;
-                }
-            }
-        }
-        inner.append_child(&sizer)?;
-        Ok(())
     }
 
     fn fill_filter(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
@@ -194,8 +151,12 @@ impl CardsView {
             // Read as "3 of 24 known" rather than a bare percentage.
             set_attr(&self.progress, "aria-valuetext", &known_of);
             set_text(&self.known_of, &known_of);
+            set_hidden(&self.position, complete);
             if complete {
                 set_text(&self.done_text, &s.count(Key::Complete, 0, total));
+                let pile = study.learning_count();
+                set_text(&self.review, &s.count(Key::ReviewLearning, pile, total));
+                set_hidden(&self.review, pile == 0);
             }
         }
         if dirty.has(Dirty::CARD) {
@@ -239,8 +200,6 @@ impl CardsView {
             set_flag(&self.back, "inert", !turned);
             set_bool(&self.front, "aria-hidden", turned);
             set_flag(&self.front, "inert", turned);
-            set_flag(&self.known, "disabled", !turned);
-            set_flag(&self.learning, "disabled", !turned);
             let found = study.current().and_then(|i| self.found.get(i).copied()).unwrap_or(false);
             // The line keeps its height while the button is hidden, so the
             // page does not move when a card turns.
@@ -250,6 +209,18 @@ impl CardsView {
                 set_hidden(&button, !(turned && found));
             }
         }
+        if dirty.has(Dirty::CARD | Dirty::TURN | Dirty::UNDO) {
+            // One slot under the card: the offer to undo a reset, else the
+            // hint before the turn, else the judgement.
+            let (turned, undo) = (study.is_turned(), app.can_undo());
+            set_hidden(&self.undo, !undo);
+            set_hidden(&self.hint, turned || undo);
+            set_hidden(&self.known, !turned || undo);
+            set_hidden(&self.learning, !turned || undo);
+        }
+        if dirty.has(Dirty::UNDO) {
+            self.close_menu();
+        }
         if dirty.has(Dirty::FILTER) {
             let value = study.filter().map(|t| t.to_string()).unwrap_or_default();
             if let Some(select) = self.filter.dyn_ref::<web_sys::HtmlSelectElement>() {
@@ -258,9 +229,30 @@ impl CardsView {
         }
     }
 
+    /// Opens or closes the menu of Restart and Reset (a disclosure).
+    pub fn set_menu(&self, open: bool) {
+        set_bool(&self.more_button, "aria-expanded", open);
+        set_hidden(&self.menu, !open);
+    }
+
+    /// Closes the menu of Restart and Reset; true if it was open.
+    pub fn close_menu(&self) -> bool {
+        let open = !self.menu.has_attribute("hidden");
+        self.set_menu(false);
+        open
+    }
+
+    /// Toggles the menu.
+    pub fn toggle_menu(&self) {
+        self.set_menu(self.menu.has_attribute("hidden"));
+    }
+
     /// The text for the live region after a move.
     pub fn announcement(&self, app: &App, s: &Strings, dirty: Dirty) -> Option<String> {
         let study = &app.study;
+        if dirty.has(Dirty::UNDO) && app.can_undo() {
+            return Some(s.get(Key::Cleared).to_owned());
+        }
         if study.is_complete() {
             return dirty.has(Dirty::STUDY).then(|| s.count(Key::Complete, 0, study.progress().1));
         }
@@ -273,6 +265,9 @@ impl CardsView {
 
     /// Where focus belongs after `dirty`, if the focused control went away.
     pub fn focus_after(&self, app: &App, dirty: Dirty) -> Option<&HtmlElement> {
+        if app.can_undo() {
+            return Some(&self.undo_button);
+        }
         if app.study.is_complete() {
             return dirty.has(Dirty::STUDY).then_some(&self.again);
         }

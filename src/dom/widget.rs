@@ -183,6 +183,25 @@ impl Widget {
         }
     }
 
+    /// Closes the cards' menu if it is open (then focusing its button, if
+    /// `focus`); true if it was open.
+    fn close_menu(&self, focus: bool) -> bool {
+        self.with_cards(|cards| {
+            let was_open = cards.close_menu();
+            if was_open && focus {
+                let _ = cards.more_button.focus();
+            }
+            was_open
+        })
+        .unwrap_or(false)
+    }
+
+    /// Calls `f` with the cards view, unless the widget is busy or gone.
+    fn with_cards<T>(&self, f: impl FnOnce(&CardsView) -> T) -> Option<T> {
+        let state = self.state.try_borrow().ok()?;
+        state.as_ref().map(|s| f(&s.view.cards))
+    }
+
     /// Applies `msg`, or queues it when a message is being applied now.
     fn send(self: &Rc<Self>, msg: Msg, focus_tabs: bool) {
         if !self.is_alive() {
@@ -321,7 +340,10 @@ impl State {
             .as_ref()
             .is_none_or(|a| a.has_attribute("disabled") || a.closest("[hidden]").ok().flatten().is_some());
         match msg {
-            Msg::Mark(_) | Msg::StudyAgain => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
+            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
+            // To Undo after a reset (its menu has closed); after an undo, to
+            // the card or the all-known screen.
+            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
             Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => {
                 cards.focus_after(&self.app, Dirty::STUDY).cloned()
             }
@@ -355,6 +377,9 @@ fn click_msg(target: &Element) -> Option<Msg> {
         "retry-mistakes" => Msg::RetryMistakes,
         "retry-all" => Msg::RetryAll,
         "reset" => Msg::ResetProgress,
+        "undo" => Msg::Undo,
+        "review" => Msg::ReviewLearning,
+        "take-quiz" => Msg::Show(Mode::Quiz),
         _ => return None,
     })
 }
@@ -429,13 +454,27 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
                 w.show_in_article();
                 return;
             }
+            let toggle = target.as_ref().and_then(|t| t.closest("[part=more]").ok().flatten()).is_some();
+            if toggle {
+                w.with_cards(CardsView::toggle_menu);
+                return;
+            }
+            if target.as_ref().is_none_or(|t| t.closest(".menu").ok().flatten().is_none()) {
+                w.close_menu(false);
+            }
             if let Some(msg) = target.as_ref().and_then(click_msg) {
-                w.send(msg, false);
+                // A tab, or "Take the quiz": focus goes to the tab shown.
+                let tabs = matches!(msg, Msg::Show(_));
+                w.send(msg, tabs);
             }
         }),
         on("keydown", |w, e| {
             let Some(target) = target_element(&e) else { return };
             let Some(ke) = e.dyn_ref::<KeyboardEvent>() else { return };
+            if ke.key() == "Escape" && w.close_menu(true) {
+                e.prevent_default();
+                return;
+            }
             if let Some((msg, tabs)) = key_msg(w, ke, &target) {
                 e.prevent_default();
                 w.send(msg, tabs);

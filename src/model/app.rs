@@ -94,6 +94,12 @@ pub enum Msg {
     RetryAll,
     /// Forget every mark and the best score.
     ResetProgress,
+    /// After completion, study again only the cards once marked "still
+    /// learning".
+    ReviewLearning,
+    /// Take back the last [`Msg::Restart`] or [`Msg::ResetProgress`]; offered
+    /// until the reader's next action ([`App::can_undo`]).
+    Undo,
 }
 
 /// Something the host page is told about (a `factcards:*` event).
@@ -158,6 +164,8 @@ impl Dirty {
     pub const RESET: Dirty = Dirty(1 << 10);
     /// A blank typed answer was submitted: ask for an answer first.
     pub const HINT: Dirty = Dirty(1 << 11);
+    /// The offer to undo a reset came or went.
+    pub const UNDO: Dirty = Dirty(1 << 12);
 
     /// Whether any part of `other` is in this set.
     pub fn has(self, other: Dirty) -> bool {
@@ -208,6 +216,16 @@ pub struct App {
     /// Best quiz result as (score, total).
     pub best: Option<(usize, usize)>,
     mode: Mode,
+    /// What a restart or reset took away, until the next message.
+    undo: Option<Box<Undone>>,
+}
+
+/// The state a restart or reset replaced, kept for [`Msg::Undo`].
+#[derive(Debug)]
+struct Undone {
+    study: Study,
+    best: Option<(usize, usize)>,
+    quiz: Quiz,
 }
 
 impl App {
@@ -234,7 +252,7 @@ impl App {
             &QuizOptions { seed: settings.seed, questions: settings.questions, answer: settings.answer },
         );
         let mode = if settings.modes == Modes::Quiz { Mode::Quiz } else { Mode::Cards };
-        let mut app = App { deck, topics, study, quiz, settings, best: None, mode };
+        let mut app = App { deck, topics, study, quiz, settings, best: None, mode, undo: None };
         app.prepare_question();
         app
     }
@@ -293,10 +311,47 @@ impl App {
         }
     }
 
+    /// Whether [`Msg::Undo`] would take back a restart or reset now.
+    pub fn can_undo(&self) -> bool {
+        self.undo.is_some()
+    }
+
     /// Applies `msg` and says what changed. The current quiz question is
     /// made here, never by a view.
+    ///
+    /// An offer to undo lasts until the next message that changes anything.
     pub fn update(&mut self, msg: Msg) -> Update {
-        let up = self.apply(msg);
+        let offered = self.undo.take();
+        let had = offered.is_some();
+        let mut up = match (msg, offered) {
+            (Msg::Undo, Some(taken)) => {
+                let Undone { study, best, quiz } = *taken;
+                (self.study, self.best, self.quiz) = (study, best, quiz);
+                Update {
+                    dirty: Dirty::CARD
+                        | Dirty::TURN
+                        | Dirty::STUDY
+                        | Dirty::FILTER
+                        | Dirty::QUESTION
+                        | Dirty::ANSWER
+                        | Dirty::SUMMARY
+                        | Dirty::SAVE
+                        | Dirty::UNDO,
+                    event: None,
+                }
+            }
+            (msg, offered) => {
+                let up = self.apply(msg);
+                if up.dirty.is_empty() {
+                    // Nothing happened: the offer stands.
+                    self.undo = offered;
+                }
+                up
+            }
+        };
+        if !up.dirty.is_empty() && (had || self.undo.is_some()) {
+            up.dirty |= Dirty::UNDO;
+        }
         if up.dirty.has(Dirty::QUESTION) {
             self.prepare_question();
         }
@@ -359,6 +414,8 @@ impl App {
                 up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SAVE;
             }
             Msg::Restart => {
+                self.undo =
+                    Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz: self.quiz.clone() }));
                 self.study.restart();
                 up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SAVE;
             }
@@ -367,11 +424,20 @@ impl App {
                 up.dirty = study_moved | Dirty::STUDY | Dirty::SAVE;
             }
             Msg::ResetProgress => {
+                self.undo =
+                    Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz: self.quiz.clone() }));
                 self.study.restart();
                 self.best = None;
                 self.quiz.restart();
                 up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY | Dirty::RESET;
             }
+            Msg::ReviewLearning => {
+                if self.study.review_learning() {
+                    up.dirty = study_moved | Dirty::STUDY | Dirty::ROUND | Dirty::SAVE;
+                }
+            }
+            // Only reached with nothing to undo (see `update`).
+            Msg::Undo => {}
             Msg::Choose(i) => {
                 if let Some(a) = self.quiz.answer_choice(&self.deck, i) {
                     up.event = Some(answer_event(a));
@@ -525,6 +591,53 @@ mod tests {
         assert_eq!((b.study.mark(0), b.best), (Mark::Unseen, None));
         assert_eq!((b.quiz.round(), b.quiz.position(), b.progress().quiz), (1, 0, None), "the quiz starts over");
         assert!(b.quiz.current_question().is_some());
+    }
+
+    #[test]
+    fn a_reset_can_be_undone_until_the_next_action() {
+        let mut a = app(3, Modes::Both);
+        a.update(Msg::Turn);
+        a.update(Msg::Mark(Mark::Known));
+        a.best = Some((2, 3));
+        assert!(a.update(Msg::Choose(0)).dirty.has(Dirty::ANSWER), "a quiz answer, to be reset");
+        assert!(!a.can_undo());
+        assert!(a.update(Msg::Undo).dirty.is_empty(), "nothing to undo");
+        let up = a.update(Msg::ResetProgress);
+        assert!(up.dirty.has(Dirty::RESET) && up.dirty.has(Dirty::UNDO));
+        assert!(a.can_undo());
+        assert_eq!((a.study.mark(0), a.best), (Mark::Unseen, None));
+        // A message that changes nothing leaves the offer standing.
+        assert!(a.update(Msg::Mark(Mark::Known)).dirty.is_empty());
+        assert!(a.can_undo());
+        let up = a.update(Msg::Undo);
+        assert!(up.dirty.has(Dirty::SAVE) && up.dirty.has(Dirty::UNDO) && up.dirty.has(Dirty::STUDY));
+        assert!(!a.can_undo());
+        assert_eq!((a.study.mark(0), a.study.current(), a.best), (Mark::Known, Some(1), Some((2, 3))));
+        assert!(a.quiz.current_answer().is_some(), "the quiz round comes back too");
+        assert!(a.update(Msg::Undo).dirty.is_empty(), "undone once only");
+        // Restart too; the next action (a turn) ends the offer.
+        a.update(Msg::Restart);
+        assert!(a.can_undo());
+        let up = a.update(Msg::Turn);
+        assert!(up.dirty.has(Dirty::UNDO), "the offer goes away");
+        assert!(!a.can_undo());
+        assert!(a.update(Msg::Undo).dirty.is_empty());
+        assert_eq!(a.study.mark(0), Mark::Unseen);
+    }
+
+    #[test]
+    fn after_completion_the_still_learning_pile_can_be_reviewed() {
+        let mut a = app(2, Modes::Both);
+        for mark in [Mark::Learning, Mark::Known, Mark::Known] {
+            a.update(Msg::Turn);
+            a.update(Msg::Mark(mark));
+        }
+        assert!(a.study.is_complete());
+        assert_eq!(a.study.learning_count(), 1);
+        let up = a.update(Msg::ReviewLearning);
+        assert!(up.dirty.has(Dirty::CARD) && up.dirty.has(Dirty::ROUND) && up.dirty.has(Dirty::SAVE));
+        assert_eq!((a.study.order(), a.study.progress()), (&[0][..], (1, 2)));
+        assert!(!up.dirty.has(Dirty::UNDO));
     }
 
     #[test]

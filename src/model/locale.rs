@@ -49,6 +49,11 @@ keys! {
     KnownOf = "knownOf": "{n} of {total} known", "{n} sur {total} sues", "Знаю {n} из {total}";
     Complete = "complete": "You know all {total} cards.", "Vous connaissez les {total} cartes.", "Вы знаете все карточки: {total}.";
     StudyAgain = "studyAgain": "Study again", "Réviser à nouveau", "Повторить";
+    TakeQuiz = "takeQuiz": "Take the quiz", "Faire le quiz", "Пройти тест";
+    ReviewLearning = "reviewLearning": "Review the {n} still learning", "Revoir les {n} à revoir", "Повторить трудные ({n})";
+    More = "more": "More", "Plus", "Ещё";
+    Cleared = "cleared": "Progress cleared.", "Progression effacée.", "Прогресс сброшен.";
+    Undo = "undo": "Undo", "Annuler", "Отменить";
     QuestionOf = "questionOf": "Question {n} of {total}", "Question {n} sur {total}", "Вопрос {n} из {total}";
     Correct = "correct": "Correct", "Correct", "Верно";
     Almost = "almost": "Almost — {answer}", "Presque — {answer}", "Почти — {answer}";

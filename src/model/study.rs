@@ -25,6 +25,9 @@ pub enum Mark {
 #[derive(Debug, Clone)]
 pub struct Study {
     marks: Vec<Mark>,
+    /// Facts marked "still learning" at least once since marks were last
+    /// cleared (not remembered across reloads).
+    hard: Vec<bool>,
     topics: Vec<Option<u32>>,
     filter: Option<u32>,
     order: Vec<usize>,
@@ -42,6 +45,7 @@ impl Study {
     pub fn new(topics: Vec<Option<u32>>, seed: u64) -> Study {
         let mut study = Study {
             marks: vec![Mark::Unseen; topics.len()],
+            hard: vec![false; topics.len()],
             topics,
             filter: None,
             order: Vec::new(),
@@ -181,6 +185,9 @@ impl Study {
         if let Some(m) = self.marks.get_mut(fact) {
             *m = mark;
         }
+        if let (Mark::Learning, Some(h)) = (mark, self.hard.get_mut(fact)) {
+            *h = true;
+        }
         self.next_card()
     }
 
@@ -225,9 +232,47 @@ impl Study {
         self.turned = false;
     }
 
+    /// How many facts of the filter were marked "still learning" at least
+    /// once since marks were last cleared: the pile [`Study::review_learning`]
+    /// goes over again.
+    pub fn learning_count(&self) -> usize {
+        self.in_filter().filter(|&i| self.hard.get(i) == Some(&true)).count()
+    }
+
+    /// A first round of just the facts of [`Study::learning_count`], unmarked
+    /// again; the other marks are kept. False (and nothing changes) when
+    /// there are none.
+    pub fn review_learning(&mut self) -> bool {
+        let pile: Vec<usize> = self.in_filter().filter(|&i| self.hard.get(i) == Some(&true)).collect();
+        if pile.is_empty() {
+            return false;
+        }
+        for &i in &pile {
+            if let Some(m) = self.marks.get_mut(i) {
+                *m = Mark::Unseen;
+            }
+            if let Some(h) = self.hard.get_mut(i) {
+                *h = false;
+            }
+        }
+        self.order = pile;
+        if self.shuffled {
+            self.shuffle_order();
+        }
+        self.round = 1;
+        self.pos = 0;
+        self.turned = false;
+        true
+    }
+
+    fn clear_marks(&mut self) {
+        self.marks.iter_mut().for_each(|m| *m = Mark::Unseen);
+        self.hard.iter_mut().for_each(|h| *h = false);
+    }
+
     /// Back to the start: deck order, first round, no marks.
     pub fn restart(&mut self) {
-        self.marks.iter_mut().for_each(|m| *m = Mark::Unseen);
+        self.clear_marks();
         self.shuffled = false;
         self.shuffles = 0;
         self.set_filter(self.filter);
@@ -236,7 +281,7 @@ impl Study {
     /// After completion: every card again, marks cleared, same filter and
     /// shuffle setting.
     pub fn study_again(&mut self) {
-        self.marks.iter_mut().for_each(|m| *m = Mark::Unseen);
+        self.clear_marks();
         self.set_filter(self.filter);
     }
 
@@ -266,6 +311,7 @@ impl Study {
         for (m, saved) in self.marks.iter_mut().zip(marks) {
             *m = *saved;
         }
+        self.hard.iter_mut().for_each(|h| *h = false);
         let topics_known = filter.is_none_or(|f| self.topics.contains(&Some(f)));
         self.filter = if topics_known { filter } else { None };
         let marks = &self.marks;
@@ -402,5 +448,49 @@ mod tests {
         let mut u = study(5);
         u.restore(s.marks(), None, s.round(), &s.in_round(), s.current());
         assert_eq!((u.order(), u.position(), u.current(), u.round()), (&[1, 2, 3, 4][..], 1, Some(2), 2));
+    }
+
+    #[test]
+    fn the_still_learning_pile_is_reviewed_alone() {
+        let mut s = study(4);
+        // 0 known, 1 learning, 2 learning, 3 known; round 2: 1 known, 2 known.
+        for mark in [Mark::Known, Mark::Learning, Mark::Learning, Mark::Known, Mark::Known, Mark::Known] {
+            s.turn();
+            s.mark_current(mark);
+        }
+        assert!(s.is_complete());
+        assert_eq!(s.learning_count(), 2, "facts 1 and 2 took more than one go");
+        assert!(s.review_learning());
+        assert_eq!((s.order(), s.round(), s.position(), s.is_turned()), (&[1, 2][..], 1, 0, false));
+        assert_eq!(s.progress(), (2, 4), "the other marks are kept");
+        assert_eq!(s.learning_count(), 0);
+        s.turn();
+        s.mark_current(Mark::Known);
+        s.turn();
+        s.mark_current(Mark::Known);
+        assert!(s.is_complete());
+        assert!(!s.review_learning(), "no pile left: nothing changes");
+        assert!(s.is_complete());
+        // Clearing the marks clears the pile too.
+        let mut t = study(2);
+        t.turn();
+        t.mark_current(Mark::Learning);
+        assert_eq!(t.learning_count(), 1);
+        t.study_again();
+        assert_eq!(t.learning_count(), 0);
+    }
+
+    #[test]
+    fn the_pile_counts_within_the_topic_filter() {
+        let mut s = Study::new(vec![Some(0), Some(1), Some(0)], 3);
+        for _ in 0..3 {
+            s.turn();
+            s.mark_current(Mark::Learning);
+        }
+        assert_eq!(s.learning_count(), 3);
+        s.set_filter(Some(1));
+        assert_eq!(s.learning_count(), 1);
+        assert!(s.review_learning());
+        assert_eq!(s.order(), &[1]);
     }
 }

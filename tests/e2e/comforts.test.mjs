@@ -79,6 +79,11 @@ async function settle(page) {
 
 const text = async (loc) => (await loc.textContent()).trim();
 const position = (page) => page.locator('[part~="position"]');
+/** Reset progress, from the cards tools' menu. */
+async function resetProgress(page) {
+  await page.locator('#p-cards [part~="more"]').click();
+  await page.locator('#p-cards [part~="reset"]').click();
+}
 const knownOf = (page) => page.locator('.known-of');
 const studyBar = (page) => page.locator('progress.s-progress');
 const front = (page) => page.locator('[part~="front"] .prompt');
@@ -255,7 +260,7 @@ test('"Reset progress" forgets marks, position and best score', async () => {
   await tab(page, 'cards').click();
   const reset = page.locator('[part~="reset"]');
   assert.equal(await text(reset), 'Reset progress');
-  await reset.click();
+  await resetProgress(page);
   assert.deepEqual(await storage(page), [], 'the record is removed');
   assert.deepEqual(await studyState(page), {
     position: `1 / ${FACTS}`,
@@ -301,7 +306,7 @@ test('storage: false (option) writes nothing and reads nothing', async () => {
   assert.equal(await text(knownOf(page)), `0 of ${FACTS} known`, 'the record is not read');
   await studyAndQuiz(page);
   await tab(page, 'cards').click();
-  await page.locator('[part~="reset"]').click();
+  await resetProgress(page);
   assert.deepEqual(await storage(page), saved, 'the old record is untouched');
 
   // With nothing stored before, nothing is stored after.
@@ -326,7 +331,7 @@ test('storage="off" (attribute) writes nothing', async () => {
   assert.equal(await page.evaluate(() => document.querySelector('fact-cards').getAttribute('storage')), 'off');
   await studyAndQuiz(page);
   await tab(page, 'cards').click();
-  await page.locator('[part~="reset"]').click();
+  await resetProgress(page);
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
   // The same element with storage on does write: the attribute is what stopped it.
@@ -374,7 +379,7 @@ for (const [name, init] of Object.entries(FAULTS)) {
     const { page, errors, warnings } = await open({ seed: 7, questions: 2 }, { init });
     await studyAndQuiz(page); // loads, saves (several times)…
     await tab(page, 'cards').click();
-    await page.locator('[part~="reset"]').click(); // …and clears
+    await resetProgress(page); // …and clears
     assert.equal(await text(knownOf(page)), `0 of ${FACTS} known`);
     assert.equal(await text(position(page)), `1 / ${FACTS}`);
     await settle(page);
@@ -503,7 +508,7 @@ async function checkLocale(page, tag, { deckLang = DECK.language } = {}) {
     assert.equal(await text(page.locator(`[part~="${part}"]`)), L[part], part);
   }
   assert.equal(await text(cardNext(page)), L.next);
-  assert.equal(await text(page.locator('[part~="front"] .hint')), L.hint);
+  assert.equal(await text(page.locator('#p-cards .hint')), L.hint);
   assert.equal(await text(position(page)), `1 / ${FACTS}`);
   assert.equal(await text(knownOf(page)), L.knownOf(0, FACTS));
   // Deck text is not translated and keeps the deck's language.

@@ -408,3 +408,90 @@ test('show in article: index.html highlights the turned card\'s quote in #story 
   assert.equal(await b.execute(() => globalThis.CSS?.highlights?.has('factcards-quote') ?? false), false, 'Next removes it');
   await noErrors(b);
 });
+
+// Compact by default (issue 15, items 2 and 3): sizes measured at 360 px,
+// the all-known screen's next steps and the undo of a reset.
+function layoutState() {
+  const r = document.getElementById('host').shadowRoot;
+  const root = r.querySelector('.fc').getBoundingClientRect();
+  const controls = [];
+  for (const el of r.querySelectorAll('button, select, input, a[href], [role="button"], [role="tab"]')) {
+    const b = el.getBoundingClientRect();
+    if (!b.width || !b.height || getComputedStyle(el).visibility === 'hidden') continue;
+    controls.push({ part: el.getAttribute('part') || el.tagName, w: b.width, h: b.height, bottom: b.bottom - root.top });
+  }
+  return { height: root.height, controls, sizers: r.querySelectorAll('.sizer').length };
+}
+
+function checkLayout(m, label) {
+  const MAIN = ['card', 'prev', 'next', 'known', 'learning', 'option', 'submit', 'tab'];
+  assert.ok(m.height <= 600, `${label}: ${m.height} px tall (at most 600)`);
+  for (const c of m.controls) {
+    if (MAIN.includes(c.part)) assert.ok(c.h >= 44, `${label}: ${c.part} ${c.h} px tall (at least 44)`);
+    assert.ok(c.w >= 24 && c.h >= 24, `${label}: ${c.part} ${c.w}×${c.h} (at least 24×24)`);
+    assert.ok(c.bottom <= 844, `${label}: ${c.part} ends ${c.bottom} px below the widget's top`);
+  }
+}
+
+test('360 px: the widget is at most 600 px tall on the front and the back, controls big enough and within 844 px, no sizers', async () => {
+  const b = await webkit();
+  await openFramed(b, server.url, 'test-cards.html', { width: 360, ready: cardsReady });
+  const front = await b.execute(layoutState);
+  assert.equal(front.sizers, 0, 'no sizer copies');
+  checkLayout(front, 'front');
+  await (await inShadow(b, '#host', '[part~="card"]')).click();
+  const back = await b.execute(layoutState);
+  checkLayout(back, 'back');
+  assert.ok(back.controls.some((c) => c.part === 'known'), 'Got it once turned');
+  console.log(`# webkit 360 px heights: front ${front.height}, back ${back.height}`);
+  await noErrors(b);
+});
+
+for (const scheme of ['light', 'dark']) {
+  for (const width of [360, 1024]) {
+    test(`${width}px ${scheme}: all known offers next steps; Reset offers Undo; axe; screenshots`, async () => {
+      const b = await webkit(scheme);
+      const tag = `${width}-${scheme}`;
+      await openFramed(b, server.url, 'test-cards.html', { width, ready: cardsReady });
+      // Reach the all-known screen quickly: first card still learning, then every card known.
+      await b.execute((n) => {
+        const r = document.getElementById('host').shadowRoot;
+        const click = (s) => r.querySelector(s).click();
+        click('[part~="card"]');
+        click('[part~="learning"]');
+        for (let i = 0; i < n; i++) {
+          click('[part~="card"]');
+          click('[part~="known"]');
+        }
+      }, N);
+      const done = await b.execute(() => {
+        const r = document.getElementById('host').shadowRoot;
+        const p = r.querySelector('[part~="complete"]');
+        return { shown: !p.hidden, text: p.querySelector('.done-text').textContent,
+          buttons: [...p.querySelectorAll('button')].filter((x) => !x.hidden).map((x) => x.textContent) };
+      });
+      assert.ok(done.shown, 'the all-known screen shows');
+      assert.match(done.text, new RegExp(`You know all ${N} cards`));
+      assert.deepEqual(done.buttons, ['Take the quiz', 'Review the 1 still learning', 'Study again', 'Reset progress']);
+      if (width === 360) checkLayout(await b.execute(layoutState), 'all known');
+      const v = await axe(b);
+      assert.deepEqual(v, [], `all known:\n${formatViolations(v)}`);
+      await shot(b, `cards-complete-${tag}`);
+      // Reset progress, then Undo: back to the all-known screen.
+      await (await inShadow(b, '#host', '[part~="reset-all"]')).click();
+      const afterReset = await b.execute(() => {
+        const r = document.getElementById('host').shadowRoot;
+        return { undo: !r.querySelector('.undo').hidden, known: r.querySelector('.known-of').textContent, active: r.activeElement?.getAttribute('part') };
+      });
+      assert.deepEqual(afterReset, { undo: true, known: `0 of ${N} known`, active: 'undo' });
+      await shot(b, `cards-undo-${tag}`);
+      await (await inShadow(b, '#host', '[part~="undo"]')).click();
+      const undone = await b.execute(() => {
+        const r = document.getElementById('host').shadowRoot;
+        return { done: !r.querySelector('[part~="complete"]').hidden, known: r.querySelector('.known-of').textContent };
+      });
+      assert.deepEqual(undone, { done: true, known: `${N} of ${N} known` });
+      await noErrors(b);
+    });
+  }
+}
