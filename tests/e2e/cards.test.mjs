@@ -377,6 +377,10 @@ test('[chromium-only] swipe: a touch swipe on the card moves to next/previous wi
       const x = from + ((to - from) * i) / 8;
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
     }
+    // The finger stops before it lifts, so Chromium starts no fling (a fling
+    // in progress swallows the next tap, which made this test flaky).
+    await new Promise((r) => setTimeout(r, 150));
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: to, y }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   };
   await swipe(mid + 90, mid - 90);
