@@ -41,8 +41,13 @@ export const GZIP_TARGET = 50 * 1024;
  * With that and other size fixes it measures 89.5 KB (91,643 bytes); the
  * ceiling keeps that with about 0.5 KB to spare. (This is above the old
  * 87 KB: the merged features' own code is about 4 KB.)
+ * Then <fact-cards> defined in JS (+1.0 KB, the element snippet), the quiz
+ * summary and returning reader (+3.0 KB), show in article with the quote
+ * check in validateDeck (+4.5 KB) and the compact cards view (+1.9 KB):
+ * 99.5 KB (101,921 bytes) after the merges; the ceiling keeps that with
+ * about 0.5 KB to spare. The 50 KB target is further away than before.
  */
-export const GZIP_CEILING = 90 * 1024;
+export const GZIP_CEILING = 100 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
