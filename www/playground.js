@@ -11,6 +11,81 @@ const stale = document.getElementById("stale");
 let widget = null;
 let timer = 0;
 
+// Where JSON text first breaks the grammar (an offset into `s`), or -1: the
+// browsers' JSON.parse messages differ, and only some say where. Runs only
+// after JSON.parse has failed.
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+function syntaxErrorAt(s) {
+  let i = 0;
+  const fail = () => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < s.length && " \t\n\r".includes(s[i])) i++;
+  };
+  const str = () => {
+    i++;
+    for (;;) {
+      if (i >= s.length || s[i] < " ") fail();
+      const c = s[i++];
+      if (c === '"') return;
+      if (c !== "\\") continue;
+      if (s[i] === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 1, i + 5))) i += 5;
+      else if (s[i] !== undefined && '"\\/bfnrt'.includes(s[i])) i++;
+      else fail();
+    }
+  };
+  const list = (close, item) => {
+    i++;
+    ws();
+    if (s[i] === close) return void i++;
+    for (;;) {
+      item();
+      ws();
+      if (s[i] === close) return void i++;
+      if (s[i] !== ",") fail();
+      i++;
+    }
+  };
+  const value = () => {
+    ws();
+    const c = s[i];
+    if (c === "{") {
+      list("}", () => {
+        ws();
+        if (s[i] !== '"') fail();
+        str();
+        ws();
+        if (s[i] !== ":") fail();
+        i++;
+        value();
+      });
+    } else if (c === "[") list("]", value);
+    else if (c === '"') str();
+    else {
+      const word = ["true", "false", "null"].find((w) => s.startsWith(w, i));
+      NUMBER.lastIndex = i;
+      const number = word ? null : NUMBER.exec(s);
+      if (!word && !number) fail();
+      i += word ? word.length : number[0].length;
+    }
+  };
+  try {
+    value();
+    ws();
+    return i < s.length ? i : -1;
+  } catch (at) {
+    return typeof at === "number" ? at : -1; // a RangeError of deep nesting: no place
+  }
+}
+
+/** Line and column (from 1) of `offset` in `text`. */
+function lineColumn(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
 function show(issues) {
   problems.replaceChildren();
   for (const { path, message, severity } of issues) {
@@ -25,6 +100,20 @@ function show(issues) {
       li.append(code, ": ");
     }
     li.append(message);
+    const at = message.startsWith("not valid JSON") ? syntaxErrorAt(editor.value) : -1;
+    if (at >= 0) {
+      // Where, as the CLI says it, and a button that puts the caret there.
+      const { line, column } = lineColumn(editor.value, at);
+      const go = document.createElement("button");
+      go.type = "button";
+      go.className = "at";
+      go.textContent = `at line ${line} column ${column}`;
+      go.addEventListener("click", () => {
+        editor.focus();
+        editor.setSelectionRange(at, Math.min(at + 1, editor.value.length));
+      });
+      li.append(" ", go);
+    }
     problems.append(li);
   }
 }

@@ -988,6 +988,23 @@ test('fallback.html without script: every fact is there to read', async () => {
 
 // -------------------------------------------------------------- playground
 
+test('playground: JSON that does not parse names its line and column, as the CLI does, and the button puts the caret there', async () => {
+  const page = await newPage(browser, { width: 1024, height: 900 });
+  const errors = trackErrors(page);
+  await page.goto(`${server.url}playground.html`);
+  await page.locator('#preview [part~="card"]').waitFor({ state: 'visible' });
+  const broken = '{\n  "version": 1,\n  "title": "T",\n  "facts": [,]\n}';
+  await fill(page.locator('#deck'), broken);
+  await page.waitForFunction(() => document.getElementById('verdict').textContent === '1 problem');
+  const item = page.locator('#problems li');
+  assert.match(await text(item), /^not valid JSON: .* at line 4 column 13$/s);
+  await item.getByRole('button', { name: 'at line 4 column 13' }).click();
+  const caret = await page.locator('#deck').evaluate((t) => [document.activeElement === t, t.selectionStart]);
+  assert.deepEqual(caret, [true, broken.indexOf(',]')]);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('playground: errors by path for a broken deck, a live preview for a good one', async () => {
   const page = await newPage(browser, { width: 1024, height: 900 });
   const errors = trackErrors(page);
