@@ -115,6 +115,31 @@ test('360 px, built-in deck: at most 600 px tall on the front, the back and a qu
   await close(page);
 });
 
+test('360 px, built-in deck: every card, front and back, keeps the widget at most 600 px tall', async () => {
+  const page = await open();
+  const heights = await page.evaluate(async (n) => {
+    const r = document.getElementById('host').shadowRoot;
+    const frame = () => new Promise((x) => requestAnimationFrame(() => requestAnimationFrame(x)));
+    const h = () => Math.round(r.querySelector('.fc').getBoundingClientRect().height);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const front = h();
+      r.querySelector('[part~="card"]').click();
+      await frame();
+      out.push({ card: i + 1, front, back: h() });
+      r.querySelector('[part~="card"]').click();
+      r.querySelector('[part~="next"][data-msg="next"]').click();
+      await frame();
+    }
+    return out;
+  }, N);
+  assert.equal(heights.length, N);
+  const tall = heights.filter((c) => c.front > 600 || c.back > 600);
+  assert.deepEqual(tall, [], `cards taller than 600 px at 360 px: ${JSON.stringify(tall)}`);
+  console.log(`# 360 px: tallest card ${Math.max(...heights.map((c) => c.back))} px`);
+  await close(page);
+});
+
 test('the card\'s height comes from layout: no sizer copies in the widget', async () => {
   const page = await open();
   const counts = await page.evaluate(() => {

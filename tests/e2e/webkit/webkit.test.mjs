@@ -447,6 +447,33 @@ test('360 px: the widget is at most 600 px tall on the front and the back, contr
   await noErrors(b);
 });
 
+test('360 px: every card of the built-in deck, front and back, keeps the widget at most 600 px tall', async () => {
+  const b = await webkit();
+  await openFramed(b, server.url, 'test-cards.html', { width: 360, ready: cardsReady });
+  const heights = await b.executeAsync((n, done) => {
+    const r = document.getElementById('host').shadowRoot;
+    const h = () => Math.round(r.querySelector('.fc').getBoundingClientRect().height);
+    const out = [];
+    const step = (i) => {
+      if (i === n) return done(out);
+      const front = h();
+      r.querySelector('[part~="card"]').click();
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        out.push({ card: i + 1, front, back: h() });
+        r.querySelector('[part~="card"]').click();
+        r.querySelector('[part~="next"][data-msg="next"]').click();
+        requestAnimationFrame(() => requestAnimationFrame(() => step(i + 1)));
+      }));
+    };
+    step(0);
+  }, N);
+  assert.equal(heights.length, N);
+  const tall = heights.filter((c) => c.front > 600 || c.back > 600);
+  assert.deepEqual(tall, [], `cards taller than 600 px at 360 px: ${JSON.stringify(tall)}`);
+  console.log(`# webkit 360 px: tallest card ${Math.max(...heights.map((c) => c.back))} px`);
+  await noErrors(b);
+});
+
 for (const scheme of ['light', 'dark']) {
   for (const width of [360, 1024]) {
     test(`${width}px ${scheme}: all known offers next steps; Reset offers Undo; axe; screenshots`, async () => {
