@@ -873,3 +873,29 @@ test('validateDeck: errors and warnings carry a severity; a deck with only warni
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+for (const view of VIEWS) {
+  const tag = `${view.width}-${view.colorScheme}`;
+  test(`axe (WCAG 2.2 A/AA) and a screenshot of a near-miss typed answer at ${tag}`, async () => {
+    const { page, errors } = await open({ mode: 'quiz', seed: 3, answer: 'typed', questions: 31 }, view);
+    const input = page.getByRole('textbox', { name: 'Your answer' });
+    let typo = null;
+    for (let i = 0; i < 31 && !typo; i++) {
+      const { fact } = await current(page);
+      typo = ['number', 'money', 'date'].includes(fact.kind) ? null : swapped(fact.back);
+      await input.fill(typo ?? fact.back);
+      await input.press('Enter');
+      if (typo) await verdict(page).filter({ hasText: `Almost — ${fact.back}` }).waitFor();
+      else {
+        await verdict(page).filter({ hasText: 'Correct' }).waitFor();
+        await nextButton(page).click();
+      }
+    }
+    assert.ok(typo, 'the deck has a fact to misspell');
+    const violations = await axe(page);
+    assert.deepEqual(violations.map((v) => v.id), [], `near miss at ${tag}:\n${formatViolations(violations)}`);
+    await shot(page, `quiz-near-miss-${tag}`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+}
