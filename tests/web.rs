@@ -99,7 +99,7 @@ fn destroy_leaves_the_host_empty() {
 #[wasm_bindgen_test]
 fn validate_deck_reports_problems_of_an_empty_object() {
     let deck = js_sys::JSON::parse("{}").expect("valid JSON");
-    let problems = factcards::validate_deck(deck);
+    let problems = factcards::validate_deck(deck, None);
     let problems: js_sys::Array = problems.dyn_into().expect("validate_deck returns a JS array");
     assert!(problems.length() > 0, "{{}} is not a valid deck");
     for problem in problems.iter() {
@@ -400,7 +400,7 @@ fn validate_deck_stops_on_a_shared_reference_graph() {
     let deck = json(r#"{"version":1,"title":"T"}"#);
     js_sys::Reflect::set(&deck, &"facts".into(), &level).unwrap();
     let started = js_sys::Date::now();
-    let issues: js_sys::Array = factcards::validate_deck(deck).dyn_into().expect("an array");
+    let issues: js_sys::Array = factcards::validate_deck(deck, None).dyn_into().expect("an array");
     let took = js_sys::Date::now() - started;
     assert!(took < 5000.0, "validateDeck returned promptly ({took} ms)");
     assert_eq!(issues.length(), 1);
@@ -488,7 +488,7 @@ fn event_details_and_issues_are_plain_objects() {
         let proto = js_sys::Object::get_prototype_of(v);
         assert_eq!(JsValue::from(proto), JsValue::from(object_prototype), "a plain object, not a Map");
     };
-    let issues: js_sys::Array = factcards::validate_deck(json("{}")).dyn_into().unwrap();
+    let issues: js_sys::Array = factcards::validate_deck(json("{}"), None).dyn_into().unwrap();
     plain(&issues.get(0));
     assert_eq!(
         String::from(js_sys::Object::keys(issues.get(0).unchecked_ref::<js_sys::Object>()).join(",")),

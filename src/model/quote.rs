@@ -148,6 +148,8 @@ mod tests {
         assert_eq!(QuoteIndex::new(article).find("..."), Some((8, 9)));
     }
 
+    // parse_deck_text is native only (serde_json); the wasm tests skip this one.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn missing_quotes_names_each_quote_not_in_the_article() {
         let deck = crate::model::validate::parse_deck_text(
