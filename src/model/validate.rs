@@ -39,6 +39,7 @@ use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MA
 use super::json::Value;
 use super::numbering::Numbering;
 use super::text::{char_distance as edit_distance, fold_case_space, fold_char, is_blank, AnswerKey};
+use super::variants;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -215,57 +216,18 @@ fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
         "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
         "dozen", "half", "once", "twice", "percent",
     ];
-    const DATE_WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "spring",
-        "summer",
-        "autumn",
-        "winter",
-        "century",
-        "decade",
-        "year",
-    ];
+    // Months and weekdays come from the quiz's own tables (variants.rs).
+    const DATE_WORDS: &[&str] =
+        &["today", "yesterday", "tomorrow", "spring", "summer", "autumn", "winter", "century", "decade", "year"];
     let (words, what) = match kind {
         Kind::Money => (NUMBER_WORDS, "amount"),
         Kind::Date => (DATE_WORDS, "date"),
         Kind::Number => (NUMBER_WORDS, "number"),
         _ => return None,
     };
+    let dated = |w: &str| kind == Kind::Date && (variants::month(w).is_some() || variants::WEEKDAYS.contains(&w));
     let looks = back.chars().any(|c| c.is_ascii_digit())
-        || super::text::normalize_answer(back).split(' ').any(|w| words.contains(&w));
+        || super::text::normalize_answer(back).split(' ').any(|w| words.contains(&w) || dated(w));
     (!looks).then_some(what)
 }
 
