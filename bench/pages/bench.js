@@ -154,9 +154,13 @@ window.B = {
     return wasmExports ? wasmExports.memory.buffer.byteLength : 0;
   },
 
-  /** validateDeck of each text, given as parsed JSON and as the text itself. */
+  /**
+   * validateDeck of each text, given as parsed JSON and as the text itself:
+   * where each issue is and how bad (the rules a deck is held to; the
+   * wording of a message is not compared).
+   */
   validateAll(texts) {
-    const plain = (issues) => Array.from(issues, (i) => ({ path: i.path, message: i.message }));
+    const plain = (issues) => Array.from(issues, (i) => ({ path: i.path, severity: i.severity }));
     return texts.map((text) => {
       let object;
       try {
@@ -199,7 +203,7 @@ window.B = {
     const out = {};
     for (const [name, value] of Object.entries(cases)) {
       try {
-        out[name] = Array.from(lib.validateDeck(value), (i) => ({ path: i.path, message: i.message }));
+        out[name] = Array.from(lib.validateDeck(value), (i) => ({ path: i.path, severity: i.severity }));
       } catch (e) {
         out[name] = `throws: ${e}`;
       }
@@ -207,59 +211,38 @@ window.B = {
     return out;
   },
 
-  /** A picture of the widget for the parity check. */
+  /**
+   * A picture of the widget for the parity check. (Not the saved progress:
+   * both write it once the browser is idle, outside every timed step, each
+   * in its own format.)
+   */
   snapshot() {
     const root = host.shadowRoot;
-    const storage = Object.keys(localStorage)
-      .filter((k) => k.startsWith('factcards:'))
-      .sort()
-      .map((k) => [k, localStorage.getItem(k)]);
     return {
       dom: root ? serialize(root) : null,
       focus: root ? describe(root.activeElement) : null,
       sheets: root ? Array.from(root.adoptedStyleSheets, (s) => Array.from(s.cssRules, (r) => r.cssText).join('\n')) : [],
-      storage,
       events: window.events.splice(0),
     };
   },
 
   /**
-   * Runs steps on the mounted widget and snapshots after each. A step is
-   * [action, argument]: mount (options), click (selector), key (selector,
-   * key), filter (value), show (mode).
+   * Runs the timed steps on the widget and snapshots after each. A step is
+   * [action, argument]: mount (options), or click (a selector), as the
+   * timings click: element.click().
    */
   scenario(steps) {
     const shots = [];
-    for (const [action, arg, extra] of steps) {
+    for (const [action, arg] of steps) {
       let error = null;
       try {
-        if (action === 'mount') handle = lib.mount(host, arg === 'invalid' ? { version: 2, title: ' ', facts: [{ front: 'x' }, 'y'] } : deck, extra);
+        if (action === 'mount') handle = lib.mount(host, deck, arg);
         else if (action === 'click') $(arg).click();
-        else if (action === 'key') $(arg).dispatchEvent(new KeyboardEvent('keydown', { key: extra, bubbles: true, composed: true, cancelable: true }));
-        else if (action === 'filter') {
-          const select = $('[part=filter]');
-          select.value = arg;
-          select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-        } else if (action === 'type') {
-          // Types an answer to the current question: the fact's back changed
-          // as `arg` says, or `arg` itself.
-          const front = $('[part=question]').textContent;
-          const fact = (deck?.facts ?? []).find((f) => f.front === front);
-          const back = fact ? fact.back : '';
-          const typed = {
-            exact: back,
-            loose: ` ${back.toUpperCase().replace(/ /g, '   ')}! `,
-            accept: fact?.accept?.[0] ?? back,
-            amount: back.replace(/\$(\d+) billion/, 'US$ $1bn'),
-          }[arg] ?? arg;
-          $('[part=input]').value = typed;
-          $('[part=submit]').click();
-        } else if (action === 'show') handle.show(arg);
-        else if (action === 'destroy') handle.destroy();
+        else throw new Error(`scenario: unknown step ${action}`);
       } catch (e) {
         error = String(e && e.message);
       }
-      shots.push({ step: `${action} ${arg ?? ''} ${extra && typeof extra !== 'object' ? extra : ''}`.trim(), error, ...window.B.snapshot() });
+      shots.push({ step: `${action} ${typeof arg === 'string' ? arg : JSON.stringify(arg)}`, error, ...window.B.snapshot() });
     }
     return shots;
   },
