@@ -131,13 +131,29 @@ function composed(s) {
   return chars;
 }
 
-const isNumberToken = (t) => /^[0-9][0-9.]*$/.test(t);
+const isNumberToken = (t) => isDigitAt(t, 0) && /^[0-9.]*$/.test(t);
 const CURRENCY = new Set(['dollar', 'dollars', 'usd', 'us', 'eur', 'euro', 'euros', 'gbp', 'pound', 'pounds', 'kzt', 'tenge', 'rub', 'ruble', 'rubles', 'rouble', 'roubles']);
 const SCALES = new Set(['thousand', 'million', 'billion', 'trillion']);
 
-/** normalize_answer of src/model/text.rs: the matcher's key of a text. */
-function normalizeAnswer(s) {
-  const chars = composed(s);
+const isDigitAt = (s, i) => {
+  const c = s.charCodeAt(i); // NaN out of range
+  return c >= 48 && c <= 57;
+};
+
+/** One character of printable ASCII that is not a letter, digit or space, at i of the lower-cased text s. */
+function asciiMark(ch, i, s) {
+  const between = isDigitAt(s, i - 1) && isDigitAt(s, i + 1);
+  if (ch === '.') return between ? '.' : '';
+  if (ch === ',' && between && isDigitAt(s, i + 2) && isDigitAt(s, i + 3) && !isDigitAt(s, i + 4)) return ''; // thousands separator
+  if (ch === "'") return '';
+  return ch === '%' ? ' percent ' : ' ';
+}
+
+/** The letters and digits of s, folded, the rest as the first pass of normalize_answer leaves it. */
+function flatten(s) {
+  // The common case, printable ASCII: one replace over what is not a letter or a digit.
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/[^a-z0-9 ]/g, asciiMark);
+  const chars = /[\u0300-\u036f]/.test(s) ? composed(s) : Array.from(s, foldChar);
   const digit = (j) => j >= 0 && j < chars.length && DIGIT.test(chars[j]);
   let flat = '';
   for (let i = 0; i < chars.length; i++) {
@@ -147,20 +163,28 @@ function normalizeAnswer(s) {
     if (ALNUM.test(c)) flat += pushFolded(c);
     else if (c === '.' && between) flat += '.';
     else if ((c === ',' || c === '\u00a0' || c === '\u2009' || c === '\u202f') && between &&
-      digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)) { /* thousands separator */ }
+      digit(i + 2) && digit(i + 3) && !digit(i + 4)) { /* thousands separator */ }
     else if (c === "'" || c === '\u2019' || c === '\u02bc' || c === '.') { /* dropped */ }
     else if (c === '%') flat += ' percent ';
     else flat += ' ';
   }
+  return flat;
+}
+
+/** normalize_answer of src/model/text.rs: the matcher's key of a text. */
+function normalizeAnswer(s) {
+  const flat = flatten(s);
+  // Printable ASCII (the common case) leaves only spaces between words.
+  const parts = /^[\x20-\x7e]*$/.test(flat) ? flat.split(' ') : words(flat);
   const tokens = [];
-  for (const t of words(flat)) {
-    const m = /[^0-9.]/.exec(t);
-    const cut = m ? m.index : t.length;
-    const num = t.slice(0, cut);
-    const rest = t.slice(cut);
-    if (isNumberToken(num) && rest !== '') {
-      tokens.push(num);
-      if (!['st', 'nd', 'rd', 'th'].includes(rest)) tokens.push(rest);
+  for (const t of parts) {
+    if (t === '') continue;
+    const m = isDigitAt(t, 0) ? /[^0-9.]/.exec(t) : null;
+    if (m) {
+      // A number with letters after it: "25th", "3bn".
+      tokens.push(t.slice(0, m.index));
+      const rest = t.slice(m.index);
+      if (rest !== 'st' && rest !== 'nd' && rest !== 'rd' && rest !== 'th') tokens.push(rest);
     } else tokens.push(t);
   }
   const out = [];
@@ -169,7 +193,7 @@ function normalizeAnswer(s) {
     const t = tokens[i++];
     const last = out.length ? out[out.length - 1] : null;
     const afterNumber = last !== null && isNumberToken(last);
-    const afterAmount = last !== null && (isNumberToken(last) || SCALES.has(last));
+    const afterAmount = last !== null && (afterNumber || SCALES.has(last));
     const beforeNumber = i < tokens.length && isNumberToken(tokens[i]);
     let word = t;
     if (t === 'per' && tokens[i] === 'cent') { i++; word = 'percent'; }
