@@ -176,6 +176,11 @@ function normalizeAnswer(s) {
   const flat = flatten(s);
   // Printable ASCII (the common case) leaves only spaces between words.
   const parts = /^[\x20-\x7e]*$/.test(flat) ? flat.split(' ') : words(flat);
+  // Without a digit, only "per cent" would change: most answers are done here.
+  if (!/[0-9]/.test(flat)) {
+    const joined = parts.filter((t) => t !== '').join(' ');
+    if (!joined.includes('per cent')) return joined;
+  }
   const tokens = [];
   for (const t of parts) {
     if (t === '') continue;
@@ -1015,9 +1020,26 @@ function storageKey(deck) {
     h1 = t1 & 0xffff;
     h0 = t0 & 0xffff;
   };
-  const utf8 = new TextEncoder();
   const part = (s) => {
-    for (const byte of utf8.encode(s)) mixByte(byte);
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) mixByte(c);
+      else if (c < 0x800) {
+        mixByte(0xc0 | (c >> 6));
+        mixByte(0x80 | (c & 63));
+      } else {
+        const d = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+          mixByte(0xf0 | (c >> 18));
+          mixByte(0x80 | ((c >> 12) & 63));
+        } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate, as Rust receives it
+        if (c < 0x10000) mixByte(0xe0 | (c >> 12));
+        mixByte(0x80 | ((c >> 6) & 63));
+        mixByte(0x80 | (c & 63));
+      }
+    }
     mixByte(0xff);
   };
   part(deck.title);
