@@ -56,13 +56,32 @@ impl Study {
             shuffles: 0,
             shuffled: false,
         };
-        study.order = study.in_filter().collect();
+        study.order = study.pick(&|_| true);
         study
     }
 
-    fn in_filter(&self) -> impl Iterator<Item = usize> + '_ {
-        let filter = self.filter;
-        self.topics.iter().enumerate().filter(move |(_, t)| filter.is_none() || **t == filter).map(|(i, _)| i)
+    /// The facts of the filter for which `keep` holds, in deck order. One
+    /// loop behind a `dyn` test, so that the wasm carries one collect, not
+    /// one per caller.
+    fn pick(&self, keep: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, t) in self.topics.iter().enumerate() {
+            if (self.filter.is_none() || *t == self.filter) && keep(i) {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// The facts of the filter not yet known, in deck order.
+    fn not_known(&self) -> Vec<usize> {
+        self.pick(&|i| self.marks.get(i) != Some(&Mark::Known))
+    }
+
+    /// The facts of the filter marked "still learning" since marks were last
+    /// cleared, in deck order.
+    fn hard_ones(&self) -> Vec<usize> {
+        self.pick(&|i| self.hard.get(i) == Some(&true))
     }
 
     /// Index of the fact on the current card, or `None` when study is complete.
@@ -117,15 +136,8 @@ impl Study {
 
     /// (known, total) within the current filter.
     pub fn progress(&self) -> (usize, usize) {
-        let mut known = 0;
-        let mut total = 0;
-        for i in self.in_filter() {
-            total += 1;
-            if self.marks.get(i) == Some(&Mark::Known) {
-                known += 1;
-            }
-        }
-        (known, total)
+        let total = self.pick(&|_| true).len();
+        (total - self.not_known().len(), total)
     }
 
     /// Turns the current card over (front to back, back to front). Returns
@@ -193,9 +205,7 @@ impl Study {
 
     /// Starts the next round with the cards of the filter not yet known.
     fn next_round(&mut self) {
-        let marks = &self.marks;
-        let order: Vec<usize> = self.in_filter().filter(|&i| marks.get(i) != Some(&Mark::Known)).collect();
-        self.order = order;
+        self.order = self.not_known();
         if self.shuffled {
             self.shuffle_order();
         }
@@ -222,7 +232,7 @@ impl Study {
     /// first card of a new first round. Marks are kept.
     pub fn set_filter(&mut self, topic: Option<u32>) {
         self.filter = topic;
-        self.order = self.in_filter().collect();
+        self.order = self.pick(&|_| true);
         self.shuffles = 0;
         if self.shuffled {
             self.shuffle_order();
@@ -236,14 +246,14 @@ impl Study {
     /// once since marks were last cleared: the pile [`Study::review_learning`]
     /// goes over again.
     pub fn learning_count(&self) -> usize {
-        self.in_filter().filter(|&i| self.hard.get(i) == Some(&true)).count()
+        self.hard_ones().len()
     }
 
     /// A first round of just the facts of [`Study::learning_count`], unmarked
     /// again; the other marks are kept. False (and nothing changes) when
     /// there are none.
     pub fn review_learning(&mut self) -> bool {
-        let pile: Vec<usize> = self.in_filter().filter(|&i| self.hard.get(i) == Some(&true)).collect();
+        let pile = self.hard_ones();
         if pile.is_empty() {
             return false;
         }
@@ -314,19 +324,15 @@ impl Study {
         self.hard.iter_mut().for_each(|h| *h = false);
         let topics_known = filter.is_none_or(|f| self.topics.contains(&Some(f)));
         self.filter = if topics_known { filter } else { None };
-        let marks = &self.marks;
-        let order: Vec<usize> = if in_round.len() == marks.len() {
-            self.in_filter().filter(|&i| in_round[i]).collect()
+        let order = if in_round.len() == self.marks.len() {
+            self.pick(&|i| in_round.get(i) == Some(&true))
         } else {
-            self.in_filter().filter(|&i| marks.get(i) != Some(&Mark::Known)).collect()
+            Vec::new()
         };
-        // An empty round means every card is known; if the flags say so
-        // wrongly, fall back to the cards not yet known.
-        self.order = if order.is_empty() {
-            self.in_filter().filter(|&i| marks.get(i) != Some(&Mark::Known)).collect()
-        } else {
-            order
-        };
+        // No flags, or an empty round: the cards not yet known (an empty
+        // round means every card is known; if the flags say so wrongly, fall
+        // back to those).
+        self.order = if order.is_empty() { self.not_known() } else { order };
         self.round = round.max(1);
         self.pos = current.and_then(|c| self.order.iter().position(|&i| i == c)).unwrap_or(0);
         self.turned = false;
