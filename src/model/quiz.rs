@@ -170,11 +170,13 @@ impl Quiz {
     pub fn new(deck: &Deck, opts: &QuizOptions) -> Quiz {
         let mut mode = opts.answer;
         let mut wrong = MAX_OPTIONS - 1;
-        let mut pool: Vec<usize> = (0..deck.facts.len()).collect();
+        let mut pool = Vec::with_capacity(deck.facts.len());
+        for i in 0..deck.facts.len() {
+            pool.push(i);
+        }
         if mode == AnswerMode::Choice {
             let counts = wrong_option_counts(deck);
-            let fit: Vec<usize> =
-                pool.iter().copied().filter(|&i| counts.get(i).is_some_and(|&c| c >= MIN_WRONG)).collect();
+            let fit = keep(&pool, &|i| counts.get(i).is_some_and(|&c| c >= MIN_WRONG));
             if fit.is_empty() {
                 // Nothing can be multiple choice: ask everything typed.
                 mode = AnswerMode::Typed;
@@ -374,7 +376,12 @@ impl Quiz {
     /// order. Returns false, and changes nothing, when none was.
     pub fn retry_mistakes(&mut self, deck: &Deck) -> bool {
         let n = deck.facts.len();
-        let wrong: Vec<usize> = self.answers.iter().filter(|a| !a.correct && a.fact < n).map(|a| a.fact).collect();
+        let mut wrong = Vec::new();
+        for a in &self.answers {
+            if !a.correct && a.fact < n {
+                wrong.push(a.fact);
+            }
+        }
         if wrong.is_empty() {
             return false;
         }
@@ -385,7 +392,7 @@ impl Quiz {
     /// Starts a new round over the first round's facts, in a new order.
     pub fn retry_all(&mut self, deck: &Deck) {
         let n = deck.facts.len();
-        let facts = self.first.iter().copied().filter(|&f| f < n).collect();
+        let facts = keep(&self.first, &|f| f < n);
         self.start(facts, true);
     }
 
@@ -487,19 +494,45 @@ impl Quiz {
     }
 }
 
+/// The entries of `list` for which `test` holds, in order. One loop behind a
+/// `dyn` test, so that the wasm carries one copy, not one per caller.
+fn keep(list: &[usize], test: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &i in list {
+        if test(i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// Up to `limit` wrong options for fact `f` (index `fact`), drawn at random
 /// within each source, the sources in order of preference; `same_kind` lists
 /// the facts of its kind.
 fn wrong_options(deck: &Deck, fact: usize, f: &Fact, same_kind: &[usize], limit: usize, rng: &mut Rng) -> Vec<String> {
     let mut picker = Picker::new(f, limit);
-    picker.draw(f.distractors.iter().map(String::as_str).collect(), rng);
-    let others: Vec<&Fact> = same_kind.iter().filter(|&&i| i != fact).filter_map(|&i| deck.facts.get(i)).collect();
-    let (same_topic, other_topic): (Vec<&Fact>, Vec<&Fact>) = others.iter().partition(|g| g.topic == f.topic);
-    for tier in [same_topic, other_topic] {
-        picker.draw(tier.iter().map(|g| g.back.as_str()).collect(), rng);
+    // One pool, filled by plain loops: each source in its order.
+    let mut pool: Vec<&str> = Vec::new();
+    for d in &f.distractors {
+        pool.push(d);
+    }
+    picker.draw(&mut pool, rng);
+    let others = same_kind.iter().filter(|&&i| i != fact).filter_map(|&i| deck.facts.get(i));
+    for same_topic in [true, false] {
+        for g in others.clone() {
+            if (g.topic == f.topic) == same_topic {
+                pool.push(&g.back);
+            }
+        }
+        picker.draw(&mut pool, rng);
     }
     if !picker.full() {
-        picker.draw(others.iter().flat_map(|g| g.distractors.iter().map(String::as_str)).collect(), rng);
+        for g in others {
+            for d in &g.distractors {
+                pool.push(d);
+            }
+        }
+        picker.draw(&mut pool, rng);
     }
     picker.vary(f);
     picker.wrong
@@ -611,12 +644,14 @@ impl Picker {
         self.wrong.push(text.to_string());
     }
 
-    /// Offers texts from `pool` in a random order until full or none is left.
-    fn draw(&mut self, mut pool: Vec<&str>, rng: &mut Rng) {
+    /// Offers texts from `pool` in a random order until full or none is
+    /// left; leaves `pool` empty.
+    fn draw(&mut self, pool: &mut Vec<&str>, rng: &mut Rng) {
         while !self.full() && !pool.is_empty() {
             let text = pool.swap_remove(rng.below(pool.len()));
             self.offer(text);
         }
+        pool.clear();
     }
 
     /// Offers the generated variants of a number, money or date back.
