@@ -225,7 +225,8 @@ pub struct App {
 struct Undone {
     study: Study,
     best: Option<(usize, usize)>,
-    quiz: Quiz,
+    /// The quiz a reset replaced; `None` after a restart, which keeps it.
+    quiz: Option<Quiz>,
 }
 
 impl App {
@@ -326,7 +327,10 @@ impl App {
         let mut up = match (msg, offered) {
             (Msg::Undo, Some(taken)) => {
                 let Undone { study, best, quiz } = *taken;
-                (self.study, self.best, self.quiz) = (study, best, quiz);
+                (self.study, self.best) = (study, best);
+                if let Some(quiz) = quiz {
+                    self.quiz = quiz;
+                }
                 Update {
                     dirty: Dirty::CARD
                         | Dirty::TURN
@@ -414,8 +418,7 @@ impl App {
                 up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SAVE;
             }
             Msg::Restart => {
-                self.undo =
-                    Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz: self.quiz.clone() }));
+                self.undo = Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz: None }));
                 self.study.restart();
                 up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::SAVE;
             }
@@ -424,11 +427,12 @@ impl App {
                 up.dirty = study_moved | Dirty::STUDY | Dirty::SAVE;
             }
             Msg::ResetProgress => {
-                self.undo =
-                    Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz: self.quiz.clone() }));
+                // The old quiz is moved aside, not copied.
+                let fresh = self.quiz.restarted();
+                let quiz = Some(std::mem::replace(&mut self.quiz, fresh));
+                self.undo = Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz }));
                 self.study.restart();
                 self.best = None;
-                self.quiz.restart();
                 up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY | Dirty::RESET;
             }
             Msg::ReviewLearning => {
@@ -615,6 +619,11 @@ mod tests {
         assert_eq!((a.study.mark(0), a.study.current(), a.best), (Mark::Known, Some(1), Some((2, 3))));
         assert!(a.quiz.current_answer().is_some(), "the quiz round comes back too");
         assert!(a.update(Msg::Undo).dirty.is_empty(), "undone once only");
+        // A restart's undo brings the marks back and keeps the quiz as it is.
+        a.update(Msg::Restart);
+        assert!(a.update(Msg::Undo).dirty.has(Dirty::UNDO));
+        assert_eq!(a.study.mark(0), Mark::Known);
+        assert!(a.quiz.current_answer().is_some(), "a restart leaves the quiz round alone");
         // Restart too; the next action (a turn) ends the offer.
         a.update(Msg::Restart);
         assert!(a.can_undo());

@@ -457,6 +457,27 @@ impl Quiz {
         self.start(self.first.clone(), false);
     }
 
+    /// A new quiz at the start of round 1 of this one, as it was made: what
+    /// [`Quiz::restart`] gives, without copying this round's questions and
+    /// answers.
+    pub fn restarted(&self) -> Quiz {
+        let mut quiz = Quiz {
+            seed: self.seed,
+            mode: self.mode,
+            wrong: self.wrong,
+            round: 0,
+            first: self.first.clone(),
+            order: Vec::new(),
+            questions: Vec::new(),
+            answers: Vec::new(),
+            pos: 0,
+            by_kind: Vec::new(),
+            indexed: 0,
+        };
+        quiz.start(self.first.clone(), false);
+        quiz
+    }
+
     /// Makes the question about fact `fact` for this round.
     fn make(&mut self, deck: &Deck, fact: usize) -> Question {
         let typed = Question { fact, prompt: Prompt::Typed };
@@ -710,5 +731,29 @@ mod tests {
         let mut q = Quiz::new(&d, &QuizOptions::default());
         assert_eq!(q.question(&empty).map(|q| q.prompt.clone()), Some(Prompt::Typed));
         assert!(q.answer_typed(&empty, "1").is_some_and(|a| !a.correct));
+    }
+
+    #[test]
+    fn restarted_is_the_quiz_restart_gives() {
+        let d = deck((1..=12).map(|n| fact(&format!("q{n}"), &(n * 7).to_string(), Kind::Number)).collect());
+        let mut q = Quiz::new(&d, &QuizOptions { questions: Some(5), seed: 3, ..QuizOptions::default() });
+        for _ in 0..5 {
+            let _ = q.answer_choice(&d, 0);
+            q.next();
+        }
+        q.retry_all(&d);
+        assert_eq!(q.round(), 2);
+        let _ = q.answer_choice(&d, 1);
+        let mut fresh = q.restarted();
+        q.restart();
+        assert_eq!((fresh.round(), fresh.position(), fresh.facts(), fresh.mode()), (1, 0, q.facts(), q.mode()));
+        assert!(fresh.answers().is_empty() && q.answers().is_empty());
+        while !q.is_finished() {
+            assert_eq!(fresh.question(&d).cloned(), q.question(&d).cloned());
+            let _ = (fresh.answer_choice(&d, 2), q.answer_choice(&d, 2));
+            assert_eq!(fresh.answers(), q.answers());
+            assert!(fresh.next() && q.next());
+        }
+        assert!(fresh.is_finished());
     }
 }
