@@ -139,15 +139,15 @@ impl Progress {
         if marks_text.len() != facts {
             return None;
         }
-        let marks = marks_text
-            .bytes()
-            .map(|b| match b {
-                b'k' => Some(Mark::Known),
-                b'l' => Some(Mark::Learning),
-                b'-' => Some(Mark::Unseen),
-                _ => None,
-            })
-            .collect::<Option<Vec<_>>>()?;
+        let mut marks = Vec::with_capacity(facts);
+        for b in marks_text.bytes() {
+            marks.push(match b {
+                b'k' => Mark::Known,
+                b'l' => Mark::Learning,
+                b'-' => Mark::Unseen,
+                _ => return None,
+            });
+        }
         let best = match parts.next()? {
             "" => None,
             b => {
@@ -168,14 +168,14 @@ impl Progress {
         if rounds_text.len() != facts {
             return None;
         }
-        let in_round = rounds_text
-            .bytes()
-            .map(|b| match b {
-                b'r' => Some(true),
-                b'.' => Some(false),
-                _ => None,
-            })
-            .collect::<Option<Vec<_>>>()?;
+        let mut in_round = Vec::with_capacity(facts);
+        for b in rounds_text.bytes() {
+            in_round.push(match b {
+                b'r' => true,
+                b'.' => false,
+                _ => return None,
+            });
+        }
         let (quiz_view, quiz) = if v3 {
             let view = match parts.next()? {
                 "" => false,
