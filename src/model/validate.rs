@@ -38,7 +38,7 @@
 use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
 use super::json::Value;
 use super::numbering::Numbering;
-use super::text::{char_distance as edit_distance, fold_case_space, fold_char, is_blank, AnswerKey};
+use super::text::{char_distance as edit_distance, chars, fold_case_space, fold_char, is_blank, AnswerKey};
 use super::variants;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -890,15 +890,17 @@ fn unknown_field(key: &str, fields: &[&str]) -> String {
 /// ones, case ignored. An edit inserts, deletes or replaces a character, or
 /// swaps two neighbours (`fornt` → `front`).
 fn suggest<'f>(key: &str, fields: &[&'f str]) -> Option<&'f str> {
-    let key: Vec<char> = key.chars().map(fold_char).collect();
+    let mut key = chars(key);
+    for c in &mut key {
+        *c = fold_char(*c);
+    }
     if key.is_empty() || key.len() > MAX_SUGGEST {
         return None;
     }
     let allowed = if key.len() <= 5 { 1 } else { 2 };
     let mut best: Option<(usize, &'f str)> = None;
     for &field in fields {
-        let candidate: Vec<char> = field.chars().collect();
-        let distance = edit_distance(&key, &candidate);
+        let distance = edit_distance(&key, &chars(field));
         if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, field));
         }
