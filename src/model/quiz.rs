@@ -220,7 +220,11 @@ impl Quiz {
         if shuffle {
             Rng::new(derive_seed(self.seed, u64::from(self.round))).shuffle(&mut facts);
         }
-        self.questions = vec![None; facts.len()];
+        // Pushed, not `vec![None; n]`, which would bring `Question`'s clone.
+        self.questions.clear();
+        for _ in 0..facts.len() {
+            self.questions.push(None);
+        }
         self.order = facts;
         self.answers.clear();
         self.pos = 0;
@@ -488,7 +492,10 @@ impl Quiz {
             return typed;
         }
         if self.indexed != deck.facts.len() || self.by_kind.is_empty() {
-            self.by_kind = vec![Vec::new(); Kind::ALL.len()];
+            self.by_kind.clear();
+            for _ in Kind::ALL {
+                self.by_kind.push(Vec::new());
+            }
             for (i, g) in deck.facts.iter().enumerate() {
                 if let Some(list) = self.by_kind.get_mut(g.kind as usize) {
                     list.push(i);
