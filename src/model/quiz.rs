@@ -406,14 +406,13 @@ impl Quiz {
         if self.round <= 1 && self.answers.is_empty() {
             return None;
         }
-        let answers = self
-            .answers
-            .iter()
-            .map(|a| match a.choice {
+        let mut answers = Vec::with_capacity(self.answers.len());
+        for a in &self.answers {
+            answers.push(match a.choice {
                 Some(i) => Given::Choice(i),
                 None => Given::Typed(a.given.clone()),
-            })
-            .collect();
+            });
+        }
         Some(QuizRecord { seed: self.seed, round: self.round, position: self.pos, facts: self.order.clone(), answers })
     }
 
@@ -599,7 +598,10 @@ struct KindSample<'a> {
 
 /// A [`KindSample`] per kind, in [`Kind::ALL`] order, in one pass.
 fn kind_samples(deck: &Deck) -> Vec<KindSample<'_>> {
-    let mut samples: Vec<KindSample> = Kind::ALL.iter().map(|_| KindSample::default()).collect();
+    let mut samples: Vec<KindSample> = Vec::with_capacity(Kind::ALL.len());
+    for _ in Kind::ALL {
+        samples.push(KindSample::default());
+    }
     for (i, f) in deck.facts.iter().enumerate() {
         let Some(s) = samples.get_mut(f.kind as usize) else { continue };
         if s.backs.len() < SAMPLE {
@@ -626,11 +628,11 @@ fn kind_samples(deck: &Deck) -> Vec<KindSample<'_>> {
 /// and offers as many options as the fewest of the others allow. O(facts).
 pub fn wrong_option_counts(deck: &Deck) -> Vec<usize> {
     let samples = kind_samples(deck);
-    deck.facts
-        .iter()
-        .enumerate()
-        .map(|(i, f)| counted_options(deck, i, f, samples.get(f.kind as usize), MAX_OPTIONS - 1).len())
-        .collect()
+    let mut counts = Vec::with_capacity(deck.facts.len());
+    for (i, f) in deck.facts.iter().enumerate() {
+        counts.push(counted_options(deck, i, f, samples.get(f.kind as usize), MAX_OPTIONS - 1).len());
+    }
+    counts
 }
 
 /// Collects wrong options, refusing any that matches a right answer or an
@@ -645,7 +647,11 @@ struct Picker {
 impl Picker {
     /// A picker of up to `limit` wrong options for `f`.
     fn new(f: &Fact, limit: usize) -> Picker {
-        let taken = std::iter::once(&f.back).chain(&f.accept).map(|r| AnswerKey::new(r)).collect();
+        let mut taken = Vec::with_capacity(1 + f.accept.len());
+        taken.push(AnswerKey::new(&f.back));
+        for r in &f.accept {
+            taken.push(AnswerKey::new(r));
+        }
         Picker { taken, wrong: Vec::new(), limit }
     }
 
