@@ -157,19 +157,23 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
         .strip_prefix(|c: char| matches!(c, '-' | '\u{2010}'..='\u{2015}'))
         .map(|t| t.trim_start_matches(' '))
         .and_then(|t| scan(back, back.len() - t.len()).filter(|n| n.start + t.len() == back.len()));
-    let nums: Vec<Num> = std::iter::once(first).chain(second).collect();
+    let mut nums = vec![first];
+    if let Some(second) = second {
+        nums.push(second);
+    }
     let whole = nums.iter().all(|n| n.decimals == 0);
     let month = month_near(back, first.start, nums.last().map_or(first.end, |n| n.end));
     let is_year = |n: &Num| !n.grouped && n.end - n.start == 4 && (1000..3000).contains(&n.units);
 
-    let (moves, top): (Vec<i64>, i64) = match month {
+    // The moves are `steps` times `step`.
+    let (steps, step, top): (&[i64], i64, i64) = match month {
         Some(m) if whole && nums.iter().all(|n| (1..=31).contains(&n.units)) => {
-            (DAY_MOVES.to_vec(), MONTH_DAYS.get(m).copied().unwrap_or(28))
+            (&DAY_MOVES, 1, MONTH_DAYS.get(m).copied().unwrap_or(28))
         }
         _ if nums.iter().all(is_year)
             && (kind == Kind::Date || month.is_some() || back.trim().len() == first.end - first.start) =>
         {
-            (YEAR_MOVES.to_vec(), i64::MAX)
+            (&YEAR_MOVES, 1, i64::MAX)
         }
         _ => {
             let step = nice_step(first.units);
@@ -177,12 +181,13 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
                 || contains_ignore_ascii_case(back, "percent")
                 || contains_ignore_ascii_case(back, "per cent");
             let top = if percent { 100 * 10i64.pow(first.decimals) } else { i64::MAX };
-            (AMOUNT_STEPS.iter().map(|k| k * step).collect(), top)
+            (&AMOUNT_STEPS, step, top)
         }
     };
 
     let mut out = Vec::new();
-    for d in moves {
+    for &k in steps {
+        let d = k * step;
         if out.len() >= MAX_VARIANTS {
             break;
         }
@@ -323,7 +328,9 @@ fn words(s: &str) -> Vec<(usize, &str)> {
         match (start, c.is_alphabetic()) {
             (None, true) => start = Some(i),
             (Some(st), false) => {
-                out.extend(s.get(st..i).map(|w| (st, w)));
+                if let Some(w) = s.get(st..i) {
+                    out.push((st, w));
+                }
                 start = None;
             }
             _ => {}
