@@ -159,7 +159,11 @@ fn fact_index(path: &str) -> Option<usize> {
 /// without one).
 fn fact_ids(value: &Value) -> Vec<Option<String>> {
     let Some(Value::Array(facts)) = value.get("facts") else { return Vec::new() };
-    facts.iter().map(|f| f.get("id").and_then(Value::as_str).filter(|id| !is_blank(id)).map(str::to_string)).collect()
+    let mut ids = Vec::with_capacity(facts.len());
+    for f in facts {
+        ids.push(f.get("id").and_then(Value::as_str).filter(|id| !is_blank(id)).map(str::to_string));
+    }
+    ids
 }
 
 /// Fills in [`Issue::fact_id`] from `ids`, the facts' ids by position.
@@ -368,17 +372,16 @@ fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
     }
     // Each fact's id, by position: the written one when valid, or the
     // derived `fact-N` (made here, as the numbering borrows every id).
-    let ids: Vec<Option<(Cow<'_, str>, bool)>> = items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| match (item, item.get("id")) {
+    let mut ids: Vec<Option<(Cow<'_, str>, bool)>> = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        ids.push(match (item, item.get("id")) {
             (Value::Object(_), None | Some(Value::Null)) => Some((Cow::Owned(derived_id(index)), true)),
             (_, Some(Value::String(id))) if !is_blank(id) && char_count(id) <= MAX_ID => {
                 Some((Cow::Borrowed(id.as_str()), false))
             }
             _ => None,
-        })
-        .collect();
+        });
+    }
     let mut numbers = Numbering::with_capacity(items.len());
     // Where each distinct id was first used, by its number.
     let mut origins: Vec<Origin> = Vec::new();
@@ -913,13 +916,16 @@ fn suggest<'f>(key: &str, fields: &[&'f str]) -> Option<&'f str> {
 /// [`MAX_ENTRIES`], so no entry is compared.
 fn answer_keys(list: &Value) -> Vec<Option<AnswerKey>> {
     match list {
-        Value::Array(items) if items.len() <= MAX_ENTRIES => items
-            .iter()
-            .map(|item| match item {
-                Value::String(s) if !is_blank(s) => Some(AnswerKey::new(s)),
-                _ => None,
-            })
-            .collect(),
+        Value::Array(items) if items.len() <= MAX_ENTRIES => {
+            let mut keys = Vec::with_capacity(items.len());
+            for item in items {
+                keys.push(match item {
+                    Value::String(s) if !is_blank(s) => Some(AnswerKey::new(s)),
+                    _ => None,
+                });
+            }
+            keys
+        }
         _ => Vec::new(),
     }
 }
