@@ -518,7 +518,10 @@ pub fn chars(s: &str) -> Vec<char> {
 pub fn char_distance(a: &[char], b: &[char]) -> usize {
     // Three rows of the table: two back, one back, and the current one.
     let mut two_back: Vec<usize> = vec![0; b.len() + 1];
-    let mut one_back: Vec<usize> = (0..=b.len()).collect();
+    let mut one_back: Vec<usize> = Vec::with_capacity(b.len() + 1);
+    for j in 0..=b.len() {
+        one_back.push(j);
+    }
     let mut row: Vec<usize> = vec![0; b.len() + 1];
     for (i, &ca) in a.iter().enumerate() {
         let mut prev_diag = one_back.first().copied().unwrap_or(0);
