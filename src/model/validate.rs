@@ -365,7 +365,10 @@ fn derived_id(index: usize) -> String {
 /// One pass, numbering the ids as they come ([`Numbering`]): O(n) for n
 /// facts.
 fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
-    let mut firsts = vec![None; items.len()];
+    let mut firsts = Vec::with_capacity(items.len());
+    for _ in items {
+        firsts.push(None);
+    }
     // A deck over the limit is already an error; its ids are not compared.
     if items.len() > MAX_FACTS {
         return firsts;
