@@ -43,9 +43,14 @@ impl Study {
     /// A fresh study over facts whose topic numbers are `topics` (one entry per
     /// fact; `None` for a fact without a topic). `seed` drives every shuffle.
     pub fn new(topics: Vec<Option<u32>>, seed: u64) -> Study {
+        let (mut marks, mut hard) = (Vec::with_capacity(topics.len()), Vec::with_capacity(topics.len()));
+        for _ in &topics {
+            marks.push(Mark::Unseen);
+            hard.push(false);
+        }
         let mut study = Study {
-            marks: vec![Mark::Unseen; topics.len()],
-            hard: vec![false; topics.len()],
+            marks,
+            hard,
             topics,
             filter: None,
             order: Vec::new(),
@@ -297,7 +302,10 @@ impl Study {
 
     /// Which facts are in the current round, one flag per fact.
     pub fn in_round(&self) -> Vec<bool> {
-        let mut flags = vec![false; self.marks.len()];
+        let mut flags = Vec::with_capacity(self.marks.len());
+        for _ in &self.marks {
+            flags.push(false);
+        }
         for &i in &self.order {
             if let Some(f) = flags.get_mut(i) {
                 *f = true;
