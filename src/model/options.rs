@@ -104,12 +104,19 @@ impl MountOptions {
             }
             match key.as_str() {
                 "mode" => {
-                    out.modes = [Modes::Cards, Modes::Quiz, Modes::Both][one_of("mode", v, &["cards", "quiz", "both"])?]
+                    out.modes = match one_of("mode", v, &["cards", "quiz", "both"])? {
+                        0 => Modes::Cards,
+                        1 => Modes::Quiz,
+                        _ => Modes::Both,
+                    }
                 }
                 "seed" => out.seed = Some(integer("seed", v, 0.0, 9_007_199_254_740_991.0)? as u64),
                 "questions" => out.questions = Some(integer("questions", v, 1.0, 10_000.0)? as usize),
                 "answer" => {
-                    out.answer = [AnswerMode::Choice, AnswerMode::Typed][one_of("answer", v, &["choice", "typed"])?]
+                    out.answer = match one_of("answer", v, &["choice", "typed"])? {
+                        0 => AnswerMode::Choice,
+                        _ => AnswerMode::Typed,
+                    }
                 }
                 "locale" => match v {
                     Value::String(s) if !s.trim().is_empty() => out.locale = Some(s.trim().to_owned()),
