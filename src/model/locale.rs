@@ -143,11 +143,14 @@ impl Strings {
     /// Overrides the string named `name` (see [`Key::name`]). Returns false
     /// when no string has that name.
     pub fn set_override(&mut self, name: &str, text: &str) -> bool {
-        let Some(key) = Key::ALL.iter().copied().find(|k| k.name() == name) else {
+        let Some(&key) = Key::ALL.iter().find(|k| k.name() == name) else {
             return false;
         };
-        self.overrides.retain(|(k, _)| *k != key);
-        self.overrides.push((key, text.to_owned()));
+        // One entry per key: a second override replaces the first.
+        match self.overrides.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, old)) => text.clone_into(old),
+            None => self.overrides.push((key, text.to_owned())),
+        }
         true
     }
 
@@ -234,6 +237,10 @@ mod tests {
         assert!(!s.set_override("nope", "x"));
         assert_eq!(s.get(Key::Next), "Suite");
         assert_eq!(s.get(Key::Prev), "Précédente");
+        // A second override of the same string replaces the first.
+        assert!(s.set_override("next", "Encore"));
+        assert_eq!(s.get(Key::Next), "Encore");
+        assert_eq!(s.overrides.len(), 1);
     }
 
     #[test]
