@@ -865,12 +865,39 @@ fn quote_up_to(s: &str, max: usize) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.extend(c.escape_default()),
+            c if c.is_control() => push_control_escape(&mut out, c),
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// Writes control character `c` as `char::escape_default` does (`\t`, `\r`,
+/// `\n`, else `\u{1b}`), without its generic escape iterator.
+fn push_control_escape(out: &mut String, c: char) {
+    match c {
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        '\n' => out.push_str("\\n"),
+        c => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u{");
+            let n = c as u32;
+            let mut shift = 28;
+            while shift > 0 && (n >> shift) & 0xf == 0 {
+                shift -= 4;
+            }
+            loop {
+                out.push(char::from(HEX[((n >> shift) & 0xf) as usize]));
+                if shift == 0 {
+                    break;
+                }
+                shift -= 4;
+            }
+            out.push('}');
+        }
+    }
 }
 
 /// The message for an unknown field `key` of an object with `fields`: the
@@ -1042,6 +1069,16 @@ mod tests {
         assert_eq!(suggest("x", FACT_FIELDS), None);
         assert_eq!(suggest("answer", FACT_FIELDS), None);
         assert_eq!(suggest("", FACT_FIELDS), None);
+    }
+
+    #[test]
+    fn control_characters_are_escaped_as_escape_default_does() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|c| c.is_control()) {
+            let mut out = String::new();
+            push_control_escape(&mut out, c);
+            assert_eq!(out, c.escape_default().to_string(), "{c:?}");
+        }
+        assert_eq!(quote("a\u{0}\u{1b}\t\u{9f}\"b"), "\"a\\u{0}\\u{1b}\\t\\u{9f}\\\"b\"");
     }
 
     #[test]
