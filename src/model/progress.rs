@@ -258,8 +258,10 @@ impl QuizRecord {
                 let mut chars = a.strip_prefix('t')?.chars();
                 while let Some(c) = chars.next() {
                     t.push(if c == '%' {
-                        let code = [chars.next()?, chars.next()?];
-                        ESCAPES.iter().find(|(e, _)| e.chars().eq(code))?.1
+                        let (hi, lo) = (chars.next()?, chars.next()?);
+                        // The codes are two ASCII characters.
+                        let is_code = |e: &str| e.len() == 2 && e.starts_with(hi) && e.ends_with(lo);
+                        ESCAPES.iter().find(|(e, _)| is_code(e))?.1
                     } else {
                         c
                     });
