@@ -348,11 +348,25 @@ pub(crate) fn month(word: &str) -> Option<usize> {
 
 /// The month named right before byte `start` or right after byte `end`.
 fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
+    // The run of letters right after, and the one right before (plain
+    // loops: no `split`/`rsplit` searcher for this one use).
     let after = s.get(end..).unwrap_or("").trim_start();
-    let after = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut to = 0;
+    for (i, c) in after.char_indices() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        to = i + c.len_utf8();
+    }
     let before = s.get(..start).unwrap_or("").trim_end().trim_end_matches(',');
-    let before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    month(after).or_else(|| month(before))
+    let mut from = before.len();
+    for (i, c) in before.char_indices().rev() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        from = i;
+    }
+    month(after.get(..to).unwrap_or("")).or_else(|| month(before.get(from..).unwrap_or("")))
 }
 
 /// Whether `needle` (ASCII) occurs in `hay`, ASCII case ignored.
@@ -381,6 +395,46 @@ fn styled(word: &str, like: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `month_near` as it was written with `split`/`rsplit`: the loops must
+    /// find the same words.
+    fn month_near_by_split(s: &str, start: usize, end: usize) -> Option<usize> {
+        let after = s.get(end..).unwrap_or("").trim_start();
+        let after = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let before = s.get(..start).unwrap_or("").trim_end().trim_end_matches(',');
+        let before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        month(after).or_else(|| month(before))
+    }
+
+    #[test]
+    fn month_near_finds_the_words_split_finds() {
+        let texts = [
+            "25 November",
+            "November 25",
+            "Nov 25, 2021",
+            "on 25 Nov.",
+            "Sept 3",
+            "3 Sept",
+            "von 3 März",
+            "3 décembre",
+            "3 ноября",
+            "x3 may",
+            "may3",
+            "25",
+            "",
+            "Mayday 3",
+            "3 junexyz",
+            "é3é",
+            "3\u{301}June",
+        ];
+        for t in texts {
+            for cut in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for end in (cut..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    assert_eq!(month_near(t, cut, end), month_near_by_split(t, cut, end), "{t:?} {cut} {end}");
+                }
+            }
+        }
+    }
 
     fn gen(s: &str, kind: Kind) -> Vec<String> {
         generate(s, kind)
