@@ -151,11 +151,11 @@ pub fn generate(back: &str, kind: Kind) -> Vec<String> {
 /// The variants of a text whose first number is `first`.
 fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
     // A range such as "25–26" or "10 - 12" moves as a whole.
-    let rest = back.get(first.end..).unwrap_or("");
-    let second = rest
-        .trim_start_matches(' ')
-        .strip_prefix(|c: char| matches!(c, '-' | '\u{2010}'..='\u{2015}'))
-        .map(|t| t.trim_start_matches(' '))
+    let rest = skip_spaces(back.get(first.end..).unwrap_or(""));
+    let dash = rest.chars().next().filter(|&c| matches!(c, '-' | '\u{2010}'..='\u{2015}'));
+    let second = dash
+        .and_then(|c| rest.get(c.len_utf8()..))
+        .map(skip_spaces)
         .and_then(|t| scan(back, back.len() - t.len()).filter(|n| n.start + t.len() == back.len()));
     let mut nums = vec![first];
     if let Some(second) = second {
@@ -358,7 +358,12 @@ fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
         }
         to = i + c.len_utf8();
     }
-    let before = s.get(..start).unwrap_or("").trim_end().trim_end_matches(',');
+    let before = s.get(..start).unwrap_or("").trim_end();
+    let mut cut = before.len();
+    while cut > 0 && before.as_bytes().get(cut - 1) == Some(&b',') {
+        cut -= 1;
+    }
+    let before = before.get(..cut).unwrap_or("");
     let mut from = before.len();
     for (i, c) in before.char_indices().rev() {
         if !c.is_alphabetic() {
@@ -367,6 +372,15 @@ fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
         from = i;
     }
     month(after.get(..to).unwrap_or("")).or_else(|| month(before.get(from..).unwrap_or("")))
+}
+
+/// `s` without its leading U+0020 spaces.
+fn skip_spaces(s: &str) -> &str {
+    let mut i = 0;
+    while s.as_bytes().get(i) == Some(&b' ') {
+        i += 1;
+    }
+    s.get(i..).unwrap_or("")
 }
 
 /// Whether `needle` (ASCII) occurs in `hay`, ASCII case ignored.
@@ -497,5 +511,16 @@ mod tests {
         }
         assert!(gen("0", Kind::Number).iter().all(|a| a != "0"));
         assert_eq!(gen("99999999999999999999", Kind::Number), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ranges_with_spaces_and_dashes_move_as_a_whole() {
+        assert_eq!(gen("10 - 12", Kind::Number)[..2], ["7 - 9", "13 - 15"]);
+        assert_eq!(gen("10  —  12 km", Kind::Number)[..2], ["7  —  9 km", "13  —  15 km"]);
+        assert_eq!(gen("10 -12", Kind::Number)[..2], ["7 -9", "13 -15"]);
+        assert_eq!(gen("10 ‐ 12", Kind::Number)[..2], ["7 ‐ 9", "13 ‐ 15"]);
+        assert_eq!(gen("10 - x", Kind::Number)[..2], ["7 - x", "13 - x"]);
+        // Commas between the month and the day are skipped.
+        assert_eq!(gen("November,, 25", Kind::Date), ["November,, 18", "November,, 11", "November,, 4"]);
     }
 }
