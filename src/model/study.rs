@@ -301,6 +301,7 @@ impl Study {
     }
 
     /// Which facts are in the current round, one flag per fact.
+    #[allow(clippy::same_item_push)] // pushed, not `vec![false; n]`: one generic fill less in the wasm
     pub fn in_round(&self) -> Vec<bool> {
         let mut flags = Vec::with_capacity(self.marks.len());
         for _ in &self.marks {
