@@ -6,6 +6,14 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
+/**
+ * True for a file of the package that a page fetches only on demand, so it
+ * is not part of what every page downloads: the built-in deck
+ * (pkg/snippets/<crate>-<hash>/www/decks/…json, src/dom/builtin.rs), fetched
+ * only by a mount without a deck of its own.
+ */
+export const onDemand = (file) => /[\\/]www[\\/]decks[\\/][^\\/]+\.json$/.test(file);
+
 /** `{raw, gzip, brotli}` byte counts of one file's contents. */
 export function compressedSizes(buf) {
   return {

@@ -1,6 +1,7 @@
 //! The JS surface: `init` (the default export), `mount`, `validateDeck`, the
 //! `FactCards` handle and the `<fact-cards>` element.
 
+use crate::dom::builtin::{self, Waiting};
 #[cfg(not(feature = "editor"))]
 use crate::dom::element;
 use crate::dom::error::MountError;
@@ -217,8 +218,10 @@ fn connect_element() {
     // once per page, so forgetting it leaks nothing that would ever be
     // freed.
     let mount_fn = Closure::<dyn Fn(Element, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
-        |host: Element, deck: JsValue, options: JsValue| {
-            mount::mount(&host, &deck, &options).map(|widget| FactCards { widget }.into()).map_err(|e| e.to_js())
+        |host: Element, deck: JsValue, options: JsValue| match mount::mount(&host, &deck, &options) {
+            Ok(Some(widget)) => Ok(FactCards { widget: Handle::Mounted(widget) }.into()),
+            Ok(None) => Ok(JsValue::UNDEFINED),
+            Err(e) => Err(e.to_js()),
         },
     );
     element::connect(mount_fn.as_ref());
@@ -228,15 +231,24 @@ fn connect_element() {
 /// A mounted widget, returned by `mount`.
 #[wasm_bindgen]
 pub struct FactCards {
-    widget: Rc<Widget>,
+    widget: Handle,
+}
+
+/// What a handle controls: a widget, or a mount waiting for the built-in deck.
+enum Handle {
+    Mounted(Rc<Widget>),
+    Waiting(Rc<Waiting>),
 }
 
 #[wasm_bindgen]
 impl FactCards {
-    /// Removes the widget, its listeners and everything it rendered. Safe to
-    /// call twice.
+    /// Removes the widget, its listeners and everything it rendered (or
+    /// cancels a mount waiting for the built-in deck). Safe to call twice.
     pub fn destroy(&mut self) {
-        self.widget.destroy();
+        match &self.widget {
+            Handle::Mounted(widget) => widget.destroy(),
+            Handle::Waiting(waiting) => waiting.destroy(),
+        }
     }
 
     /// Shows `"cards"` or `"quiz"`. Throws on any other name.
@@ -246,7 +258,10 @@ impl FactCards {
             "quiz" => Mode::Quiz,
             _ => return Err(JsError::new(r#"show: expected "cards" or "quiz""#)),
         };
-        self.widget.show(mode);
+        match &self.widget {
+            Handle::Mounted(widget) => widget.show(mode),
+            Handle::Waiting(waiting) => waiting.show(mode),
+        }
         Ok(())
     }
 }
@@ -258,7 +273,8 @@ impl FactCards {
 /// content of its own keeps showing it; otherwise the problems show inside
 /// the widget. The widget stays until
 /// `destroy()` or the next mount into the same target, whether or not the
-/// returned handle is kept.
+/// returned handle is kept. Without a deck, the first mount fetches the
+/// built-in deck: it renders when the deck arrives; its handle works at once.
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
@@ -266,9 +282,14 @@ pub fn mount(
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions | null")] options: Option<JsValue>,
 ) -> Result<FactCards, JsValue> {
     let host = resolve_target(&target).map_err(|e| e.to_js())?;
-    let deck = deck.unwrap_or(JsValue::UNDEFINED);
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    mount::mount(&host, &deck, &options).map(|widget| FactCards { widget }).map_err(|e| e.to_js())
+    // No deck: the built-in deck, or `undefined` while it is fetched.
+    let deck = deck.filter(|d| !d.is_undefined() && !d.is_null()).or_else(builtin::deck).unwrap_or_default();
+    let widget = match mount::mount(&host, &deck, &options).map_err(|e| e.to_js())? {
+        Some(widget) => Handle::Mounted(widget),
+        None => Handle::Waiting(builtin::wait(&host, options)),
+    };
+    Ok(FactCards { widget })
 }
 
 fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
@@ -305,9 +326,6 @@ pub fn validate_deck(
 ) -> JsValue {
     let issues: Vec<Issue> = match validate_options(options.as_ref()) {
         Err(issue) => vec![issue],
-        Ok(_) if deck.is_undefined() || deck.is_null() => {
-            vec![Issue::error("", "must be a deck object or JSON text, not nothing")]
-        }
         Ok(article) => match input::read_deck(&deck) {
             Ok(deck) => {
                 let mut out = match &article {

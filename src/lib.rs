@@ -37,7 +37,11 @@ pub mod test_seam {
     pub use crate::dom::js_value::{json_to_value, to_value, NotJson};
 }
 
-/// The article's deck, built into the wasm as the default deck.
+/// The article's deck, the default deck of `mount` and `<fact-cards>`, as
+/// minified JSON: for the CLI, the native tests and the editor's package.
+/// The reader's wasm does not carry it; it fetches the package's copy of
+/// `www/decks/tokayev-brussels-2021.json` when a mount has no deck
+/// (`dom::builtin`).
 pub const BUILTIN_DECK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.min.json"));
 
 /// The wasm's allocator: talc, smaller than std's dlmalloc (2.7 KB less

@@ -44,9 +44,25 @@ fn mount_with(host: &web_sys::Element, deck: JsValue, options: JsValue) -> factc
     })
 }
 
-/// Mount the widget with the built-in deck and default options.
-fn mount_default(host: &web_sys::Element) -> factcards::FactCards {
-    mount_with(host, JsValue::UNDEFINED, JsValue::UNDEFINED)
+/// Mount the widget with the built-in deck and default options, and wait for
+/// `factcards:ready` (the page's first such mount fetches the deck from the
+/// package; later ones render before `mount` returns). Panics with the
+/// message of a `factcards:error`.
+async fn mount_default(host: &web_sys::Element) -> factcards::FactCards {
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        let once = web_sys::AddEventListenerOptions::new();
+        once.set_once(true);
+        for (name, then) in [("factcards:ready", &resolve), ("factcards:error", &reject)] {
+            host.add_event_listener_with_callback_and_add_event_listener_options(name, then, &once)
+                .expect("listen for the mount's event");
+        }
+    });
+    let widget = mount_with(host, JsValue::UNDEFINED, JsValue::UNDEFINED);
+    if let Err(event) = wasm_bindgen_futures::JsFuture::from(done).await {
+        let detail = prop(&event, "detail");
+        panic!("factcards:error: {:?}", prop(&detail, "message").as_string());
+    }
+    widget
 }
 
 // ----------------------------------------------------------------- smoke ---
@@ -57,7 +73,7 @@ fn prop(obj: &JsValue, key: &str) -> JsValue {
 }
 
 #[wasm_bindgen_test]
-fn mount_renders_the_built_in_deck_into_the_shadow_root() {
+async fn mount_renders_the_built_in_deck_into_the_shadow_root() {
     // No progress of another test's built-in deck is restored.
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let builtin = json(factcards::BUILTIN_DECK_JSON);
@@ -68,7 +84,7 @@ fn mount_renders_the_built_in_deck_into_the_shadow_root() {
     assert!(n > 1 && !title.is_empty() && !first_front.is_empty());
 
     let host = fresh_host();
-    let mut widget = mount_default(&host);
+    let mut widget = mount_default(&host).await;
     assert!(find(&host, r#"[part~="card"]"#).is_some(), "a [part~=card] element inside the shadow root");
     assert_eq!(text(&host, r#"[part~="title"]"#), title, "the deck's title");
     assert_eq!(text(&host, ".prompt"), first_front, "the first fact's front, in deck order");
@@ -85,9 +101,9 @@ fn mount_renders_the_built_in_deck_into_the_shadow_root() {
 }
 
 #[wasm_bindgen_test]
-fn destroy_leaves_the_host_empty() {
+async fn destroy_leaves_the_host_empty() {
     let host = fresh_host();
-    let mut widget = mount_default(&host);
+    let mut widget = mount_default(&host).await;
     assert!(shadow(&host).child_nodes().length() > 0, "rendered something");
     widget.destroy();
     assert_eq!(host.child_nodes().length(), 0, "no children left in the host");

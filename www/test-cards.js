@@ -26,6 +26,18 @@ for (const name of ["mode", "theme", "locale"]) {
 options.seed = Number(params.get("seed") ?? 2021);
 if (params.has("width")) host.style.maxWidth = `${Number(params.get("width"))}px`;
 
+/** Resolves at the host's next factcards:ready or factcards:error. */
+const settled = (host) =>
+  new Promise((resolve) => {
+    host.addEventListener("factcards:ready", resolve, { once: true });
+    host.addEventListener("factcards:error", resolve, { once: true });
+  });
+
 await init();
-if (!params.has("manual")) window.mountWith(null, options);
+if (!params.has("manual")) {
+  // The page's first mount of the built-in deck fetches it: ready once it has.
+  const done = settled(host);
+  window.mountWith(null, options);
+  await done;
+}
 window.fcReady = true;

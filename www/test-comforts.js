@@ -82,10 +82,17 @@ if (params.get("api") === "element") {
     else if (name === "storage") options[name] = value === "true" ? true : value === "false" ? false : value;
     else options[name] = value;
   }
+  // Without a deck, the page's first mount fetches the built-in deck:
+  // "mounted" once it has (or has failed; other mounts settle at once).
+  const settled = new Promise((resolve) => {
+    host.addEventListener("factcards:ready", resolve, { once: true });
+    host.addEventListener("factcards:error", resolve, { once: true });
+  });
   try {
     window.widget = mount(host, deck, options);
   } catch (e) {
     window.mountError = String(e?.message ?? e);
   }
+  await settled;
   window.mounted = true;
 }

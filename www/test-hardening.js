@@ -295,9 +295,13 @@ H.wasm = await init();
 window.ready = true;
 
 if (new URLSearchParams(location.search).has("auto")) {
+  // The page's first mount of the built-in deck fetches it: "autoMounted"
+  // once it has mounted (or "autoError" with why it failed).
+  const host = document.getElementById("widget");
+  host.addEventListener("factcards:ready", () => { window.autoMounted = true; }, { once: true });
+  host.addEventListener("factcards:error", (e) => { window.autoError = e.detail.message; }, { once: true });
   try {
-    window.widget = fc.mount(document.getElementById("widget"), null, { seed: 1 });
-    window.autoMounted = true;
+    window.widget = fc.mount(host, null, { seed: 1 });
   } catch (e) {
     window.autoError = String(e?.message ?? e);
   }

@@ -24,6 +24,17 @@ for (const name of ["seed", "questions"]) {
 }
 if (params.has("storage")) options.storage = params.get("storage") !== "false";
 
+/** Resolves at the host's next factcards:ready or factcards:error. */
+const settled = (host) =>
+  new Promise((resolve) => {
+    host.addEventListener("factcards:ready", resolve, { once: true });
+    host.addEventListener("factcards:error", resolve, { once: true });
+  });
+
 await init();
-window.widget = mount(document.getElementById("widget"), null, options);
+const host = document.getElementById("widget");
+// The page's first mount of the built-in deck fetches it: "mounted" once it has.
+const done = settled(host);
+window.widget = mount(host, null, options);
+await done;
 window.mounted = true;

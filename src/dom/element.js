@@ -14,6 +14,10 @@
 // When the wasm cannot load, one console warning says why, and every waiting
 // element sends `factcards:error` and keeps its fallback (or shows the alert).
 //
+// The built-in deck (the deck of an element, or of the wasm's `mount`,
+// without one) is a file of the package, next to this one (wasm-bindgen
+// copies it: src/dom/builtin.rs): fetched once, and only when a mount needs it.
+//
 // Life cycle: connected -> (one microtask later, so that a burst of attribute
 // changes gives one mount) start; any observed attribute change, or a change
 // of the inline deck, starts again; disconnected -> abort a pending fetch,
@@ -27,11 +31,18 @@ const WORDS = {
   fr: ["Chargement du jeu…", "Ce jeu ne peut pas être affiché."],
   ru: ["Загрузка…", "Не удалось показать карточки."],
 };
+/** The built-in deck's URL: pkg/snippets/<crate>-<hash>/www/decks/…, from this file's place (…/src/dom/element.min.js). */
+const BUILTIN = new URL("../../www/decks/tokayev-brussels-2021.json", import.meta.url).href;
 const WAKE = Symbol("wake");
 const GO = Symbol("go");
 
 /** `{mount, show}` from the wasm once it has started, else null. */
 let wasm = null;
+/** The built-in deck once fetched (undefined until then), and the fetch under way. */
+let builtinValue;
+let builtinLoad = null;
+/** The wasm's callback while its `mount` waits for the built-in deck, else null. */
+let builtinWanted = null;
 /** The pending `init()` this file asked for. */
 let loading = null;
 /** Elements waiting for the wasm. */
@@ -78,6 +89,71 @@ function loadSoon() {
   else load();
 }
 
+/**
+ * Fetches the deck at `url` (credentials same-origin) and parses it. Rejects
+ * with the reason as an Error: the HTTP status, a wrong content type, not
+ * JSON, a network error, no answer within `ms`, or `abort`'s signal.
+ */
+function fetchDeck(url, ms, abort = new AbortController()) {
+  const timer = setTimeout(() => abort.abort(new DOMException("timed out", "TimeoutError")), ms);
+  return fetch(url, { signal: abort.signal, credentials: "same-origin" })
+    .then(async (res) => {
+      const status = `HTTP ${res.status}${res.statusText ? " " + res.statusText : ""}`;
+      if (!res.ok) throw new Error(status);
+      const type = res.headers.get("content-type") || "";
+      if (type && !/json|text\/plain/i.test(type)) {
+        throw new Error(`${status}, but expected JSON, got ${type.split(";")[0]}`);
+      }
+      const text = await res.text();
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        throw new Error(`${status}, but not valid JSON (${e.message})`);
+      }
+    })
+    .catch((e) => {
+      if (abort.signal.aborted) throw new Error(`no answer within ${ms / 1000} s`);
+      if (e instanceof TypeError) throw new Error(`network error (${e.message})`);
+      throw e instanceof Error ? e : new Error(String(e));
+    })
+    .finally(() => clearTimeout(timer));
+}
+
+/** The built-in deck: a promise of it, fetched once (and again after a failure). */
+function loadBuiltin() {
+  return (builtinLoad ??= fetchDeck(BUILTIN, DEFAULT_TIMEOUT_MS).then(
+    (deck) => {
+      builtinValue = deck;
+      tellWasm(deck);
+      return deck;
+    },
+    (e) => {
+      builtinLoad = null;
+      const message = `could not load the built-in deck (${BUILTIN}): ${e.message}`;
+      tellWasm(message);
+      throw new Error(message);
+    },
+  ));
+}
+
+function tellWasm(value) {
+  const arrived = builtinWanted;
+  builtinWanted = null;
+  arrived?.(value);
+}
+
+/**
+ * For the wasm's `mount` without a deck (src/dom/builtin.rs): the built-in
+ * deck once fetched; else undefined, and `arrived` gets the deck, or why it
+ * could not be loaded, when the fetch ends.
+ */
+export function builtinDeck(arrived) {
+  if (builtinValue !== undefined) return builtinValue;
+  builtinWanted = arrived;
+  loadBuiltin().catch(() => {});
+  return undefined;
+}
+
 /** Content of the page's own in `host`: anything but the inline JSON deck, white space and comments. */
 const hasFallback = (host) =>
   [...host.childNodes].some((n) =>
@@ -93,7 +169,7 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
     #abort = null;
     #queued = false;
     #observer = null;
-    /** `{value}` once the deck is at hand (fetched, inline, or none: the built-in deck). */
+    /** `{value}` once the deck is at hand (fetched, inline, or the built-in deck). */
     #deck = null;
     #options = null;
     #failed = false;
@@ -238,9 +314,15 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
       const src = this.getAttribute("src");
       if (!src) {
         const inline = this.querySelector(":scope > script[type='application/json']");
-        this.#deck = { value: inline ? inline.textContent : null };
-        // With the wasm at hand, it mounts at once.
-        if (!wasm) this.#panel(0);
+        if (inline) {
+          this.#deck = { value: inline.textContent };
+          // With the wasm at hand, it mounts at once.
+          if (!wasm) this.#panel(0);
+        } else if (builtinValue !== undefined) this.#deck = { value: builtinValue };
+        else {
+          this.#panel(0);
+          this.#await(loadBuiltin());
+        }
       } else {
         let url = null;
         try {
@@ -249,8 +331,15 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
           this.#fail(`could not load ${src}: not a valid URL`);
         }
         if (url) {
+          const abort = new AbortController();
           this.#panel(0, url);
-          this.#fetch(url);
+          this.#url = url;
+          this.#await(
+            fetchDeck(url, this.#timeout(), abort).catch((e) => {
+              throw new Error(`could not load ${url}: ${e.message}`);
+            }),
+            abort,
+          );
         }
       }
       if (wasm) this.#mount();
@@ -259,44 +348,21 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
         loadSoon();
       }
     }
-    #fetch(url) {
-      const abort = new AbortController();
+    /** Mounts the deck `pending` brings (`abort` cancels its fetch), or tells why it could not be loaded. */
+    #await(pending, abort = new AbortController()) {
       this.#abort = abort;
-      this.#url = url;
-      const ms = this.#timeout();
-      const timer = setTimeout(() => abort.abort(new DOMException("timed out", "TimeoutError")), ms);
-      fetch(url, { signal: abort.signal, credentials: "same-origin" })
-        .then(async (res) => {
-          const status = `HTTP ${res.status}${res.statusText ? " " + res.statusText : ""}`;
-          if (!res.ok) throw new Error(status);
-          const type = res.headers.get("content-type") || "";
-          if (type && !/json|text\/plain/i.test(type)) {
-            throw new Error(`${status}, but expected JSON, got ${type.split(";")[0]}`);
-          }
-          const text = await res.text();
-          try {
-            return JSON.parse(text);
-          } catch (e) {
-            throw new Error(`${status}, but not valid JSON (${e.message})`);
-          }
-        })
-        .then((deck) => {
+      pending.then(
+        (deck) => {
           if (this.#abort !== abort) return;
           this.#abort = null;
           this.#deck = { value: deck };
           this.#mount();
-        })
-        .catch((e) => {
-          // Aborted by a re-mount, by removal or by a failure: nothing to say.
-          if (this.#abort !== abort) return;
-          this.#abort = null;
-          let reason;
-          if (abort.signal.aborted) reason = `no answer within ${ms / 1000} s`;
-          else if (e instanceof TypeError) reason = `network error (${e.message})`;
-          else reason = e?.message || String(e);
-          this.#fail(`could not load ${url}: ${reason}`);
-        })
-        .finally(() => clearTimeout(timer));
+        },
+        (e) => {
+          // Cancelled by a re-mount or by removal: nothing to say.
+          if (this.#abort === abort) this.#fail(e.message);
+        },
+      );
     }
   }
   customElements.define("fact-cards", FactCardsElement);

@@ -4,7 +4,6 @@
 //! mounts through `mount` and draws its styled loading and failure panels
 //! through `show`.
 
-use super::registry;
 use super::shadow::{show_message, Message};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -13,6 +12,10 @@ use web_sys::Element;
 extern "C" {
     #[wasm_bindgen(js_name = wasmReady)]
     fn wasm_ready(mount: &JsValue, show: &JsValue);
+    /// The built-in deck (parsed) once fetched; else `undefined`, and
+    /// element.js fetches it and calls `arrived` when the fetch ends.
+    #[wasm_bindgen(js_name = builtinDeck)]
+    pub fn builtin_deck(arrived: &JsValue) -> JsValue;
 }
 
 /// Tells `<fact-cards>` that the wasm is ready: it mounts through
@@ -34,7 +37,7 @@ pub fn connect(mount: &JsValue) {
 /// or the host's fallback content. The element sends the failure's warning
 /// and event itself.
 fn show(host: &Element, kind: u8, title: &str, url: String) {
-    registry::release(host);
+    super::mount::release(host);
     let kind = if kind == 0 { Message::Loading } else { Message::Error };
     let lines = if url.is_empty() { Vec::new() } else { vec![url] };
     show_message(host, kind, title, &lines);

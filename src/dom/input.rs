@@ -1,5 +1,5 @@
-//! Reading what a page hands to `mount`: the deck (an object, JSON text, or
-//! nothing for the built-in deck), the options, and the UI strings they pick.
+//! Reading what a page hands to `mount`: the deck (an object or JSON text),
+//! the options, and the UI strings they pick.
 //! Every value goes through [`js_value`](super::js_value).
 
 use super::error::MountError;
@@ -16,11 +16,11 @@ fn issues(e: NotJson) -> Vec<Issue> {
     vec![Issue::error(e.path, e.message)]
 }
 
-/// Reads a deck given as `undefined`/`null` (the built-in deck), JSON text
-/// (parsed in JS, where it is), or an object.
+/// Reads a deck given as JSON text (parsed in JS, where it is) or an object.
+/// (`mount` without a deck gets the built-in deck from `super::builtin`.)
 pub fn read_deck(deck: &JsValue) -> Result<Deck, Vec<Issue>> {
     let value = if deck.is_undefined() || deck.is_null() {
-        js_value::json_to_value(&JsValue::from_str(crate::BUILTIN_DECK_JSON)).map_err(issues)?
+        return Err(vec![Issue::error("", "must be a deck object or JSON text, not nothing")]);
     } else if deck.is_string() {
         js_value::json_to_value(deck).map_err(issues)?
     } else {

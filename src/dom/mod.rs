@@ -1,6 +1,7 @@
 //! The DOM layer: everything that touches web-sys lives here.
 //!
 //! - [`mount`]: from deck and options to a live widget, and failures;
+//!   [`builtin`]: the built-in deck, fetched when a mount has none;
 //!   [`input`]: reading the deck and the options (through [`js_value`]);
 //!   [`error`]: why a mount failed, as a JS `Error`.
 //! - [`widget`]: the mounted widget (one `Rc` holding host, root, state and
@@ -16,6 +17,7 @@
 //!   `flatten.js`: hands a deck to [`js_value`] as one UTF-8 buffer.
 
 pub mod article;
+pub mod builtin;
 pub mod cards_view;
 #[cfg(not(feature = "editor"))]
 pub mod element;

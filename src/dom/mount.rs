@@ -24,27 +24,40 @@ fn random_seed() -> u64 {
 /// Mounts a widget into `host`: everything `mount()` does except the JS
 /// handle. On failure the host keeps its fallback content (or shows the
 /// error), and the failure goes to `factcards:error` and the console.
-pub fn mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Widget>, MountError> {
-    registry::release(host);
+/// `deck` `undefined` is the built-in deck on its way: with good options the
+/// host shows the loading state, and `None` is returned.
+pub fn mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Option<Rc<Widget>>, MountError> {
+    release(host);
     match try_mount(host, deck, options) {
-        Ok(widget) => {
+        Ok(Some(widget)) => {
             registry::register(&widget);
             events::emit(host, "factcards:ready", &events::ready(widget.fact_count()));
-            Ok(widget)
+            Ok(Some(widget))
         }
+        Ok(None) => Ok(None),
         Err(err) => {
-            let strings = strings_for(host, &read_options(options).unwrap_or_default());
-            report_failure(host, &strings, &err.message(), err.path(), &err.lines());
+            fail(host, options, &err.message(), err.path(), &err.lines());
             Err(err)
         }
     }
 }
 
-fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Widget>, MountError> {
+/// Destroys the widget in `host`, or cancels the mount waiting there for
+/// the built-in deck.
+pub fn release(host: &Element) {
+    registry::release(host);
+    super::builtin::cancel(host);
+}
+
+fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Option<Rc<Widget>>, MountError> {
     let opts = read_options(options)?;
     let root = shadow_root(host)?;
-    let deck = read_deck(deck).map_err(MountError::Deck)?;
     let strings = strings_for(host, &opts);
+    if deck.is_undefined() {
+        show_message(host, Message::Loading, strings.get(Key::Loading), &[]);
+        return Ok(None);
+    }
+    let deck = read_deck(deck).map_err(MountError::Deck)?;
     let store = Store::open(storage_key(&deck), opts.storage);
     let saved = store.load(deck.facts.len());
     // Without a seed of the page's, a quiz in progress keeps its own, so
@@ -64,7 +77,16 @@ fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Rc<Wid
         Some(selector) => Some(HostArticle::open(selector, host, &app.deck)?),
         None => None,
     };
-    Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme, store, article })
+    Widget::mount(host, root, app, ViewOptions { strings, theme: opts.theme, store, article }).map(Some)
+}
+
+/// Tells of a failure in `host`, mounted with `options`: the host keeps its
+/// fallback content, or shows an alert with `lines` under the reader's
+/// "could not be shown"; `message` (and `path`) go to one console warning
+/// and to `factcards:error`.
+pub fn fail(host: &Element, options: &JsValue, message: &str, path: Option<&str>, lines: &[String]) {
+    let strings = strings_for(host, &read_options(options).unwrap_or_default());
+    report_failure(host, &strings, message, path, lines);
 }
 
 /// Tells of a failure: the host keeps its fallback content, or shows an

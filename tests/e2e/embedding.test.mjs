@@ -367,15 +367,22 @@ test('[chromium-only] a widget outlives its handle: mount() without keeping the 
   const { page, errors } = await apiPage('<div id="a"></div><div id="b"></div>');
   // free() is what wasm-bindgen's FinalizationRegistry calls for a collected
   // handle: it releases the handle, not the widget.
-  const freed = await page.evaluate(() => {
-    const w = window.fc.mount('#b', null, { seed: 1 });
+  // The page's first mount without a deck fetches the built-in deck: the
+  // handle is freed before the deck arrives, and the widget still mounts.
+  const freed = await page.evaluate(async () => {
+    const host = document.getElementById('b');
+    const ready = new Promise((resolve) => host.addEventListener('factcards:ready', resolve, { once: true }));
+    const w = window.fc.mount(host, null, { seed: 1 });
+    const loading = host.shadowRoot.querySelector('[role="status"]')?.textContent ?? null;
     w.free();
-    return document.getElementById('b').shadowRoot.querySelectorAll('.fc [part~="card"]').length;
+    await ready;
+    return { loading, cards: host.shadowRoot.querySelectorAll('.fc [part~="card"]').length };
   });
-  assert.equal(freed, 1, 'free() leaves the widget in place');
+  assert.deepEqual(freed, { loading: 'Loading deck…', cards: 1 }, 'free() leaves the widget (and the mount waiting for the deck) in place');
   await page.locator('#b [part~="card"]').click();
   assert.equal(await page.locator('#b [part~="card"]').getAttribute('aria-pressed'), 'true');
   await page.evaluate(() => {
+    // The deck is at hand now: this one mounts at once.
     window.fc.mount('#a', null, { seed: 1 });
     // A probe proving that collection and finalization really ran.
     window.__finalized = false;
@@ -394,6 +401,147 @@ test('[chromium-only] a widget outlives its handle: mount() without keeping the 
   assert.equal(await card.isVisible(), true, 'the widget is still there');
   await card.click();
   assert.equal(await card.getAttribute('aria-pressed'), 'true', 'and still listening');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+/** The requests a page makes for the package's copy of the built-in deck. */
+const BUILTIN_FILE = /\/pkg\/snippets\/[^/]+\/www\/decks\/tokayev-brussels-2021\.json$/;
+function builtinRequests(page) {
+  const urls = [];
+  page.on('request', (r) => {
+    if (BUILTIN_FILE.test(new URL(r.url()).pathname)) urls.push(r.url());
+  });
+  return urls;
+}
+
+test('the built-in deck is a file of the package, fetched once and only by a mount without a deck', async () => {
+  const { page, errors } = await freshPage();
+  const requested = builtinRequests(page);
+  await routeHtml(
+    page,
+    't-builtin-own.html',
+    doc(`<div id="a"></div><div id="b"></div><div id="c"></div>
+      <fact-cards id="src" src="${DECK_URL_PATH}" seed="1"></fact-cards>
+      <fact-cards id="inline" seed="1"><script type="application/json">${JSON.stringify(SMALL)}</script></fact-cards>
+      <script type="module">
+        import * as fc from "./pkg/factcards.js";
+        await fc.default();
+        window.fc = fc;
+        fc.mount("#a", ${JSON.stringify(JSON.stringify(SMALL))});
+      </script>`),
+  );
+  await page.goto(server.url + 't-builtin-own.html');
+  await waitEvents(page, 'factcards:ready', 3);
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(requested, [], 'a page whose mounts all have a deck never asks for the built-in one');
+
+  // The first mount without a deck: the loading state now, the deck later.
+  const first = await page.evaluate(() => {
+    const w = window.fc.mount('#b', null, { seed: 1 });
+    window.wb = w;
+    const root = document.getElementById('b').shadowRoot;
+    const status = root.querySelector('[role="status"]');
+    return { loading: status?.textContent ?? null, busy: status?.getAttribute('aria-busy') ?? null, cards: root.querySelectorAll('[part~="card"]').length, methods: [typeof w.show, typeof w.destroy] };
+  });
+  assert.deepEqual(first, { loading: 'Loading deck…', busy: 'true', cards: 0, methods: ['function', 'function'] });
+  const ready = await waitEvents(page, 'factcards:ready', 4);
+  assert.deepEqual(ready.at(-1).detail, { facts: BUILTIN.facts.length });
+  assert.equal(await title(page, '#b'), BUILTIN.title);
+  // Later mounts have it at once, the element too: still one request.
+  const later = await page.evaluate(() => {
+    window.fc.mount('#c', null, { seed: 2 });
+    return document.getElementById('c').shadowRoot.querySelectorAll('[part~="card"]').length;
+  });
+  assert.equal(later, 1, 'a mount after the deck arrived renders before mount() returns');
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<fact-cards id="bare" seed="3"></fact-cards>'));
+  await page.locator('#bare [part~="card"]').waitFor({ state: 'visible' });
+  assert.equal(await title(page, '#bare'), BUILTIN.title);
+  assert.equal(requested.length, 1, `one request for the built-in deck: ${requested.join(', ')}`);
+  // It is the file in www/decks/, copied as it is.
+  const body = await page.evaluate(async (url) => (await fetch(url)).text(), requested[0]);
+  assert.equal(body, await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'));
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('the built-in deck on its way: show() is kept, destroy() cancels; a failed fetch is factcards:error, fallback kept, and the next mount tries again', async () => {
+  const { page, errors } = await freshPage();
+  const requested = builtinRequests(page);
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && m.text().startsWith('factcards:')) warnings.push(m.text());
+  });
+  // Each fetch of the deck is held until the test lets it go: the first
+  // then fails (404), the second gets the file.
+  const gates = [];
+  const gate = (i) => (gates[i] ??= (() => { let open; const p = new Promise((r) => { open = r; }); return { p, open }; })());
+  let seen = 0;
+  await page.route(BUILTIN_FILE, async (route) => {
+    const i = seen++;
+    await gate(i).p;
+    if (i === 0) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' });
+    return route.continue();
+  });
+  const until = async (what, check) => {
+    for (let i = 0; i < 100 && !check(); i++) await page.waitForTimeout(20);
+    assert.ok(check(), what);
+  };
+  await routeHtml(
+    page,
+    't-builtin-wait.html',
+    doc(`<div id="f"><p id="fallback">The article's facts, as static HTML.</p></div><div id="g"></div><div id="a"></div><div id="b"></div>
+      <fact-cards id="el"><p id="el-fallback">Static fallback.</p></fact-cards>
+      <script type="module">
+        import * as fc from "./pkg/factcards.js";
+        await fc.default();
+        window.fc = fc;
+      </script>`),
+  );
+  await page.goto(server.url + 't-builtin-wait.html');
+  await page.waitForFunction(() => window.fc !== undefined);
+  await page.evaluate(() => {
+    window.fc.mount('#f', null, { seed: 1 });
+    window.fc.mount('#g', null, { seed: 1 });
+  });
+  await until('one request for the element and both mounts', () => seen === 1);
+  gate(0).open();
+  const failed = await waitEvents(page, 'factcards:error', 3);
+  const url = requested[0];
+  const message = `could not load the built-in deck (${url}): HTTP 404 Not Found`;
+  assert.deepEqual(
+    failed.map((e) => [e.target, e.detail]).sort(),
+    [['el', { message, path: null }], ['f', { message, path: null }], ['g', { message, path: null }]],
+  );
+  assert.equal(await page.locator('#fallback').isVisible(), true, "a host's own content stays");
+  assert.equal(await page.locator('#el-fallback').isVisible(), true, "the element's own content stays");
+  const alert = page.locator('#g [role="alert"]');
+  assert.equal(await alert.locator('.m-title').textContent(), 'This deck could not be shown.');
+  assert.equal(await alert.locator('.m-list li').textContent(), message);
+  assert.equal(warnings.filter((w) => w === `factcards: ${message}`).length, 3, warnings.join('\n'));
+
+  // The next mount fetches again; meanwhile its handle works.
+  const before = await page.evaluate(() => {
+    window.wa = window.fc.mount('#a', null, { seed: 1 });
+    window.wa.show('quiz');
+    const wb = window.fc.mount('#b', null, { seed: 1 });
+    const loading = document.getElementById('b').shadowRoot.querySelectorAll('[role="status"]').length;
+    wb.destroy();
+    wb.destroy(); // twice is fine
+    return { loading, left: document.getElementById('b').shadowRoot.childNodes.length };
+  });
+  assert.deepEqual(before, { loading: 1, left: 0 }, 'destroy() before the deck arrives leaves nothing behind');
+  await until('a second request, held', () => seen === 2);
+  gate(1).open();
+  await page.locator('#a [part~="question"]').waitFor({ state: 'visible' });
+  await page.waitForTimeout(100);
+  const after = await page.evaluate(() => ({
+    b: document.getElementById('b').shadowRoot.childNodes.length,
+    ready: window.__events.filter((e) => e.type === 'factcards:ready').map((e) => e.target),
+  }));
+  assert.deepEqual(after, { b: 0, ready: ['a'] }, 'show("quiz") before the deck arrived is applied; the destroyed mount never happens');
+  await page.evaluate(() => window.wa.destroy());
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.childNodes.length), 0);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -8,6 +8,11 @@
 //   arguments of Cargo.toml it strips the `producers` section, which
 //   wasm-bindgen always writes);
 // - the shipped snippets are the minified sources (scripts/minify-snippets.mjs);
+// - the built-in deck is in the package as a file of its own, the one in
+//   www/decks/, that nothing imports: a page fetches it only for a mount
+//   without a deck (src/dom/builtin.rs). It is listed on its own, "on
+//   demand", and not counted in the total: the total is what a page that
+//   gives its own deck downloads;
 // - Lean core's target, gzip total <= 50 KB. Not met yet, so it runs as a
 //   node:test `todo`: it still runs and prints its failure; drop the `todo`
 //   the day it passes;
@@ -19,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compressedSizes, listFiles } from '../../scripts/sizes.mjs';
+import { compressedSizes, listFiles, onDemand } from '../../scripts/sizes.mjs';
 import { minifiedSnippets } from '../../scripts/minify-snippets.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,8 +51,11 @@ export const GZIP_TARGET = 50 * 1024;
  * check in validateDeck (+4.5 KB) and the compact cards view (+1.9 KB):
  * 99.5 KB (101,921 bytes) after the merges; the ceiling keeps that with
  * about 0.5 KB to spare. The 50 KB target is further away than before.
+ * The built-in deck out of the wasm (a file of the package, fetched only by
+ * a mount without a deck, not counted): 101,940 -> 98,879 bytes; the
+ * ceiling keeps that with about 0.5 KB to spare.
  */
-export const GZIP_CEILING = 100 * 1024;
+export const GZIP_CEILING = 97 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -87,7 +95,10 @@ async function sizes(t) {
     assert.ok(existsSync(f), `${path.relative(REPO_ROOT, f)} is missing: run ${BUILD}`);
   }
   measured ??= (async () => {
-    const files = [wasm, js, ...(await listFiles(path.join(PKG, 'snippets')))];
+    const snippets = await listFiles(path.join(PKG, 'snippets'));
+    const files = [wasm, js, ...snippets.filter((f) => !onDemand(f))];
+    const later = [];
+    for (const file of snippets.filter(onDemand)) later.push({ file: path.relative(REPO_ROOT, file), ...compressedSizes(await readFile(file)) });
     const rows = [];
     const total = { raw: 0, gzip: 0, brotli: 0 };
     for (const file of files) {
@@ -95,18 +106,19 @@ async function sizes(t) {
       rows.push({ file: path.relative(REPO_ROOT, file), ...m });
       for (const k of Object.keys(total)) total[k] += m[k];
     }
-    const report = { files: rows, total, budget: { gzip: GZIP_TARGET }, ceiling: { gzip: GZIP_CEILING }, within_budget: total.gzip <= GZIP_TARGET };
+    const report = { files: rows, on_demand: later, total, budget: { gzip: GZIP_TARGET }, ceiling: { gzip: GZIP_CEILING }, within_budget: total.gzip <= GZIP_TARGET };
     await mkdir(path.join(REPO_ROOT, 'target'), { recursive: true });
     await writeFile(path.join(REPO_ROOT, 'target', 'size.json'), JSON.stringify(report, null, 2) + '\n');
-    return { rows, total };
+    return { rows, later, total };
   })();
-  const { rows, total } = await measured;
+  const { rows, later, total } = await measured;
 
   const pad = (s, n) => String(s).padStart(n);
   const lines = [
     `${'file'.padEnd(60)} ${pad('raw', 8)} ${pad('gzip -9', 8)} ${pad('brotli', 8)}`,
     ...rows.map((r) => `${r.file.padEnd(60)} ${pad(r.raw, 8)} ${pad(r.gzip, 8)} ${pad(r.brotli, 8)}`),
     `${'total'.padEnd(60)} ${pad(total.raw, 8)} ${pad(total.gzip, 8)} ${pad(total.brotli, 8)}`,
+    ...later.map((r) => `${r.file.padEnd(60)} ${pad(r.raw, 8)} ${pad(r.gzip, 8)} ${pad(r.brotli, 8)}  (on demand, not in the total)`),
     `size: raw ${kb(total.raw)}, gzip ${kb(total.gzip)}, brotli ${kb(total.brotli)} (target: gzip ${kb(GZIP_TARGET)}; ceiling ${kb(GZIP_CEILING)}) -> target/size.json`,
   ];
   for (const line of lines) t.diagnostic(line);
@@ -128,6 +140,31 @@ test('the snippets wasm-bindgen ships are the minified sources', async () => {
     assert.ok(s.actual !== null, `${s.min} is missing: run node scripts/minify-snippets.mjs`);
     assert.ok(s.actual === s.expected, `${s.min} is not the minified ${s.file}: run node scripts/minify-snippets.mjs`);
   }
+});
+
+test('the built-in deck is a file of the package that nothing imports, the one in www/decks/', async () => {
+  const snippets = await listFiles(path.join(PKG, 'snippets'));
+  const decks = snippets.filter(onDemand);
+  assert.equal(decks.length, 1, `one deck file in pkg/snippets (wasm-bindgen copies it: src/dom/builtin.rs), found: ${decks.join(', ')}; run ${BUILD}`);
+  const [deck] = decks;
+  assert.match(deck, /[\\/]www[\\/]decks[\\/]tokayev-brussels-2021\.json$/);
+  assert.ok((await readFile(deck)).equals(await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'))), 'the copy is the file in www/decks/');
+  // Neither the glue nor a snippet imports it (a static import would be
+  // downloaded by every page); element.js fetches it by URL.
+  for (const file of [path.join(PKG, 'factcards.js'), ...snippets.filter((f) => f.endsWith('.js'))]) {
+    const text = await readFile(file, 'utf8');
+    assert.ok(!/import[^;]*tokayev-brussels-2021\.json/.test(text), `${path.relative(REPO_ROOT, file)} imports the deck`);
+  }
+  // The element fetches it from its own place in the package.
+  const element = snippets.find((f) => f.endsWith(path.join('src', 'dom', 'element.min.js')));
+  assert.ok(element, 'element.min.js is in pkg/snippets');
+  const rel = path.relative(path.dirname(element), deck).split(path.sep).join('/');
+  assert.ok((await readFile(element, 'utf8')).includes(`"${rel}"`), `element.min.js names the deck as "${rel}"`);
+  // And the wasm does not carry it: a fact of the deck is not in it.
+  const wasm = await readFile(path.join(PKG, 'factcards_bg.wasm'));
+  const deckJson = JSON.parse(await readFile(deck, 'utf8'));
+  assert.equal(wasm.indexOf(Buffer.from(deckJson.facts[0].back)), -1, 'the wasm holds no fact of the built-in deck');
+  assert.equal(wasm.indexOf(Buffer.from(deckJson.title)), -1, 'nor its title');
 });
 
 test(

@@ -1,0 +1,157 @@
+//! The built-in deck (the article's, `www/decks/tokayev-brussels-2021.json`),
+//! the deck of a mount without one. The reader's wasm does not carry it: the
+//! package holds it as a file, which `element.js` fetches only when a mount
+//! has no deck of its own, once per page.
+//!
+//! `mount(el)` returns its handle at once. When the deck is not there yet,
+//! the host shows its fallback content or the loading state, and mounts
+//! (then `factcards:ready`) when the deck arrives; `show()` before that is
+//! kept for then, `destroy()` or a new mount into the host cancels it.
+//!
+//! The editor's package (the `editor` feature) keeps the deck inside its
+//! wasm, as [`crate::BUILTIN_DECK_JSON`], so nothing waits there.
+#![cfg_attr(feature = "editor", allow(dead_code))]
+
+use super::mount;
+use super::widget::Widget;
+use crate::model::app::Mode;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+// wasm-bindgen copies every file a `module` attribute names into
+// `pkg/snippets/<crate>-<hash>/` (called or not), and the glue imports only
+// what the wasm calls. Nothing calls this import: it puts the deck into the
+// package, next to `src/dom/element.min.js`, for element.js to fetch
+// (`tests/e2e/size.test.mjs` checks the copy, and that nothing imports it).
+#[cfg(not(feature = "editor"))]
+#[wasm_bindgen(module = "/www/decks/tokayev-brussels-2021.json")]
+extern "C" {
+    #[allow(dead_code)]
+    fn shipped_not_imported();
+}
+
+#[cfg(not(feature = "editor"))]
+thread_local! {
+    /// [`arrived`], for element.js. Made once and kept for the page's life.
+    static ARRIVED: Closure<dyn Fn(JsValue)> = Closure::new(arrived);
+}
+
+/// The built-in deck, if it is at hand; `None` while it is fetched, and
+/// [`arrived`] follows.
+pub fn deck() -> Option<JsValue> {
+    #[cfg(not(feature = "editor"))]
+    let deck = ARRIVED.with(|arrived| super::element::builtin_deck(arrived.as_ref()));
+    #[cfg(feature = "editor")]
+    let deck = JsValue::from_str(crate::BUILTIN_DECK_JSON);
+    Some(deck).filter(|d| !d.is_undefined())
+}
+
+/// A mount of the built-in deck while the deck is fetched, as its handle
+/// sees it.
+pub struct Waiting {
+    host: Element,
+    options: JsValue,
+    /// [`WAITING`], [`TRIED`] (the deck arrived, or its fetch failed) or
+    /// [`GONE`] (cancelled, or destroyed).
+    state: Cell<u8>,
+    /// The widget, once mounted.
+    widget: RefCell<Option<Rc<Widget>>>,
+    /// The view `show()` asked for before the mount.
+    mode: Cell<Option<Mode>>,
+}
+
+const WAITING: u8 = 0;
+const TRIED: u8 = 1;
+const GONE: u8 = 2;
+
+thread_local! {
+    /// The mounts made since the fetch started, oldest first, waiting or
+    /// not (a cancelled one stays until the fetch ends).
+    static LIST: RefCell<Vec<Rc<Waiting>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A mount of the built-in deck into `host` that waits for the deck (the
+/// host shows the loading state: [`mount::mount`] without a deck).
+pub fn wait(host: &Element, options: JsValue) -> Rc<Waiting> {
+    let waiting = Rc::new(Waiting {
+        host: host.clone(),
+        options,
+        state: Cell::new(WAITING),
+        widget: RefCell::new(None),
+        mode: Cell::new(None),
+    });
+    LIST.with(|list| list.borrow_mut().push(waiting.clone()));
+    waiting
+}
+
+/// Cancels the mount waiting in `host`, if any (a new mount replaces it).
+pub fn cancel(host: &Element) {
+    LIST.with(|list| {
+        for w in list.borrow().iter().filter(|w| &w.host == host && w.state.get() == WAITING) {
+            w.state.set(GONE);
+        }
+    });
+}
+
+impl Waiting {
+    /// `destroy()`: before the deck arrives, cancels the mount and empties
+    /// the shadow root; after, destroys the widget. Nothing once the host
+    /// was mounted again.
+    pub fn destroy(&self) {
+        match self.state.replace(GONE) {
+            WAITING => {
+                if let Some(root) = self.host.shadow_root() {
+                    root.set_text_content(None);
+                }
+            }
+            TRIED => {
+                if let Some(widget) = self.widget.borrow().as_ref() {
+                    widget.destroy();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `show(mode)`: now, or when the widget mounts.
+    pub fn show(&self, mode: Mode) {
+        match self.widget.borrow().as_ref() {
+            Some(widget) => widget.show(mode),
+            None => self.mode.set(Some(mode)),
+        }
+    }
+}
+
+/// The fetch ended (element.js calls this): `deck` is the deck, or why it
+/// could not be loaded (a string). Mounts, or fails, each mount that was
+/// waiting for it and still is, in turn. (A `factcards:ready` or
+/// `factcards:error` listener may mount or destroy meanwhile; a mount made
+/// after a failure waits for the next fetch.)
+pub fn arrived(deck: JsValue) {
+    let count = LIST.with(|list| list.borrow().len());
+    for i in 0..count {
+        let Some(waiting) = LIST.with(|list| list.borrow().get(i).cloned()) else { break };
+        if waiting.state.get() != WAITING {
+            continue;
+        }
+        waiting.state.set(TRIED);
+        let (host, options) = (&waiting.host, &waiting.options);
+        match deck.as_string() {
+            Some(reason) => mount::fail(host, options, &reason, None, std::slice::from_ref(&reason)),
+            None => {
+                if let Ok(Some(widget)) = mount::mount(host, &deck, options) {
+                    *waiting.widget.borrow_mut() = Some(widget.clone());
+                    // destroy() from a factcards:ready listener came first.
+                    if waiting.state.get() == GONE {
+                        widget.destroy();
+                    } else if let Some(mode) = waiting.mode.get() {
+                        widget.show(mode);
+                    }
+                }
+            }
+        }
+    }
+    LIST.with(|list| list.borrow_mut().retain(|w| w.state.get() == WAITING));
+}
