@@ -351,12 +351,12 @@ const SCENARIOS = [
     },
   ]),
   {
-    name: 'the built-in deck, both views (the start-up page): mount, turn, Next',
+    name: 'the article deck, both views (the start-up page): mount, turn, Next',
     deck: 0,
     steps: [['mount', { seed: 2021 }], ['click', CARD], ['click', NEXT]],
   },
   {
-    name: 'the built-in deck, quiz: the ten questions of a round, answered (the score screen is not timed)',
+    name: 'the article deck, quiz: the ten questions of a round, answered (the score screen is not timed)',
     deck: 0,
     steps: [['mount', { mode: 'quiz', seed: 2021 }], ...Array.from({ length: 10 }, (_, i) => [['click', OPTION(i % 3)], ...(i < 9 ? [['click', QNEXT]] : [])]).flat()],
   },
@@ -880,7 +880,7 @@ function render(r) {
   p(row('… CPU of every renderer thread (background compile and parse included)', null, m.startupCpuAll));
   p(row('… to the end of that frame (painted)', m.painted, null));
   p(row('… of which: modules loaded and ready (widget: `init()`, the wasm fetched and compiled)', m.ready, null));
-  p(row('… of which: `mount()` of the built-in deck (31 facts)', m.startupMount, null));
+  p(row('… of which: waiting for the deck and `mount()` of it (the article deck, 31 facts)', m.startupMount, null));
   p(row('Start-up on a phone, to the first card (`<fact-cards src>`, no preload tag; see below)', m['phone-widget-none'], null));
   for (const n of SIZES) {
     for (const mode of ['cards', 'quiz']) {
@@ -965,7 +965,7 @@ function render(r) {
   p(
     '- **Both implementations** get the same decks (generated deterministically by `bench/pages/decks.js`: ids, topics, the kinds mix of the article deck, realistic text lengths, `detail`, `quote`, `accept` and `distractors`; no images), the same options (`seed: 7`, storage on, as by default) and the same clicks, on the same page (`bench/pages/`). The vanilla version (`bench/vanilla/factcards-vanilla.js`) does what the bench times, and only that: it validates by the same rules (and computes the same warnings in `validateDeck`), clones the same template into an open shadow root with the same adopted style sheet, and keeps the same state for mount, "Next", turn, answer and "Next question" (the storage key and saved-progress read, the study round, the seeded quiz with the wrong-option count of every fact and lazily made questions with the same wrong-option selection, the live region, focus moves, events; progress written to `localStorage` once the browser is idle, as the widget writes it). The parity checks above hold it to that. What the bench does not time (the quiz summary, typed answers, restoring progress, marks, shuffle, filter, keys, undo, menus, "Show in article", French and Russian, `<fact-cards>`) is not in it.',
     '- **Fresh page per measurement**: a new browser context (cold HTTP cache, empty storage, a new renderer), so each measurement includes first-use costs for both (the widget compiles each wasm function on its first call; JS starts interpreted; the first mount parses the style sheet and the template). Before each timed step the page is garbage-collected (`HeapProfiler.collectGarbage`) and left idle for 100 ms.',
-    `- **Start-up**: from navigation start (\`performance.now()\` is relative to it) to a \`requestAnimationFrame\` callback after \`mount()\` has set the card's text, on a minimal page that mounts the built-in deck (\`bench/pages/startup-*.html\`). Files come from a local server, uncompressed and uncached: download time is small here (the widget ships ${fmtRatio(r.size.widget.total.gzip / r.size.vanilla.total.gzip)} the gzip bytes of the vanilla version, see below, which a real network would show), compile time is not.`,
+    `- **Start-up**: from navigation start (\`performance.now()\` is relative to it) to a \`requestAnimationFrame\` callback after \`mount()\` has set the card's text, on a minimal page that fetches the article deck while it loads the module, then mounts it (\`bench/pages/startup-*.html\`). Files come from a local server, uncompressed and uncached: download time is small here (the widget ships ${fmtRatio(r.size.widget.total.gzip / r.size.vanilla.total.gzip)} the gzip bytes of the vanilla version, see below, which a real network would show), compile time is not.`,
     '- **Mount**: the `mount()` call (the deck already made in the page) plus the rendering work of the following frame: from that frame\'s `requestAnimationFrame` callback to a task posted from it (style, layout, paint). The idle wait for the frame is left out. Cards and quiz are `mode: "cards"` and `mode: "quiz"`.',
     `- **Next**: ${CLICKS} \`element.click()\` calls on "Next" in a loop on a 10,000-fact deck, each timed (so the slowest is known); every click moves the card, updates position, progress and the live region, and asks for the progress record to be written to localStorage once the browser is idle (outside the timed span), in both. **Turn** and **answer**: one click each, handler plus the next frame as for mount (an answer moves focus to "Next question", which forces style and layout inside the handler, in both). **Next question**: after one answer (not measured), the click that makes the next question (wrong options picked among the facts of the same kind). Each of these four is measured on its own fresh page, with the 10,000-fact deck mounted before the page is collected and left idle.`,
     '- **CPU** columns: the renderer main thread\'s CPU time (thread time of its tasks, from a Chromium trace of the `toplevel` category) over the same span, marked with `performance.mark`. It leaves out the time a thread waits for a CPU, so it is steadier than wall-clock time on a busy machine; it also leaves out work on other threads (background compilation, parsing, GC helpers), except in the start-up row that counts every renderer thread.',
