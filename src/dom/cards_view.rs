@@ -27,6 +27,7 @@ pub struct CardsView {
     quote_text: Element,
     quote_credit: Element,
     in_article: Element,
+    in_article_button: Element,
     /// Whether each fact's quote is in the host's article (`article` option).
     pub found: Vec<bool>,
     prev: Element,
@@ -69,6 +70,7 @@ impl CardsView {
             quote_text: r.find(".back blockquote"),
             quote_credit: r.find(".back figcaption"),
             in_article: r.find(".c-in-article"),
+            in_article_button: r.find(".c-in-article button"),
             found: Vec::new(),
             prev: r.find("[part=prev]"),
             next: r.find("[part=next][data-msg=next]"),
@@ -95,10 +97,10 @@ impl CardsView {
             ("[part=undo]", Key::Undo),
             ("[part=take-quiz]", Key::TakeQuiz),
             ("[part=reset-all]", Key::ResetProgress),
-            (".c-in-article button", Key::ShowInArticle),
         ] {
             set_text(&r.find(sel), s.get(key));
         }
+        set_text(&v.in_article_button, s.get(Key::ShowInArticle));
         set_text(&v.prev, s.get(Key::Prev));
         set_text(&v.next, s.get(Key::Next));
         set_text(&v.known, s.get(Key::Known));
@@ -110,9 +112,6 @@ impl CardsView {
             set_attr(el, "lang", lang);
         }
         v.fill_filter(app, s)?;
-        if let Some(all) = v.filter.first_element_child() {
-            set_attr(&all, "lang", s.lang().tag());
-        }
         set_hidden(&r.find(".filter"), app.topics.len() < 2);
         set_hidden(&v.take_quiz, app.settings.modes != Modes::Both);
         Ok(v)
@@ -120,14 +119,16 @@ impl CardsView {
 
     fn fill_filter(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
         let doc = the_document()?;
-        let add = |value: &str, label: &str| -> Result<(), JsValue> {
+        let add = |value: &str, label: &str| -> Result<Element, JsValue> {
             let opt = doc.create_element("option")?;
             set_attr(&opt, "value", value);
             opt.set_text_content(Some(label));
             self.filter.append_child(&opt)?;
-            Ok(())
+            Ok(opt)
         };
-        add("", &[s.get(Key::AllTopics), " (", &app.deck.facts.len().to_string(), ")"].concat())?;
+        let all = add("", &[s.get(Key::AllTopics), " (", &app.deck.facts.len().to_string(), ")"].concat())?;
+        // The widget's own words in a <select> of the deck's language.
+        set_attr(&all, "lang", s.lang().tag());
         for (i, (name, count)) in app.topics.iter().enumerate() {
             add(&i.to_string(), &[name.as_str(), " (", &count.to_string(), ")"].concat())?;
         }
@@ -205,9 +206,7 @@ impl CardsView {
             // page does not move when a card turns.
             // (None at all when no quote of the deck is in the article.)
             set_hidden(&self.in_article, !self.found.contains(&true));
-            if let Some(button) = self.in_article.first_element_child() {
-                set_hidden(&button, !(turned && found));
-            }
+            set_hidden(&self.in_article_button, !(turned && found));
         }
         if dirty.has(Dirty::CARD | Dirty::TURN | Dirty::UNDO) {
             // One slot under the card: the offer to undo a reset, else the
@@ -223,9 +222,7 @@ impl CardsView {
         }
         if dirty.has(Dirty::FILTER) {
             let value = study.filter().map(|t| t.to_string()).unwrap_or_default();
-            if let Some(select) = self.filter.dyn_ref::<web_sys::HtmlSelectElement>() {
-                select.set_value(&value);
-            }
+            self.filter.unchecked_ref::<web_sys::HtmlSelectElement>().set_value(&value);
         }
     }
 
@@ -237,14 +234,14 @@ impl CardsView {
 
     /// Closes the menu of Restart and Reset; true if it was open.
     pub fn close_menu(&self) -> bool {
-        let open = !self.menu.has_attribute("hidden");
+        let open = self.menu.get_attribute("hidden").is_none();
         self.set_menu(false);
         open
     }
 
     /// Toggles the menu.
     pub fn toggle_menu(&self) {
-        self.set_menu(self.menu.has_attribute("hidden"));
+        self.set_menu(self.menu.get_attribute("hidden").is_some());
     }
 
     /// The text for the live region after a move.

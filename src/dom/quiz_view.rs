@@ -16,6 +16,9 @@ pub struct QuizView {
     progress: Element,
     question: HtmlElement,
     options: [HtmlElement; 4],
+    /// Each option's text, and its tag ("Right answer", "Your answer").
+    option_texts: [HtmlElement; 4],
+    option_tags: [HtmlElement; 4],
     form: Element,
     pub input: HtmlElement,
     submit: Element,
@@ -53,6 +56,8 @@ impl QuizView {
             progress: r.find(".q-progress"),
             question: r.html("[part=question]"),
             options: r.all::<4>("[part=option]"),
+            option_texts: r.all::<4>("[part=option] > .t"),
+            option_tags: r.all::<4>("[part=option] > .tag"),
             form: r.find("form.typed"),
             input: r.html("[part=input]"),
             submit: r.find("[part=submit]"),
@@ -99,10 +104,8 @@ impl QuizView {
         {
             set_attr(&el, "lang", ui);
         }
-        for o in &v.options {
-            if let Some(tag) = o.last_element_child() {
-                set_attr(&tag, "lang", ui);
-            }
+        for tag in &v.option_tags {
+            set_attr(tag, "lang", ui);
         }
         v
     }
@@ -134,24 +137,22 @@ impl QuizView {
                 Prompt::Choice { options, .. } => options,
                 Prompt::Typed => &[],
             };
-            for (i, button) in self.options.iter().enumerate() {
+            for (i, ((button, label), tag)) in
+                self.options.iter().zip(&self.option_texts).zip(&self.option_tags).enumerate()
+            {
                 let text = options.get(i);
                 set_hidden(button, text.is_none());
                 set_flag(button, "disabled", false);
-                let _ = button.class_list().remove_2("right", "wrong");
-                if let Some(first) = button.first_element_child() {
-                    set_text(&first, text.map(String::as_str).unwrap_or_default());
-                }
-                if let Some(tag) = button.last_element_child() {
-                    set_text(&tag, "");
-                }
+                let classes = button.class_list();
+                let _ = classes.toggle_with_force("right", false);
+                let _ = classes.toggle_with_force("wrong", false);
+                set_text(label, text.map(String::as_str).unwrap_or_default());
+                set_text(tag, "");
             }
             set_hidden(&self.form, !options.is_empty());
             set_flag(&self.input, "disabled", false);
             set_flag(&self.submit, "disabled", false);
-            if let Some(input) = self.input.dyn_ref::<web_sys::HtmlInputElement>() {
-                input.set_value("");
-            }
+            self.input.unchecked_ref::<web_sys::HtmlInputElement>().set_value("");
             if let Some(f) = app.deck.facts.get(fact) {
                 set_text(&self.question, &f.front);
             }
@@ -177,7 +178,7 @@ impl QuizView {
         };
         let Some(answer) = app.quiz.current_answer() else { return };
         let Some(fact) = app.deck.facts.get(answer.fact) else { return };
-        for (i, button) in self.options.iter().enumerate() {
+        for (i, (button, tag_el)) in self.options.iter().zip(&self.option_tags).enumerate() {
             set_flag(button, "disabled", true);
             // The mark is words as well as colour; style.css adds a ✓ or ✗
             // icon before them, hidden from assistive technology.
@@ -188,10 +189,8 @@ impl QuizView {
             } else {
                 continue;
             };
-            let _ = button.class_list().add_1(class);
-            if let Some(el) = button.last_element_child() {
-                set_text(&el, tag);
-            }
+            let _ = button.class_list().toggle_with_force(class, true);
+            set_text(tag_el, tag);
         }
         // A typed answer locks like the options: the input and its button.
         set_flag(&self.input, "disabled", true);
@@ -253,7 +252,7 @@ impl QuizView {
         let el = |tag: &str, class: &str, text: &str| -> Result<Element, JsValue> {
             let e = doc.create_element(tag)?;
             if !class.is_empty() {
-                let _ = e.class_list().add_1(class);
+                let _ = e.class_list().toggle_with_force(class, true);
             }
             set_attr(&e, "dir", "auto");
             e.set_text_content(Some(text));

@@ -82,7 +82,7 @@ thread_local! {
 fn make_templates() -> Option<(HtmlTemplateElement, HtmlTemplateElement)> {
     let doc = document()?;
     let make = |markup: &str| -> Option<HtmlTemplateElement> {
-        let t: HtmlTemplateElement = doc.create_element("template").ok()?.dyn_into().ok()?;
+        let t: HtmlTemplateElement = doc.create_element("template").ok()?.unchecked_into();
         // Fixed markup of the widget's own, never deck text.
         t.set_inner_html(markup);
         Some(t)
@@ -95,7 +95,7 @@ fn clone_template(
 ) -> Result<DocumentFragment, JsValue> {
     TEMPLATES.with(|t| {
         let t = t.as_ref().ok_or_else(no_document)?;
-        pick(t).content().clone_node_with_deep(true)?.dyn_into::<DocumentFragment>().map_err(JsValue::from)
+        Ok(pick(t).content().clone_node_with_deep(true)?.unchecked_into())
     })
 }
 

@@ -338,7 +338,7 @@ impl State {
         let quiz = &self.view.quiz;
         let lost = active
             .as_ref()
-            .is_none_or(|a| a.has_attribute("disabled") || a.closest("[hidden]").ok().flatten().is_some());
+            .is_none_or(|a| a.get_attribute("disabled").is_some() || a.closest("[hidden]").ok().flatten().is_some());
         match msg {
             Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
             // To Undo after a reset (its menu has closed); after an undo, to
@@ -394,7 +394,7 @@ fn key_msg(widget: &Widget, e: &KeyboardEvent, target: &Element) -> Option<(Msg,
     if on_tab {
         // Two tabs: either arrow moves to the other one (wrapping), Home and
         // End to the first and the last.
-        let on_cards = target.id() == "t-cards";
+        let on_cards = target.get_attribute("id").as_deref() == Some("t-cards");
         let mode = match key.as_str() {
             "ArrowLeft" | "ArrowRight" if on_cards => Mode::Quiz,
             "ArrowLeft" | "ArrowRight" => Mode::Cards,
@@ -483,7 +483,8 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
         on("change", |w, e| {
             let Some(target) = target_element(&e) else { return };
             if target.get_attribute("part").as_deref() == Some("filter") {
-                let value = target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+                // The widget's own <select> (part=filter).
+                let value = target.unchecked_ref::<web_sys::HtmlSelectElement>().value();
                 w.send(Msg::Filter(value.parse().ok()), false);
             }
         }),
@@ -494,8 +495,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
                 .try_borrow()
                 .ok()
                 .and_then(|st| {
-                    st.as_ref()
-                        .and_then(|st| st.view.quiz.input.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()))
+                    st.as_ref().map(|st| st.view.quiz.input.unchecked_ref::<web_sys::HtmlInputElement>().value())
                 })
                 .unwrap_or_default();
             w.send(Msg::Submit(text), false);
