@@ -32,7 +32,7 @@ impl Store {
     /// A store under `key`, or a disabled one when `enabled` is false.
     pub fn open(key: String, enabled: bool) -> Store {
         let storage = if enabled {
-            match web_sys::window().map(|w| w.local_storage()) {
+            match super::template::window().map(|w| w.local_storage()) {
                 Some(Ok(Some(s))) => Some(s),
                 Some(Err(e)) => {
                     warn_once("localStorage is not available", Some(&e));
@@ -129,7 +129,7 @@ impl Saver {
         if self.scheduled.get().is_some() {
             return;
         }
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = super::template::window() else { return };
         let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
         let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"));
         let handle = match ric.ok().and_then(|ric| ric.dyn_into::<js_sys::Function>().ok()) {
@@ -155,7 +155,7 @@ impl Saver {
     /// Cancels the idle callback, if one is asked for.
     pub fn cancel(&self) {
         let Some((handle, timer)) = self.scheduled.take() else { return };
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = super::template::window() {
             if timer {
                 window.clear_timeout_with_handle(handle as i32);
             } else {

@@ -5,8 +5,9 @@
 //! safe attribute setter (see [`set_text`]).
 
 use core::cell::Cell;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, NodeList};
+use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, NodeList, Window};
 
 /// The widget's skeleton, cloned once per mount.
 const MARKUP: &str = concat!(
@@ -109,9 +110,23 @@ pub fn message_markup() -> Result<DocumentFragment, JsValue> {
     clone_template(|t| &t.1)
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.window`: `undefined` where there is no window (a worker).
+    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = window)]
+    static WINDOW: JsValue;
+}
+
+/// The page's window, if there is one. One import, where
+/// `web_sys::window()` takes five (js-sys's four ways to find the global
+/// object, then an `instanceof Window`).
+pub fn window() -> Option<Window> {
+    WINDOW.with(|w| (!w.is_undefined()).then(|| w.clone().unchecked_into()))
+}
+
 /// The page's document.
 pub fn document() -> Option<Document> {
-    web_sys::window()?.document()
+    window()?.document()
 }
 
 /// The error of a DOM call made where there is no document (a worker).

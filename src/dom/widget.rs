@@ -521,7 +521,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
     ];
     // A closing or hidden tab may never be idle again: write now. (On a
     // change to visible there is seldom anything pending.)
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = super::template::window() {
         listeners.push(on_target(window.as_ref(), "pagehide", |w, _| w.save_now()));
         if let Some(doc) = window.document() {
             listeners.push(on_target(doc.as_ref(), "visibilitychange", |w, _| w.save_now()));
