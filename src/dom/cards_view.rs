@@ -31,7 +31,6 @@ pub struct CardsView {
     /// Whether each fact's quote is in the host's article (`article` option).
     pub found: Vec<bool>,
     prev: Element,
-    next: Element,
     known: Element,
     learning: Element,
     hint: Element,
@@ -51,66 +50,98 @@ impl CardsView {
     /// Finds the panel's elements in a fresh skeleton and writes the fixed
     /// labels and the topic filter.
     pub fn build(r: &Refs, app: &App, s: &Strings) -> Result<CardsView, JsValue> {
+        let [panel, filter, progress, known_of, study, position, card, front, back, topic, image, prompt, answer, detail, quote, quote_text, quote_credit, in_article, in_article_button, prev, known, learning, hint, undo, undo_button, more_button, menu, done, done_text, take_quiz, review, again] =
+            r.finds(&[
+                "#p-cards",
+                "[part=filter]",
+                ".s-progress",
+                ".known-of",
+                ".study",
+                "[part=position]",
+                "[part=card]",
+                "[part=front]",
+                "[part=back]",
+                ".front .topic",
+                "[part=image]",
+                ".prompt",
+                ".answer",
+                ".back .detail",
+                ".back .quote",
+                ".back blockquote",
+                ".back figcaption",
+                ".c-in-article",
+                ".c-in-article button",
+                "[part=prev]",
+                "[part=known]",
+                "[part=learning]",
+                ".hint",
+                ".undo",
+                "[part=undo]",
+                "[part=more]",
+                ".menu",
+                "[part=complete]",
+                ".done-text",
+                "[part=take-quiz]",
+                "[part=review-learning]",
+                "[part=again]",
+            ]);
         let v = CardsView {
-            panel: r.find("#p-cards"),
-            filter: r.find("[part=filter]"),
-            progress: r.find(".s-progress"),
-            known_of: r.find(".known-of"),
-            study: r.find(".study"),
-            position: r.find("[part=position]"),
-            card: r.html("[part=card]"),
-            front: r.find("[part=front]"),
-            back: r.find("[part=back]"),
-            topic: r.find(".front .topic"),
-            image: r.find("[part=image]"),
-            prompt: r.find(".prompt"),
-            answer: r.find(".answer"),
-            detail: r.find(".back .detail"),
-            quote: r.find(".back .quote"),
-            quote_text: r.find(".back blockquote"),
-            quote_credit: r.find(".back figcaption"),
-            in_article: r.find(".c-in-article"),
-            in_article_button: r.find(".c-in-article button"),
+            panel,
+            filter,
+            progress,
+            known_of,
+            study,
+            position,
+            card: card.unchecked_into(),
+            front,
+            back,
+            topic,
+            image,
+            prompt,
+            answer,
+            detail,
+            quote,
+            quote_text,
+            quote_credit,
+            in_article,
+            in_article_button,
             found: Vec::new(),
-            prev: r.find("[part=prev]"),
-            next: r.find("[part=next][data-msg=next]"),
-            known: r.find("[part=known]"),
-            learning: r.find("[part=learning]"),
-            hint: r.find(".hint"),
-            undo: r.find(".undo"),
-            undo_button: r.html("[part=undo]"),
-            more_button: r.html("[part=more]"),
-            menu: r.find(".menu"),
-            done: r.find("[part=complete]"),
-            done_text: r.html(".done-text"),
-            take_quiz: r.find("[part=take-quiz]"),
-            review: r.find("[part=review-learning]"),
-            again: r.html("[part=again]"),
+            prev,
+            known,
+            learning,
+            hint,
+            undo,
+            undo_button: undo_button.unchecked_into(),
+            more_button: more_button.unchecked_into(),
+            menu,
+            done,
+            done_text: done_text.unchecked_into(),
+            take_quiz,
+            review,
+            again: again.unchecked_into(),
         };
-        for (sel, key) in [
-            (".l-topic", Key::Topic),
-            ("[part=shuffle]", Key::Shuffle),
-            ("[part=restart]", Key::Restart),
-            (".hint", Key::TurnHint),
-            ("[part=more]", Key::More),
-            (".u-text", Key::Cleared),
-            ("[part=undo]", Key::Undo),
-            ("[part=take-quiz]", Key::TakeQuiz),
-            ("[part=reset-all]", Key::ResetProgress),
-        ] {
-            set_text(&r.find(sel), s.get(key));
-        }
-        set_text(&v.in_article_button, s.get(Key::ShowInArticle));
-        set_text(&v.prev, s.get(Key::Prev));
-        set_text(&v.next, s.get(Key::Next));
-        set_text(&v.known, s.get(Key::Known));
-        set_text(&v.learning, s.get(Key::Learning));
-        set_text(&v.again, s.get(Key::StudyAgain));
-        set_attr(&v.progress, "aria-label", s.get(Key::ProgressLabel));
-        let lang = app.deck.language.as_str();
-        for el in [&v.front, &v.back, &v.filter] {
-            set_attr(el, "lang", lang);
-        }
+        r.label(
+            s,
+            &[
+                (".l-topic", "", Key::Topic),
+                ("[part=shuffle]", "", Key::Shuffle),
+                ("[part=restart]", "", Key::Restart),
+                (".hint", "", Key::TurnHint),
+                ("[part=more]", "", Key::More),
+                (".u-text", "", Key::Cleared),
+                ("[part=undo]", "", Key::Undo),
+                ("[part=take-quiz]", "", Key::TakeQuiz),
+                ("[part=reset-all]", "", Key::ResetProgress),
+                (".c-in-article button", "", Key::ShowInArticle),
+                ("[part=prev]", "", Key::Prev),
+                ("[part=next][data-msg=next]", "", Key::Next),
+                ("[part=known]", "", Key::Known),
+                ("[part=learning]", "", Key::Learning),
+                ("[part=again]", "", Key::StudyAgain),
+                (".s-progress", "aria-label", Key::ProgressLabel),
+            ],
+        );
+        r.set_lang("[part=front],[part=back],[part=filter]", &app.deck.language);
         v.fill_filter(app, s)?;
         set_hidden(&r.find(".filter"), app.topics.len() < 2);
         set_hidden(&v.take_quiz, app.settings.modes != Modes::Both);

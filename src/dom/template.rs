@@ -4,6 +4,7 @@
 //! it. Every piece of deck text reaches the DOM through `textContent` or a
 //! safe attribute setter (see [`set_text`]).
 
+use crate::model::locale::{Key, Strings};
 use core::cell::Cell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -170,11 +171,6 @@ impl<'r> Refs<'r> {
         }
     }
 
-    /// The first element matching `selector`, as an `HtmlElement`.
-    pub fn html(&self, selector: &'static str) -> HtmlElement {
-        self.find(selector).unchecked_into()
-    }
-
     /// Every element matching `selector`, which must match `N` of them.
     pub fn all<const N: usize>(&self, selector: &'static str) -> [HtmlElement; N] {
         let list = self.root.query_selector_all(selector).ok();
@@ -186,6 +182,36 @@ impl<'r> Refs<'r> {
             Some(node) => node.unchecked_into(),
             None => self.spare.clone().unchecked_into(),
         })
+    }
+
+    /// The first element matching each of `selectors`, in order: one loop
+    /// over a table instead of a lookup written out per element.
+    pub fn finds<const N: usize>(&self, selectors: &[&'static str; N]) -> [Element; N] {
+        core::array::from_fn(|i| self.find(selectors[i]))
+    }
+
+    /// Writes fixed labels: for each `(selector, attribute, key)`, the UI
+    /// string `key` as the text of the element found (`attribute` empty) or
+    /// as its `attribute`.
+    pub fn label(&self, s: &Strings, labels: &[(&'static str, &'static str, Key)]) {
+        for &(selector, attr, key) in labels {
+            let el = self.find(selector);
+            if attr.is_empty() {
+                set_text(&el, s.get(key));
+            } else {
+                set_attr(&el, attr, s.get(key));
+            }
+        }
+    }
+
+    /// Sets `lang` on every element the selector list `selectors` matches.
+    pub fn set_lang(&self, selectors: &str, lang: &str) {
+        let Ok(list) = self.root.query_selector_all(selectors) else { return };
+        for i in 0..list.length() {
+            if let Some(node) = list.item(i) {
+                set_attr(node.unchecked_ref(), "lang", lang);
+            }
+        }
     }
 
     fn miss(&self, selector: &'static str) {
