@@ -1,7 +1,7 @@
 //! The flip-card view: draws [`Study`](crate::model::study::Study) state into
 //! the cards panel.
 
-use super::template::{set_attr, set_bool, set_flag, set_hidden, set_text, the_document, Refs};
+use super::template::{set_attr, set_bool, set_flag, set_hidden, set_text, set_value, the_document, Refs};
 use crate::model::app::{App, Dirty, Modes};
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::{JsCast, JsValue};
@@ -253,7 +253,7 @@ impl CardsView {
         }
         if dirty.has(Dirty::FILTER) {
             let value = study.filter().map(|t| t.to_string()).unwrap_or_default();
-            self.filter.unchecked_ref::<web_sys::HtmlSelectElement>().set_value(&value);
+            set_value(&self.filter, &value);
         }
     }
 

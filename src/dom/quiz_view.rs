@@ -1,7 +1,7 @@
 //! The quiz view: draws [`Quiz`](crate::model::quiz::Quiz) state into the
 //! quiz panel.
 
-use super::template::{set_attr, set_flag, set_hidden, set_text, the_document, Refs};
+use super::template::{set_attr, set_flag, set_hidden, set_text, set_value, the_document, Refs};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use crate::model::quiz::{Band, Prompt};
@@ -177,7 +177,7 @@ impl QuizView {
             set_hidden(&self.form, !options.is_empty());
             set_flag(&self.input, "disabled", false);
             set_flag(&self.submit, "disabled", false);
-            self.input.unchecked_ref::<web_sys::HtmlInputElement>().set_value("");
+            set_value(&self.input, "");
             if let Some(f) = app.deck.facts.get(fact) {
                 set_text(&self.question, &f.front);
             }

@@ -249,6 +249,18 @@ pub fn set_bool(el: &Element, name: &str, value: bool) {
     let _ = el.set_attribute(name, if value { "true" } else { "false" });
 }
 
+/// The `value` of a form control (the widget's `<select>` or `<input>`),
+/// read through Reflect.get: one import for both kinds of control, where
+/// web-sys has a getter import per element type.
+pub fn value(el: &Element) -> String {
+    js_sys::Reflect::get(el, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Sets the `value` of a form control (see [`value`]).
+pub fn set_value(el: &Element, value: &str) {
+    let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(value));
+}
+
 /// Sets an attribute.
 pub fn set_attr(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);

@@ -18,7 +18,7 @@ use super::quiz_view::QuizView;
 use super::registry;
 use super::shell;
 use super::storage::{Saver, Store};
-use super::template::{set_attr, set_hidden, set_text, widget_markup, Refs};
+use super::template::{self, set_attr, set_hidden, set_text, widget_markup, Refs};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
 use crate::model::locale::{Key, Strings};
 use crate::model::options::Theme;
@@ -484,7 +484,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             let Some(target) = target_element(&e) else { return };
             if target.get_attribute("part").as_deref() == Some("filter") {
                 // The widget's own <select> (part=filter).
-                let value = target.unchecked_ref::<web_sys::HtmlSelectElement>().value();
+                let value = template::value(&target);
                 w.send(Msg::Filter(value.parse().ok()), false);
             }
         }),
@@ -494,9 +494,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
                 .state
                 .try_borrow()
                 .ok()
-                .and_then(|st| {
-                    st.as_ref().map(|st| st.view.quiz.input.unchecked_ref::<web_sys::HtmlInputElement>().value())
-                })
+                .and_then(|st| st.as_ref().map(|st| template::value(&st.view.quiz.input)))
                 .unwrap_or_default();
             w.send(Msg::Submit(text), false);
         }),
