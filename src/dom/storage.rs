@@ -106,12 +106,6 @@ const FALLBACK_DELAY_MS: i32 = 200;
 /// The longest a write waits for an idle moment.
 const MAX_WAIT_MS: u32 = 1000;
 
-/// The options of `requestIdleCallback`.
-#[derive(serde::Serialize)]
-struct IdleOptions {
-    timeout: u32,
-}
-
 impl Saver {
     /// A saver into `store` whose idle callback runs `on_idle`, which should
     /// call [`Saver::flush`].
@@ -136,7 +130,8 @@ impl Saver {
             Some(ric) => {
                 // A page that is never idle (or a headless one that draws no
                 // frames) still gets its write, after MAX_WAIT_MS.
-                let options = super::js_value::to_js(&IdleOptions { timeout: MAX_WAIT_MS });
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(MAX_WAIT_MS));
                 ric.call2(&window, f, &options).ok().and_then(|h| h.as_f64()).map(|h| (h as u32, false))
             }
             None => window
