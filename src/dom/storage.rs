@@ -98,7 +98,7 @@ pub struct Saver {
     scheduled: Cell<Option<(u32, bool)>>,
     /// Runs when the browser is idle; owned here, so it is freed (and the
     /// callback cancelled) with the widget.
-    callback: Closure<dyn FnMut()>,
+    callback: Closure<dyn Fn()>,
 }
 
 /// How long the fallback timer waits where there is no `requestIdleCallback`.
@@ -109,7 +109,7 @@ const MAX_WAIT_MS: u32 = 1000;
 impl Saver {
     /// A saver into `store` whose idle callback runs `on_idle`, which should
     /// call [`Saver::flush`].
-    pub fn new(store: Store, on_idle: impl FnMut() + 'static) -> Saver {
+    pub fn new(store: Store, on_idle: impl Fn() + 'static) -> Saver {
         Saver { store, pending: Cell::new(false), scheduled: Cell::new(None), callback: Closure::new(on_idle) }
     }
 
