@@ -333,25 +333,23 @@ impl State {
     }
 
     /// The element that should take focus after `msg`, if focus must move.
-    fn focus_target(&self, msg: &Msg, active: Option<Element>) -> Option<HtmlElement> {
+    fn focus_target(&self, msg: &Msg, active: Option<Element>) -> Option<&HtmlElement> {
         let cards = &self.view.cards;
         let quiz = &self.view.quiz;
         let lost = active
             .as_ref()
             .is_none_or(|a| a.get_attribute("disabled").is_some() || a.closest("[hidden]").ok().flatten().is_some());
         match msg {
-            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
+            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY),
             // To Undo after a reset (its menu has closed); after an undo, to
             // the card or the all-known screen.
-            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
-            Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => {
-                cards.focus_after(&self.app, Dirty::STUDY).cloned()
-            }
-            Msg::Choose(_) | Msg::Submit(_) => quiz.focus_after(&self.app, Dirty::ANSWER).cloned(),
+            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards.focus_after(&self.app, Dirty::STUDY),
+            Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => cards.focus_after(&self.app, Dirty::STUDY),
+            Msg::Choose(_) | Msg::Submit(_) => quiz.focus_after(&self.app, Dirty::ANSWER),
             Msg::NextQuestion | Msg::RetryAll | Msg::RetryMistakes => {
-                quiz.focus_after(&self.app, Dirty::QUESTION | Dirty::SUMMARY).cloned()
+                quiz.focus_after(&self.app, Dirty::QUESTION | Dirty::SUMMARY)
             }
-            Msg::Show(mode) => Some(self.view.tabs[if *mode == Mode::Cards { 0 } else { 1 }].clone()),
+            Msg::Show(mode) => Some(&self.view.tabs[if *mode == Mode::Cards { 0 } else { 1 }]),
             _ => None,
         }
     }
