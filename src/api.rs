@@ -207,7 +207,7 @@ fn start() {
     // The editor's package (pkg-editor/) has no `<fact-cards>`: the page
     // gets it from the reader's package.
     #[cfg(not(feature = "editor"))]
-    if web_sys::window().is_some() {
+    if crate::dom::template::window().is_some() {
         connect_element();
     }
 }

@@ -1,7 +1,7 @@
 //! The flip-card view: draws [`Study`](crate::model::study::Study) state into
 //! the cards panel.
 
-use super::template::{set_attr, set_bool, set_flag, set_hidden, set_text, the_document, Refs};
+use super::template::{set_attr, set_bool, set_flag, set_hidden, set_text, set_value, the_document, Refs};
 use crate::model::app::{App, Dirty, Modes};
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,10 +27,10 @@ pub struct CardsView {
     quote_text: Element,
     quote_credit: Element,
     in_article: Element,
+    in_article_button: Element,
     /// Whether each fact's quote is in the host's article (`article` option).
     pub found: Vec<bool>,
     prev: Element,
-    next: Element,
     known: Element,
     learning: Element,
     hint: Element,
@@ -50,69 +50,99 @@ impl CardsView {
     /// Finds the panel's elements in a fresh skeleton and writes the fixed
     /// labels and the topic filter.
     pub fn build(r: &Refs, app: &App, s: &Strings) -> Result<CardsView, JsValue> {
+        let [panel, filter, progress, known_of, study, position, card, front, back, topic, image, prompt, answer, detail, quote, quote_text, quote_credit, in_article, in_article_button, prev, known, learning, hint, undo, undo_button, more_button, menu, done, done_text, take_quiz, review, again] =
+            r.finds(&[
+                "#p-cards",
+                "[part=filter]",
+                ".s-progress",
+                ".known-of",
+                ".study",
+                "[part=position]",
+                "[part=card]",
+                "[part=front]",
+                "[part=back]",
+                ".front .topic",
+                "[part=image]",
+                ".prompt",
+                ".answer",
+                ".back .detail",
+                ".back .quote",
+                ".back blockquote",
+                ".back figcaption",
+                ".c-in-article",
+                ".c-in-article button",
+                "[part=prev]",
+                "[part=known]",
+                "[part=learning]",
+                ".hint",
+                ".undo",
+                "[part=undo]",
+                "[part=more]",
+                ".menu",
+                "[part=complete]",
+                ".done-text",
+                "[part=take-quiz]",
+                "[part=review-learning]",
+                "[part=again]",
+            ]);
         let v = CardsView {
-            panel: r.find("#p-cards"),
-            filter: r.find("[part=filter]"),
-            progress: r.find(".s-progress"),
-            known_of: r.find(".known-of"),
-            study: r.find(".study"),
-            position: r.find("[part=position]"),
-            card: r.html("[part=card]"),
-            front: r.find("[part=front]"),
-            back: r.find("[part=back]"),
-            topic: r.find(".front .topic"),
-            image: r.find("[part=image]"),
-            prompt: r.find(".prompt"),
-            answer: r.find(".answer"),
-            detail: r.find(".back .detail"),
-            quote: r.find(".back .quote"),
-            quote_text: r.find(".back blockquote"),
-            quote_credit: r.find(".back figcaption"),
-            in_article: r.find(".c-in-article"),
+            panel,
+            filter,
+            progress,
+            known_of,
+            study,
+            position,
+            card: card.unchecked_into(),
+            front,
+            back,
+            topic,
+            image,
+            prompt,
+            answer,
+            detail,
+            quote,
+            quote_text,
+            quote_credit,
+            in_article,
+            in_article_button,
             found: Vec::new(),
-            prev: r.find("[part=prev]"),
-            next: r.find("[part=next][data-msg=next]"),
-            known: r.find("[part=known]"),
-            learning: r.find("[part=learning]"),
-            hint: r.find(".hint"),
-            undo: r.find(".undo"),
-            undo_button: r.html("[part=undo]"),
-            more_button: r.html("[part=more]"),
-            menu: r.find(".menu"),
-            done: r.find("[part=complete]"),
-            done_text: r.html(".done-text"),
-            take_quiz: r.find("[part=take-quiz]"),
-            review: r.find("[part=review-learning]"),
-            again: r.html("[part=again]"),
+            prev,
+            known,
+            learning,
+            hint,
+            undo,
+            undo_button: undo_button.unchecked_into(),
+            more_button: more_button.unchecked_into(),
+            menu,
+            done,
+            done_text: done_text.unchecked_into(),
+            take_quiz,
+            review,
+            again: again.unchecked_into(),
         };
-        for (sel, key) in [
-            (".l-topic", Key::Topic),
-            ("[part=shuffle]", Key::Shuffle),
-            ("[part=restart]", Key::Restart),
-            (".hint", Key::TurnHint),
-            ("[part=more]", Key::More),
-            (".u-text", Key::Cleared),
-            ("[part=undo]", Key::Undo),
-            ("[part=take-quiz]", Key::TakeQuiz),
-            ("[part=reset-all]", Key::ResetProgress),
-            (".c-in-article button", Key::ShowInArticle),
-        ] {
-            set_text(&r.find(sel), s.get(key));
-        }
-        set_text(&v.prev, s.get(Key::Prev));
-        set_text(&v.next, s.get(Key::Next));
-        set_text(&v.known, s.get(Key::Known));
-        set_text(&v.learning, s.get(Key::Learning));
-        set_text(&v.again, s.get(Key::StudyAgain));
-        set_attr(&v.progress, "aria-label", s.get(Key::ProgressLabel));
-        let lang = app.deck.language.as_str();
-        for el in [&v.front, &v.back, &v.filter] {
-            set_attr(el, "lang", lang);
-        }
+        r.label(
+            s,
+            &[
+                (".l-topic", "", Key::Topic),
+                ("[part=shuffle]", "", Key::Shuffle),
+                ("[part=restart]", "", Key::Restart),
+                (".hint", "", Key::TurnHint),
+                ("[part=more]", "", Key::More),
+                (".u-text", "", Key::Cleared),
+                ("[part=undo]", "", Key::Undo),
+                ("[part=take-quiz]", "", Key::TakeQuiz),
+                ("[part=reset-all]", "", Key::ResetProgress),
+                (".c-in-article button", "", Key::ShowInArticle),
+                ("[part=prev]", "", Key::Prev),
+                ("[part=next][data-msg=next]", "", Key::Next),
+                ("[part=known]", "", Key::Known),
+                ("[part=learning]", "", Key::Learning),
+                ("[part=again]", "", Key::StudyAgain),
+                (".s-progress", "aria-label", Key::ProgressLabel),
+            ],
+        );
+        r.set_lang("[part=front],[part=back],[part=filter]", &app.deck.language);
         v.fill_filter(app, s)?;
-        if let Some(all) = v.filter.first_element_child() {
-            set_attr(&all, "lang", s.lang().tag());
-        }
         set_hidden(&r.find(".filter"), app.topics.len() < 2);
         set_hidden(&v.take_quiz, app.settings.modes != Modes::Both);
         Ok(v)
@@ -120,14 +150,16 @@ impl CardsView {
 
     fn fill_filter(&self, app: &App, s: &Strings) -> Result<(), JsValue> {
         let doc = the_document()?;
-        let add = |value: &str, label: &str| -> Result<(), JsValue> {
+        let add = |value: &str, label: &str| -> Result<Element, JsValue> {
             let opt = doc.create_element("option")?;
             set_attr(&opt, "value", value);
             opt.set_text_content(Some(label));
             self.filter.append_child(&opt)?;
-            Ok(())
+            Ok(opt)
         };
-        add("", &[s.get(Key::AllTopics), " (", &app.deck.facts.len().to_string(), ")"].concat())?;
+        let all = add("", &[s.get(Key::AllTopics), " (", &app.deck.facts.len().to_string(), ")"].concat())?;
+        // The widget's own words in a <select> of the deck's language.
+        set_attr(&all, "lang", s.lang().tag());
         for (i, (name, count)) in app.topics.iter().enumerate() {
             add(&i.to_string(), &[name.as_str(), " (", &count.to_string(), ")"].concat())?;
         }
@@ -205,9 +237,7 @@ impl CardsView {
             // page does not move when a card turns.
             // (None at all when no quote of the deck is in the article.)
             set_hidden(&self.in_article, !self.found.contains(&true));
-            if let Some(button) = self.in_article.first_element_child() {
-                set_hidden(&button, !(turned && found));
-            }
+            set_hidden(&self.in_article_button, !(turned && found));
         }
         if dirty.has(Dirty::CARD | Dirty::TURN | Dirty::UNDO) {
             // One slot under the card: the offer to undo a reset, else the
@@ -223,9 +253,7 @@ impl CardsView {
         }
         if dirty.has(Dirty::FILTER) {
             let value = study.filter().map(|t| t.to_string()).unwrap_or_default();
-            if let Some(select) = self.filter.dyn_ref::<web_sys::HtmlSelectElement>() {
-                select.set_value(&value);
-            }
+            set_value(&self.filter, &value);
         }
     }
 
@@ -237,14 +265,14 @@ impl CardsView {
 
     /// Closes the menu of Restart and Reset; true if it was open.
     pub fn close_menu(&self) -> bool {
-        let open = !self.menu.has_attribute("hidden");
+        let open = self.menu.get_attribute("hidden").is_none();
         self.set_menu(false);
         open
     }
 
     /// Toggles the menu.
     pub fn toggle_menu(&self) {
-        self.set_menu(self.menu.has_attribute("hidden"));
+        self.set_menu(self.menu.get_attribute("hidden").is_some());
     }
 
     /// The text for the live region after a move.

@@ -4,8 +4,9 @@
 use super::js_value::to_js;
 use crate::model::app::{App, Event};
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit, Element};
+use web_sys::{CustomEvent, Element};
 
 /// `factcards:flip`.
 #[derive(Serialize)]
@@ -71,11 +72,13 @@ pub fn error(message: &str, path: Option<&str>) -> JsValue {
 
 /// Dispatches a bubbling, composed `CustomEvent` named `name` on `host`.
 pub fn emit(host: &Element, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+    // The CustomEventInit as a plain object, filled through Reflect.set (an
+    // import the widget has anyway) rather than one setter import per field.
+    let init = js_sys::Object::new();
+    for (key, value) in [("bubbles", &JsValue::TRUE), ("composed", &JsValue::TRUE), ("detail", detail)] {
+        let _ = js_sys::Reflect::set(&init, &JsValue::from_str(key), value);
+    }
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
         let _ = host.dispatch_event(&event);
     }
 }

@@ -10,13 +10,17 @@ use web_sys::{Event, EventTarget};
 pub struct Listener {
     target: EventTarget,
     kind: &'static str,
-    closure: Closure<dyn FnMut(Event)>,
+    closure: Closure<dyn Fn(Event)>,
 }
 
 impl Listener {
     /// Calls `handler` for every `kind` event on `target` until dropped.
-    pub fn new(target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) -> Listener {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    ///
+    /// `Fn`, not `FnMut` (handlers keep their state in `Cell`s): then every
+    /// closure of the package is a `Fn` and the glue carries only
+    /// wasm-bindgen's wrapper for those, not the `FnMut` one as well.
+    pub fn new(target: &EventTarget, kind: &'static str, handler: impl Fn(Event) + 'static) -> Listener {
+        let closure = Closure::<dyn Fn(Event)>::new(handler);
         // Adding a listener cannot fail for a live target and a function.
         let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
         Listener { target: target.clone(), kind, closure }

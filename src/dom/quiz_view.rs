@@ -1,7 +1,7 @@
 //! The quiz view: draws [`Quiz`](crate::model::quiz::Quiz) state into the
 //! quiz panel.
 
-use super::template::{set_attr, set_flag, set_hidden, set_text, the_document, Refs};
+use super::template::{set_attr, set_flag, set_hidden, set_text, set_value, the_document, Refs};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use crate::model::quiz::{Band, Prompt};
@@ -16,6 +16,9 @@ pub struct QuizView {
     progress: Element,
     question: HtmlElement,
     options: [HtmlElement; 4],
+    /// Each option's text, and its tag ("Right answer", "Your answer").
+    option_texts: [HtmlElement; 4],
+    option_tags: [HtmlElement; 4],
     form: Element,
     pub input: HtmlElement,
     submit: Element,
@@ -46,64 +49,89 @@ pub struct QuizView {
 impl QuizView {
     /// Finds the panel's elements in a fresh skeleton and writes the fixed labels.
     pub fn build(r: &Refs, app: &App, s: &Strings) -> QuizView {
+        let [panel, asking, qpos, progress, question, form, input, submit, feedback, verdict, detail, quote, quote_text, quote_credit, in_article, next, summary, score_title, best, score, band, review, missed_title, missed, rights, rights_title, rights_list, retry_mistakes] =
+            r.finds(&[
+                "#p-quiz",
+                ".asking",
+                ".qpos",
+                ".q-progress",
+                "[part=question]",
+                "form.typed",
+                "[part=input]",
+                "[part=submit]",
+                "[part=feedback]",
+                ".verdict",
+                ".qdetail",
+                ".qquote",
+                ".qquote blockquote",
+                ".qquote figcaption",
+                ".q-in-article",
+                ".qnext",
+                ".summary",
+                ".score-title",
+                "[part=best]",
+                "[part=score]",
+                ".band",
+                "[part=review]",
+                ".missed-title",
+                ".missed",
+                ".rights",
+                ".rights > summary",
+                ".rights > ol",
+                "[data-msg=retry-mistakes]",
+            ]);
         let v = QuizView {
-            panel: r.find("#p-quiz"),
-            asking: r.find(".asking"),
-            qpos: r.find(".qpos"),
-            progress: r.find(".q-progress"),
-            question: r.html("[part=question]"),
+            panel,
+            asking,
+            qpos,
+            progress,
+            question: question.unchecked_into(),
             options: r.all::<4>("[part=option]"),
-            form: r.find("form.typed"),
-            input: r.html("[part=input]"),
-            submit: r.find("[part=submit]"),
-            feedback: r.find("[part=feedback]"),
-            verdict: r.find(".verdict"),
-            detail: r.find(".qdetail"),
-            quote: r.find(".qquote"),
-            quote_text: r.find(".qquote blockquote"),
-            quote_credit: r.find(".qquote figcaption"),
-            in_article: r.find(".q-in-article"),
+            option_texts: r.all::<4>("[part=option] > .t"),
+            option_tags: r.all::<4>("[part=option] > .tag"),
+            form,
+            input: input.unchecked_into(),
+            submit,
+            feedback,
+            verdict,
+            detail,
+            quote,
+            quote_text,
+            quote_credit,
+            in_article,
             found: Vec::new(),
-            next: r.html(".qnext"),
-            summary: r.find(".summary"),
-            score_title: r.html(".score-title"),
-            best: r.find("[part=best]"),
-            score: r.find("[part=score]"),
-            band: r.find(".band"),
-            review: r.find("[part=review]"),
-            missed_title: r.find(".missed-title"),
-            missed: r.find(".missed"),
-            rights: r.find(".rights"),
-            rights_title: r.find(".rights > summary"),
-            rights_list: r.find(".rights > ol"),
-            retry_mistakes: r.html("[data-msg=retry-mistakes]"),
+            next: next.unchecked_into(),
+            summary,
+            score_title: score_title.unchecked_into(),
+            best,
+            score,
+            band,
+            review,
+            missed_title,
+            missed,
+            rights,
+            rights_title,
+            rights_list,
+            retry_mistakes: retry_mistakes.unchecked_into(),
         };
-        set_text(&r.find(".l-answer"), s.get(Key::YourAnswer));
-        set_text(&v.submit, s.get(Key::Check));
-        set_text(&v.score_title, s.get(Key::ScoreTitle));
-        set_text(&r.find(".q-in-article button"), s.get(Key::ShowInArticle));
-        set_text(&v.retry_mistakes, s.get(Key::RetryMistakes));
-        set_text(&r.find("[data-msg=retry-all]"), s.get(Key::RetryAll));
-        set_attr(&v.progress, "aria-label", s.get(Key::Quiz));
-        let lang = app.deck.language.as_str();
-        for el in [&v.question as &Element, &v.form, &v.feedback, &v.review] {
-            set_attr(el, "lang", lang);
-        }
-        for o in &v.options {
-            set_attr(o, "lang", lang);
-        }
+        r.label(
+            s,
+            &[
+                (".l-answer", "", Key::YourAnswer),
+                ("[part=submit]", "", Key::Check),
+                (".score-title", "", Key::ScoreTitle),
+                (".q-in-article button", "", Key::ShowInArticle),
+                ("[data-msg=retry-mistakes]", "", Key::RetryMistakes),
+                ("[data-msg=retry-all]", "", Key::RetryAll),
+                (".q-progress", "aria-label", Key::Quiz),
+            ],
+        );
+        r.set_lang("[part=question],form.typed,[part=feedback],[part=review],[part=option]", &app.deck.language);
         // The widget's own words inside those keep the UI language.
-        let ui = s.lang().tag();
-        for el in
-            [r.find(".l-answer"), v.submit.clone(), v.verdict.clone(), v.missed_title.clone(), v.rights_title.clone()]
-        {
-            set_attr(&el, "lang", ui);
-        }
-        for o in &v.options {
-            if let Some(tag) = o.last_element_child() {
-                set_attr(&tag, "lang", ui);
-            }
-        }
+        r.set_lang(
+            ".l-answer,[part=submit],.verdict,.missed-title,.rights > summary,[part=option] > .tag",
+            s.lang().tag(),
+        );
         v
     }
 
@@ -134,24 +162,22 @@ impl QuizView {
                 Prompt::Choice { options, .. } => options,
                 Prompt::Typed => &[],
             };
-            for (i, button) in self.options.iter().enumerate() {
+            for (i, ((button, label), tag)) in
+                self.options.iter().zip(&self.option_texts).zip(&self.option_tags).enumerate()
+            {
                 let text = options.get(i);
                 set_hidden(button, text.is_none());
                 set_flag(button, "disabled", false);
-                let _ = button.class_list().remove_2("right", "wrong");
-                if let Some(first) = button.first_element_child() {
-                    set_text(&first, text.map(String::as_str).unwrap_or_default());
-                }
-                if let Some(tag) = button.last_element_child() {
-                    set_text(&tag, "");
-                }
+                let classes = button.class_list();
+                let _ = classes.toggle_with_force("right", false);
+                let _ = classes.toggle_with_force("wrong", false);
+                set_text(label, text.map(String::as_str).unwrap_or_default());
+                set_text(tag, "");
             }
             set_hidden(&self.form, !options.is_empty());
             set_flag(&self.input, "disabled", false);
             set_flag(&self.submit, "disabled", false);
-            if let Some(input) = self.input.dyn_ref::<web_sys::HtmlInputElement>() {
-                input.set_value("");
-            }
+            set_value(&self.input, "");
             if let Some(f) = app.deck.facts.get(fact) {
                 set_text(&self.question, &f.front);
             }
@@ -177,7 +203,7 @@ impl QuizView {
         };
         let Some(answer) = app.quiz.current_answer() else { return };
         let Some(fact) = app.deck.facts.get(answer.fact) else { return };
-        for (i, button) in self.options.iter().enumerate() {
+        for (i, (button, tag_el)) in self.options.iter().zip(&self.option_tags).enumerate() {
             set_flag(button, "disabled", true);
             // The mark is words as well as colour; style.css adds a ✓ or ✗
             // icon before them, hidden from assistive technology.
@@ -188,10 +214,8 @@ impl QuizView {
             } else {
                 continue;
             };
-            let _ = button.class_list().add_1(class);
-            if let Some(el) = button.last_element_child() {
-                set_text(&el, tag);
-            }
+            let _ = button.class_list().toggle_with_force(class, true);
+            set_text(tag_el, tag);
         }
         // A typed answer locks like the options: the input and its button.
         set_flag(&self.input, "disabled", true);
@@ -253,7 +277,7 @@ impl QuizView {
         let el = |tag: &str, class: &str, text: &str| -> Result<Element, JsValue> {
             let e = doc.create_element(tag)?;
             if !class.is_empty() {
-                let _ = e.class_list().add_1(class);
+                let _ = e.class_list().toggle_with_force(class, true);
             }
             set_attr(&e, "dir", "auto");
             e.set_text_content(Some(text));

@@ -9,8 +9,8 @@
 
 use super::error::MountError;
 use super::template::{document, message_markup, set_attr, set_text, Refs};
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, Node, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Element, Node, ShadowRoot};
 
 thread_local! {
     static SHEET: Option<CssStyleSheet> = {
@@ -27,7 +27,7 @@ thread_local! {
 pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
     let root = match host.shadow_root() {
         Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|e| {
+        None => host.attach_shadow(&open_init()).map_err(|e| {
             MountError::Target(
                 [
                     "mount: cannot render into <",
@@ -47,6 +47,14 @@ pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
         }
     });
     Ok(root)
+}
+
+/// `{mode: "open"}`, a ShadowRootInit set through Reflect.set (an import the
+/// widget has anyway) rather than its own setter import.
+fn open_init() -> web_sys::ShadowRootInit {
+    let init = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("mode"), &JsValue::from_str("open"));
+    init.unchecked_into()
 }
 
 /// Whether `host` holds fallback content: an element other than an inline

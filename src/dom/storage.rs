@@ -32,7 +32,7 @@ impl Store {
     /// A store under `key`, or a disabled one when `enabled` is false.
     pub fn open(key: String, enabled: bool) -> Store {
         let storage = if enabled {
-            match web_sys::window().map(|w| w.local_storage()) {
+            match super::template::window().map(|w| w.local_storage()) {
                 Some(Ok(Some(s))) => Some(s),
                 Some(Err(e)) => {
                     warn_once("localStorage is not available", Some(&e));
@@ -98,7 +98,7 @@ pub struct Saver {
     scheduled: Cell<Option<(u32, bool)>>,
     /// Runs when the browser is idle; owned here, so it is freed (and the
     /// callback cancelled) with the widget.
-    callback: Closure<dyn FnMut()>,
+    callback: Closure<dyn Fn()>,
 }
 
 /// How long the fallback timer waits where there is no `requestIdleCallback`.
@@ -106,16 +106,10 @@ const FALLBACK_DELAY_MS: i32 = 200;
 /// The longest a write waits for an idle moment.
 const MAX_WAIT_MS: u32 = 1000;
 
-/// The options of `requestIdleCallback`.
-#[derive(serde::Serialize)]
-struct IdleOptions {
-    timeout: u32,
-}
-
 impl Saver {
     /// A saver into `store` whose idle callback runs `on_idle`, which should
     /// call [`Saver::flush`].
-    pub fn new(store: Store, on_idle: impl FnMut() + 'static) -> Saver {
+    pub fn new(store: Store, on_idle: impl Fn() + 'static) -> Saver {
         Saver { store, pending: Cell::new(false), scheduled: Cell::new(None), callback: Closure::new(on_idle) }
     }
 
@@ -129,14 +123,15 @@ impl Saver {
         if self.scheduled.get().is_some() {
             return;
         }
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = super::template::window() else { return };
         let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
         let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"));
         let handle = match ric.ok().and_then(|ric| ric.dyn_into::<js_sys::Function>().ok()) {
             Some(ric) => {
                 // A page that is never idle (or a headless one that draws no
                 // frames) still gets its write, after MAX_WAIT_MS.
-                let options = super::js_value::to_js(&IdleOptions { timeout: MAX_WAIT_MS });
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(MAX_WAIT_MS));
                 ric.call2(&window, f, &options).ok().and_then(|h| h.as_f64()).map(|h| (h as u32, false))
             }
             None => window
@@ -155,7 +150,7 @@ impl Saver {
     /// Cancels the idle callback, if one is asked for.
     pub fn cancel(&self) {
         let Some((handle, timer)) = self.scheduled.take() else { return };
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = super::template::window() {
             if timer {
                 window.clear_timeout_with_handle(handle as i32);
             } else {

@@ -4,9 +4,11 @@
 //! it. Every piece of deck text reaches the DOM through `textContent` or a
 //! safe attribute setter (see [`set_text`]).
 
+use crate::model::locale::{Key, Strings};
 use core::cell::Cell;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, NodeList};
+use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, NodeList, Window};
 
 /// The widget's skeleton, cloned once per mount.
 const MARKUP: &str = concat!(
@@ -82,7 +84,7 @@ thread_local! {
 fn make_templates() -> Option<(HtmlTemplateElement, HtmlTemplateElement)> {
     let doc = document()?;
     let make = |markup: &str| -> Option<HtmlTemplateElement> {
-        let t: HtmlTemplateElement = doc.create_element("template").ok()?.dyn_into().ok()?;
+        let t: HtmlTemplateElement = doc.create_element("template").ok()?.unchecked_into();
         // Fixed markup of the widget's own, never deck text.
         t.set_inner_html(markup);
         Some(t)
@@ -95,7 +97,7 @@ fn clone_template(
 ) -> Result<DocumentFragment, JsValue> {
     TEMPLATES.with(|t| {
         let t = t.as_ref().ok_or_else(no_document)?;
-        pick(t).content().clone_node_with_deep(true)?.dyn_into::<DocumentFragment>().map_err(JsValue::from)
+        Ok(pick(t).content().clone_node_with_deep(true)?.unchecked_into())
     })
 }
 
@@ -109,9 +111,23 @@ pub fn message_markup() -> Result<DocumentFragment, JsValue> {
     clone_template(|t| &t.1)
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.window`: `undefined` where there is no window (a worker).
+    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = window)]
+    static WINDOW: JsValue;
+}
+
+/// The page's window, if there is one. One import, where
+/// `web_sys::window()` takes five (js-sys's four ways to find the global
+/// object, then an `instanceof Window`).
+pub fn window() -> Option<Window> {
+    WINDOW.with(|w| (!w.is_undefined()).then(|| w.clone().unchecked_into()))
+}
+
 /// The page's document.
 pub fn document() -> Option<Document> {
-    web_sys::window()?.document()
+    window()?.document()
 }
 
 /// The error of a DOM call made where there is no document (a worker).
@@ -155,11 +171,6 @@ impl<'r> Refs<'r> {
         }
     }
 
-    /// The first element matching `selector`, as an `HtmlElement`.
-    pub fn html(&self, selector: &'static str) -> HtmlElement {
-        self.find(selector).unchecked_into()
-    }
-
     /// Every element matching `selector`, which must match `N` of them.
     pub fn all<const N: usize>(&self, selector: &'static str) -> [HtmlElement; N] {
         let list = self.root.query_selector_all(selector).ok();
@@ -171,6 +182,36 @@ impl<'r> Refs<'r> {
             Some(node) => node.unchecked_into(),
             None => self.spare.clone().unchecked_into(),
         })
+    }
+
+    /// The first element matching each of `selectors`, in order: one loop
+    /// over a table instead of a lookup written out per element.
+    pub fn finds<const N: usize>(&self, selectors: &[&'static str; N]) -> [Element; N] {
+        core::array::from_fn(|i| self.find(selectors[i]))
+    }
+
+    /// Writes fixed labels: for each `(selector, attribute, key)`, the UI
+    /// string `key` as the text of the element found (`attribute` empty) or
+    /// as its `attribute`.
+    pub fn label(&self, s: &Strings, labels: &[(&'static str, &'static str, Key)]) {
+        for &(selector, attr, key) in labels {
+            let el = self.find(selector);
+            if attr.is_empty() {
+                set_text(&el, s.get(key));
+            } else {
+                set_attr(&el, attr, s.get(key));
+            }
+        }
+    }
+
+    /// Sets `lang` on every element the selector list `selectors` matches.
+    pub fn set_lang(&self, selectors: &str, lang: &str) {
+        let Ok(list) = self.root.query_selector_all(selectors) else { return };
+        for i in 0..list.length() {
+            if let Some(node) = list.item(i) {
+                set_attr(node.unchecked_ref(), "lang", lang);
+            }
+        }
     }
 
     fn miss(&self, selector: &'static str) {
@@ -206,6 +247,18 @@ pub fn set_flag(el: &Element, name: &str, on: bool) {
 /// Sets an attribute to "true" or "false".
 pub fn set_bool(el: &Element, name: &str, value: bool) {
     let _ = el.set_attribute(name, if value { "true" } else { "false" });
+}
+
+/// The `value` of a form control (the widget's `<select>` or `<input>`),
+/// read through Reflect.get: one import for both kinds of control, where
+/// web-sys has a getter import per element type.
+pub fn value(el: &Element) -> String {
+    js_sys::Reflect::get(el, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Sets the `value` of a form control (see [`value`]).
+pub fn set_value(el: &Element, value: &str) {
+    let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(value));
 }
 
 /// Sets an attribute.

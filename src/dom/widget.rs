@@ -18,7 +18,7 @@ use super::quiz_view::QuizView;
 use super::registry;
 use super::shell;
 use super::storage::{Saver, Store};
-use super::template::{set_attr, set_hidden, set_text, widget_markup, Refs};
+use super::template::{self, set_attr, set_hidden, set_text, widget_markup, Refs};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
 use crate::model::locale::{Key, Strings};
 use crate::model::options::Theme;
@@ -333,25 +333,23 @@ impl State {
     }
 
     /// The element that should take focus after `msg`, if focus must move.
-    fn focus_target(&self, msg: &Msg, active: Option<Element>) -> Option<HtmlElement> {
+    fn focus_target(&self, msg: &Msg, active: Option<Element>) -> Option<&HtmlElement> {
         let cards = &self.view.cards;
         let quiz = &self.view.quiz;
         let lost = active
             .as_ref()
-            .is_none_or(|a| a.has_attribute("disabled") || a.closest("[hidden]").ok().flatten().is_some());
+            .is_none_or(|a| a.get_attribute("disabled").is_some() || a.closest("[hidden]").ok().flatten().is_some());
         match msg {
-            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
+            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY),
             // To Undo after a reset (its menu has closed); after an undo, to
             // the card or the all-known screen.
-            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards.focus_after(&self.app, Dirty::STUDY).cloned(),
-            Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => {
-                cards.focus_after(&self.app, Dirty::STUDY).cloned()
-            }
-            Msg::Choose(_) | Msg::Submit(_) => quiz.focus_after(&self.app, Dirty::ANSWER).cloned(),
+            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards.focus_after(&self.app, Dirty::STUDY),
+            Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => cards.focus_after(&self.app, Dirty::STUDY),
+            Msg::Choose(_) | Msg::Submit(_) => quiz.focus_after(&self.app, Dirty::ANSWER),
             Msg::NextQuestion | Msg::RetryAll | Msg::RetryMistakes => {
-                quiz.focus_after(&self.app, Dirty::QUESTION | Dirty::SUMMARY).cloned()
+                quiz.focus_after(&self.app, Dirty::QUESTION | Dirty::SUMMARY)
             }
-            Msg::Show(mode) => Some(self.view.tabs[if *mode == Mode::Cards { 0 } else { 1 }].clone()),
+            Msg::Show(mode) => Some(&self.view.tabs[if *mode == Mode::Cards { 0 } else { 1 }]),
             _ => None,
         }
     }
@@ -394,7 +392,7 @@ fn key_msg(widget: &Widget, e: &KeyboardEvent, target: &Element) -> Option<(Msg,
     if on_tab {
         // Two tabs: either arrow moves to the other one (wrapping), Home and
         // End to the first and the last.
-        let on_cards = target.id() == "t-cards";
+        let on_cards = target.get_attribute("id").as_deref() == Some("t-cards");
         let mode = match key.as_str() {
             "ArrowLeft" | "ArrowRight" if on_cards => Mode::Quiz,
             "ArrowLeft" | "ArrowRight" => Mode::Cards,
@@ -483,7 +481,8 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
         on("change", |w, e| {
             let Some(target) = target_element(&e) else { return };
             if target.get_attribute("part").as_deref() == Some("filter") {
-                let value = target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+                // The widget's own <select> (part=filter).
+                let value = template::value(&target);
                 w.send(Msg::Filter(value.parse().ok()), false);
             }
         }),
@@ -493,10 +492,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
                 .state
                 .try_borrow()
                 .ok()
-                .and_then(|st| {
-                    st.as_ref()
-                        .and_then(|st| st.view.quiz.input.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()))
-                })
+                .and_then(|st| st.as_ref().map(|st| template::value(&st.view.quiz.input)))
                 .unwrap_or_default();
             w.send(Msg::Submit(text), false);
         }),
@@ -521,7 +517,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
     ];
     // A closing or hidden tab may never be idle again: write now. (On a
     // change to visible there is seldom anything pending.)
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = super::template::window() {
         listeners.push(on_target(window.as_ref(), "pagehide", |w, _| w.save_now()));
         if let Some(doc) = window.document() {
             listeners.push(on_target(doc.as_ref(), "visibilitychange", |w, _| w.save_now()));
