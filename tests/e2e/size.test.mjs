@@ -54,8 +54,11 @@ export const GZIP_TARGET = 50 * 1024;
  * The built-in deck out of the wasm (a file of the package, fetched only by
  * a mount without a deck, not counted): 98,302 -> 95,281 bytes, measured on
  * main at 22b3fa2; the ceiling keeps that with about 1 KB to spare.
+ * With the model's collect/format diet (101,940 -> 98,302 on its own) and
+ * the DOM layer's (109 -> 87 imports, -2.1 KB) merged too: 91.1 KB
+ * (93,239 bytes); the ceiling keeps that with about 0.9 KB to spare.
  */
-export const GZIP_CEILING = 94 * 1024;
+export const GZIP_CEILING = 92 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
