@@ -197,12 +197,18 @@ impl Quiz {
             }
         }
         pool.truncate(len);
+        Quiz::at_start(opts.seed, mode, wrong, pool)
+    }
+
+    /// A quiz at the start of round 1, over `first` (the questions' facts, in
+    /// order).
+    fn at_start(seed: u64, mode: AnswerMode, wrong: usize, first: Vec<usize>) -> Quiz {
         let mut quiz = Quiz {
-            seed: opts.seed,
+            seed,
             mode,
             wrong,
             round: 0,
-            first: pool.clone(),
+            first: first.clone(),
             order: Vec::new(),
             questions: Vec::new(),
             answers: Vec::new(),
@@ -210,7 +216,7 @@ impl Quiz {
             by_kind: Vec::new(),
             indexed: 0,
         };
-        quiz.start(pool, false);
+        quiz.start(first, false);
         quiz
     }
 
@@ -464,21 +470,7 @@ impl Quiz {
     /// [`Quiz::restart`] gives, without copying this round's questions and
     /// answers.
     pub fn restarted(&self) -> Quiz {
-        let mut quiz = Quiz {
-            seed: self.seed,
-            mode: self.mode,
-            wrong: self.wrong,
-            round: 0,
-            first: self.first.clone(),
-            order: Vec::new(),
-            questions: Vec::new(),
-            answers: Vec::new(),
-            pos: 0,
-            by_kind: Vec::new(),
-            indexed: 0,
-        };
-        quiz.start(self.first.clone(), false);
-        quiz
+        Quiz::at_start(self.seed, self.mode, self.wrong, self.first.clone())
     }
 
     /// Makes the question about fact `fact` for this round.
