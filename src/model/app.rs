@@ -275,6 +275,7 @@ impl App {
             round: self.study.round(),
             current: self.study.current(),
             marks: self.study.marks().to_vec(),
+            hard: self.study.hard().to_vec(),
             best: self.best,
             filter: self.study.filter(),
             in_round: self.study.in_round(),
@@ -289,7 +290,7 @@ impl App {
     /// out, and the quiz starts afresh.
     pub fn restore(&mut self, saved: &Progress) {
         let s = saved;
-        self.study.restore(&s.marks, s.filter, s.round, &s.in_round, s.current);
+        self.study.restore(&s.marks, &s.hard, s.filter, s.round, &s.in_round, s.current);
         self.best = saved.best;
         if saved.quiz_view && self.settings.modes == Modes::Both {
             self.mode = Mode::Quiz;
@@ -710,6 +711,25 @@ mod tests {
     fn quiz_state(a: &App) -> QuizState {
         let answers = a.quiz.answers().iter().map(|x| (x.fact, x.given.clone(), x.correct)).collect();
         (a.quiz.round(), a.quiz.position(), a.quiz.score(), a.quiz.len(), answers)
+    }
+
+    #[test]
+    fn the_still_learning_pile_survives_a_reload() {
+        let mut a = app(3, Modes::Both);
+        // Card 0 still learning, then every card known.
+        for mark in [Mark::Learning, Mark::Known, Mark::Known, Mark::Known] {
+            a.update(Msg::Turn);
+            a.update(Msg::Mark(mark));
+        }
+        assert_eq!((a.study.progress(), a.study.learning_count()), ((3, 3), 1));
+        let mut b = reloaded(&a);
+        assert_eq!((b.study.progress(), b.study.learning_count()), ((3, 3), 1), "all known, a pile of one");
+        assert!(b.update(Msg::ReviewLearning).dirty.has(Dirty::SAVE));
+        assert_eq!(b.study.current(), Some(0), "a round of just that card");
+        // Reviewed: no pile is left, and none comes back on the next reload.
+        b.update(Msg::Turn);
+        b.update(Msg::Mark(Mark::Known));
+        assert_eq!(reloaded(&b).study.learning_count(), 0);
     }
 
     #[test]

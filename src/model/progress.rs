@@ -4,7 +4,9 @@
 //! The record is a short line of text, e.g.
 //! `fc3|3|1|kl-k|3/4||.rr.|q|77;2;1;3,0;c2,tParis%2C France`: format, round,
 //! the fact on screen (its index; empty when the study is complete), one mark
-//! per fact (`k` known, `l` learning, `-` unseen), the best quiz score, the
+//! per fact (`k` known, `h` known after being still learning, `l` still
+//! learning, `-` unseen: `h` and `l` are the pile "Review the N still
+//! learning" goes over), the best quiz score, the
 //! topic filter (its number; empty for all topics), which facts are in the
 //! current round (`r`) or not (`.`), the view showing (`q` for the quiz,
 //! empty for the cards) and the quiz in progress ([`QuizRecord`]; empty when
@@ -68,6 +70,9 @@ pub struct Progress {
     pub current: Option<usize>,
     /// One mark per fact.
     pub marks: Vec<Mark>,
+    /// One flag per fact: marked still learning at least once since marks
+    /// were last cleared (the pile the all-known screen offers to review).
+    pub hard: Vec<bool>,
     /// Best quiz result as (score, total), if a quiz was finished:
     /// `0 < total <= facts` and `score <= total`.
     pub best: Option<(usize, usize)>,
@@ -93,11 +98,14 @@ impl Progress {
             out.push_str(&current.to_string());
         }
         out.push('|');
-        out.extend(self.marks.iter().map(|m| match m {
-            Mark::Known => 'k',
-            Mark::Learning => 'l',
-            Mark::Unseen => '-',
-        }));
+        for (i, m) in self.marks.iter().enumerate() {
+            out.push(match m {
+                Mark::Known if self.hard.get(i) == Some(&true) => 'h',
+                Mark::Known => 'k',
+                Mark::Learning => 'l',
+                Mark::Unseen => '-',
+            });
+        }
         out.push('|');
         if let Some((score, total)) = self.best {
             out.push_str(&score.to_string());
@@ -139,14 +147,17 @@ impl Progress {
         if marks_text.len() != facts {
             return None;
         }
-        let mut marks = Vec::with_capacity(facts);
+        let (mut marks, mut hard) = (Vec::with_capacity(facts), Vec::with_capacity(facts));
         for b in marks_text.bytes() {
-            marks.push(match b {
-                b'k' => Mark::Known,
-                b'l' => Mark::Learning,
-                b'-' => Mark::Unseen,
+            let (mark, was_learning) = match b {
+                b'k' => (Mark::Known, false),
+                b'h' => (Mark::Known, true),
+                b'l' => (Mark::Learning, true),
+                b'-' => (Mark::Unseen, false),
                 _ => return None,
-            });
+            };
+            marks.push(mark);
+            hard.push(was_learning);
         }
         let best = match parts.next()? {
             "" => None,
@@ -193,7 +204,7 @@ impl Progress {
         if parts.next().is_some() {
             return None;
         }
-        Some(Progress { round, current, marks, best, filter, in_round, quiz_view, quiz })
+        Some(Progress { round, current, marks, hard, best, filter, in_round, quiz_view, quiz })
     }
 }
 
@@ -321,15 +332,20 @@ mod tests {
         let p = Progress {
             round: 3,
             current: Some(1),
-            marks: vec![Mark::Known, Mark::Learning, Mark::Unseen],
+            marks: vec![Mark::Known, Mark::Learning, Mark::Unseen, Mark::Known],
+            hard: vec![false, true, false, true],
             best: Some((2, 3)),
             filter: Some(2),
-            in_round: vec![false, true, true],
+            in_round: vec![false, true, true, false],
             quiz_view: false,
             quiz: None,
         };
-        assert_eq!(p.encode(), "fc3|3|1|kl-|2/3|2|.rr||");
-        assert_eq!(Progress::decode(&p.encode(), 3), Some(p));
+        assert_eq!(p.encode(), "fc3|3|1|kl-h|2/3|2|.rr.||");
+        assert_eq!(Progress::decode(&p.encode(), 4), Some(p));
+        // A card still learning is in the pile whatever the flags say.
+        let learning =
+            Progress { marks: vec![Mark::Learning], hard: vec![false], in_round: vec![true], ..Progress::default() };
+        assert_eq!(Progress::decode(&learning.encode(), 1).map(|p| p.hard), Some(vec![true]));
         assert_eq!(Progress::decode("fc3|1|0|kk|2/2||rr||", 2).and_then(|p| p.best), Some((2, 2)));
         let none = Progress { best: None, ..Progress::default() };
         assert_eq!(Progress::decode(&none.encode(), 0), Some(none));
@@ -347,6 +363,7 @@ mod tests {
         let p = Progress {
             round: 1,
             marks: vec![Mark::Unseen; 3],
+            hard: vec![false; 3],
             in_round: vec![true; 3],
             quiz_view: true,
             quiz: Some(quiz),

@@ -139,6 +139,12 @@ impl Study {
         &self.marks
     }
 
+    /// One flag per fact: marked still learning at least once since marks
+    /// were last cleared (the pile of [`Study::review_learning`]).
+    pub fn hard(&self) -> &[bool] {
+        &self.hard
+    }
+
     /// (known, total) within the current filter.
     pub fn progress(&self) -> (usize, usize) {
         let total = self.pick(&|_| true).len();
@@ -315,13 +321,14 @@ impl Study {
         flags
     }
 
-    /// Restores saved marks, the topic filter, the round (its number and its
+    /// Restores saved marks and the still-learning pile, the topic filter, the round (its number and its
     /// cards, in deck order) and the card on screen, ignoring anything out of
     /// range. Without round flags (`in_round` of another length), the round is
     /// the cards not yet known.
     pub fn restore(
         &mut self,
         marks: &[Mark],
+        hard: &[bool],
         filter: Option<u32>,
         round: u32,
         in_round: &[bool],
@@ -330,7 +337,10 @@ impl Study {
         for (m, saved) in self.marks.iter_mut().zip(marks) {
             *m = *saved;
         }
-        self.hard.iter_mut().for_each(|h| *h = false);
+        // The pile: what the record says, and every card still learning.
+        for (i, h) in self.hard.iter_mut().enumerate() {
+            *h = hard.get(i) == Some(&true) || self.marks.get(i) == Some(&Mark::Learning);
+        }
         let topics_known = filter.is_none_or(|f| self.topics.contains(&Some(f)));
         self.filter = if topics_known { filter } else { None };
         let order = if in_round.len() == self.marks.len() {
@@ -437,7 +447,7 @@ mod tests {
     #[test]
     fn restore_ignores_out_of_range_data() {
         let mut s = study(3);
-        s.restore(&[Mark::Known, Mark::Learning, Mark::Unseen, Mark::Known], Some(9), 0, &[true], Some(99));
+        s.restore(&[Mark::Known, Mark::Learning, Mark::Unseen, Mark::Known], &[], Some(9), 0, &[true], Some(99));
         assert_eq!(s.order(), &[1, 2]);
         assert_eq!((s.position(), s.round(), s.filter()), (0, 1, None));
     }
@@ -453,7 +463,7 @@ mod tests {
         s.next_card();
         let (marks, round, flags, current) = (s.marks().to_vec(), s.round(), s.in_round(), s.current());
         let mut t = study(5);
-        t.restore(&marks, None, round, &flags, current);
+        t.restore(&marks, s.hard(), None, round, &flags, current);
         assert_eq!((t.order(), t.position(), t.current(), t.round()), (s.order(), 3, Some(3), 1));
         // Round 2 (facts 1..5), fact 1 then marked known: on fact 2, 2 of 4.
         s.last();
@@ -461,7 +471,7 @@ mod tests {
         s.turn();
         s.mark_current(Mark::Known);
         let mut u = study(5);
-        u.restore(s.marks(), None, s.round(), &s.in_round(), s.current());
+        u.restore(s.marks(), s.hard(), None, s.round(), &s.in_round(), s.current());
         assert_eq!((u.order(), u.position(), u.current(), u.round()), (&[1, 2, 3, 4][..], 1, Some(2), 2));
     }
 

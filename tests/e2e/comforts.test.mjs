@@ -155,6 +155,34 @@ async function playQuiz(page, right) {
 
 // ------------------------------------------------------ remembered progress
 
+test('the still-learning pile survives a reload: "all known" still offers its review', async () => {
+  const { page, errors } = await open({ seed: 7 });
+  await mark(page, 'learning'); // fact 1, then every fact known
+  for (let i = 0; i < FACTS; i++) await mark(page, 'known');
+  const done = page.locator('[part~="complete"]');
+  await done.waitFor();
+  const review = 'Review the 1 still learning';
+  const names = ['Take the quiz', review, 'Study again', 'Reset progress'];
+  assert.deepEqual(await done.getByRole('button').allTextContents(), names);
+  const [[, record]] = await storage(page);
+  assert.equal(record.split('|')[3], 'h' + 'k'.repeat(FACTS - 1), 'fact 1 known after still learning, the rest known');
+
+  await page.reload();
+  await waitMounted(page);
+  await done.waitFor();
+  assert.deepEqual(await done.getByRole('button').allTextContents(), names, 'the same screen and pile after the reload');
+  await done.getByRole('button', { name: review }).click();
+  assert.equal(await text(position(page)), '1 / 1');
+  assert.equal(await text(front(page)), DECK.facts[0].front);
+  await mark(page, 'known');
+  await page.reload();
+  await waitMounted(page);
+  await done.waitFor();
+  assert.equal(await done.getByRole('button', { name: /still learning/ }).count(), 0, 'reviewed: no pile, after a reload too');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('progress survives a reload: marks, position, progress bar, best score', async () => {
   const { page, errors } = await open({ seed: 7 });
   assert.deepEqual(await storage(page), [], 'a fresh context starts with empty storage');
