@@ -251,7 +251,8 @@ impl FactCards {
         }
     }
 
-    /// Shows `"cards"` or `"quiz"`. Throws on any other name.
+    /// Shows `"cards"` or `"quiz"` (before the built-in deck has arrived: when
+    /// the widget mounts). Throws on any other name.
     pub fn show(&self, #[wasm_bindgen(unchecked_param_type = "ViewName")] mode: &str) -> Result<(), JsError> {
         let mode = match mode {
             "cards" => Mode::Cards,
@@ -273,8 +274,9 @@ impl FactCards {
 /// content of its own keeps showing it; otherwise the problems show inside
 /// the widget. The widget stays until
 /// `destroy()` or the next mount into the same target, whether or not the
-/// returned handle is kept. Without a deck, the first mount fetches the
-/// built-in deck: it renders when the deck arrives; its handle works at once.
+/// returned handle is kept. Without a deck, a mount made before the page
+/// has the built-in deck (the first one fetches it) renders when the deck
+/// arrives; its handle works at once.
 #[wasm_bindgen]
 pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,

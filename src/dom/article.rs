@@ -32,12 +32,7 @@ impl HostArticle {
     /// its text. No element: no quote is found (and the console says so). A
     /// selector the browser rejects is an `options.article` error.
     pub fn open(selector: &str, host: &Element, deck: &Deck) -> Result<HostArticle, MountError> {
-        let text = article_text(selector, host).map_err(|e| {
-            MountError::Options(Issue::error(
-                "options.article",
-                ["is not a valid CSS selector (", &super::error::js_message(&e), ")"].concat(),
-            ))
-        })?;
+        let text = text_of(selector, host)?;
         let found = match &text {
             Some(text) => {
                 let index = QuoteIndex::new(text);
@@ -53,6 +48,12 @@ impl HostArticle {
         Ok(HostArticle { selector: selector.to_owned(), found })
     }
 
+    /// Checks that the browser accepts `selector`, as [`HostArticle::open`]
+    /// will (for a mount that waits for its deck).
+    pub fn check(selector: &str, host: &Element) -> Result<(), MountError> {
+        text_of(selector, host).map(drop)
+    }
+
     /// Scrolls to `quote` in the article as it is now and highlights it.
     pub fn show(&self, host: &Element, quote: &str) {
         let Ok(Some(text)) = article_text(&self.selector, host) else { return };
@@ -65,4 +66,15 @@ impl HostArticle {
     pub fn clear(&self) {
         clear_passage();
     }
+}
+
+/// The text of the element `selector` names, if any; a selector the browser
+/// rejects is an `options.article` error.
+fn text_of(selector: &str, host: &Element) -> Result<Option<String>, MountError> {
+    article_text(selector, host).map_err(|e| {
+        MountError::Options(Issue::error(
+            "options.article",
+            ["is not a valid CSS selector (", &super::error::js_message(&e), ")"].concat(),
+        ))
+    })
 }

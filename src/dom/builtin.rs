@@ -16,7 +16,7 @@ use super::mount;
 use super::widget::Widget;
 use crate::model::app::Mode;
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -70,6 +70,10 @@ thread_local! {
     /// The mounts made since the fetch started, oldest first, waiting or
     /// not (a cancelled one stays until the fetch ends).
     static LIST: RefCell<Vec<Rc<Waiting>>> = const { RefCell::new(Vec::new()) };
+    /// The mounts whose deck never came (the fetch or the mount failed),
+    /// while their handles live: the host shows their alert or fallback
+    /// until `destroy()` or a new mount into it.
+    static FAILED: RefCell<Vec<Weak<Waiting>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A mount of the built-in deck into `host` that waits for the deck (the
@@ -86,13 +90,15 @@ pub fn wait(host: &Element, options: JsValue) -> Rc<Waiting> {
     waiting
 }
 
-/// Cancels the mount waiting in `host`, if any (a new mount replaces it).
+/// Cancels the mount waiting in `host`, if any, and forgets one that failed
+/// there (a new mount replaces either).
 pub fn cancel(host: &Element) {
     LIST.with(|list| {
         for w in list.borrow().iter().filter(|w| &w.host == host && w.state.get() == WAITING) {
             w.state.set(GONE);
         }
     });
+    forget_failed(|w| &w.host == host);
 }
 
 impl Waiting {
@@ -106,11 +112,17 @@ impl Waiting {
                     root.set_text_content(None);
                 }
             }
-            TRIED => {
-                if let Some(widget) = self.widget.borrow().as_ref() {
-                    widget.destroy();
+            TRIED => match self.widget.borrow().as_ref() {
+                Some(widget) => widget.destroy(),
+                // The deck never came, and the host shows this mount's alert
+                // or fallback still (a new mount would have made it GONE).
+                None => {
+                    forget_failed(|w| std::ptr::eq(w, self));
+                    if let Some(root) = self.host.shadow_root() {
+                        root.set_text_content(None);
+                    }
                 }
-            }
+            },
             _ => {}
         }
     }
@@ -138,20 +150,40 @@ pub fn arrived(deck: JsValue) {
         }
         waiting.state.set(TRIED);
         let (host, options) = (&waiting.host, &waiting.options);
-        match deck.as_string() {
-            Some(reason) => mount::fail(host, options, &reason, None, std::slice::from_ref(&reason)),
-            None => {
-                if let Ok(Some(widget)) = mount::mount(host, &deck, options) {
-                    *waiting.widget.borrow_mut() = Some(widget.clone());
-                    // destroy() from a factcards:ready listener came first.
-                    if waiting.state.get() == GONE {
-                        widget.destroy();
-                    } else if let Some(mode) = waiting.mode.get() {
-                        widget.show(mode);
-                    }
+        let mounted = match deck.as_string() {
+            Some(reason) => {
+                mount::fail(host, options, &reason, None, std::slice::from_ref(&reason));
+                None
+            }
+            None => mount::mount(host, &deck, options).ok().flatten(),
+        };
+        match mounted {
+            Some(widget) => {
+                *waiting.widget.borrow_mut() = Some(widget.clone());
+                // destroy() from a factcards:ready listener came first.
+                if waiting.state.get() == GONE {
+                    widget.destroy();
+                } else if let Some(mode) = waiting.mode.get() {
+                    widget.show(mode);
                 }
             }
+            None => FAILED.with(|failed| failed.borrow_mut().push(Rc::downgrade(&waiting))),
         }
     }
     LIST.with(|list| list.borrow_mut().retain(|w| w.state.get() == WAITING));
+}
+
+/// Marks the failed mounts `which` picks as replaced ([`GONE`]) and drops
+/// them, with those whose handles are gone.
+fn forget_failed(which: impl Fn(&Waiting) -> bool) {
+    FAILED.with(|failed| {
+        failed.borrow_mut().retain(|w| match w.upgrade() {
+            Some(w) if which(&w) => {
+                w.state.set(GONE);
+                false
+            }
+            Some(_) => true,
+            None => false,
+        })
+    });
 }

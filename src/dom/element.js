@@ -318,8 +318,10 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
           this.#deck = { value: inline.textContent };
           // With the wasm at hand, it mounts at once.
           if (!wasm) this.#panel(0);
-        } else if (builtinValue !== undefined) this.#deck = { value: builtinValue };
-        else {
+        } else if (builtinValue !== undefined) {
+          this.#deck = { value: builtinValue };
+          if (!wasm) this.#panel(0);
+        } else {
           this.#panel(0);
           this.#await(loadBuiltin());
         }

@@ -54,6 +54,10 @@ fn try_mount(host: &Element, deck: &JsValue, options: &JsValue) -> Result<Option
     let root = shadow_root(host)?;
     let strings = strings_for(host, &opts);
     if deck.is_undefined() {
+        // Bad options throw now, as with a deck at hand.
+        if let Some(selector) = &opts.article {
+            HostArticle::check(selector, host)?;
+        }
         show_message(host, Message::Loading, strings.get(Key::Loading), &[]);
         return Ok(None);
     }

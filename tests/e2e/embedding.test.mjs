@@ -490,7 +490,7 @@ test('the built-in deck on its way: show() is kept, destroy() cancels; a failed 
   await routeHtml(
     page,
     't-builtin-wait.html',
-    doc(`<div id="f"><p id="fallback">The article's facts, as static HTML.</p></div><div id="g"></div><div id="a"></div><div id="b"></div>
+    doc(`<div id="f"><p id="fallback">The article's facts, as static HTML.</p></div><div id="g"></div><div id="a"></div><div id="b"></div><div id="c"></div>
       <fact-cards id="el"><p id="el-fallback">Static fallback.</p></fact-cards>
       <script type="module">
         import * as fc from "./pkg/factcards.js";
@@ -501,8 +501,8 @@ test('the built-in deck on its way: show() is kept, destroy() cancels; a failed 
   await page.goto(server.url + 't-builtin-wait.html');
   await page.waitForFunction(() => window.fc !== undefined);
   await page.evaluate(() => {
-    window.fc.mount('#f', null, { seed: 1 });
-    window.fc.mount('#g', null, { seed: 1 });
+    window.hf = window.fc.mount('#f', null, { seed: 1 });
+    window.hg = window.fc.mount('#g', null, { seed: 1 });
   });
   await until('one request for the element and both mounts', () => seen === 1);
   gate(0).open();
@@ -528,8 +528,17 @@ test('the built-in deck on its way: show() is kept, destroy() cancels; a failed 
     const loading = document.getElementById('b').shadowRoot.querySelectorAll('[role="status"]').length;
     wb.destroy();
     wb.destroy(); // twice is fine
-    return { loading, left: document.getElementById('b').shadowRoot.childNodes.length };
+    // Bad options throw at once, deck or no deck.
+    let threw = null;
+    try {
+      window.fc.mount('#c', null, { article: '##x' });
+    } catch (e) {
+      threw = e.message;
+    }
+    return { loading, left: document.getElementById('b').shadowRoot.childNodes.length, threw };
   });
+  assert.match(before.threw ?? '', /^invalid options: options\.article: is not a valid CSS selector/);
+  delete before.threw;
   assert.deepEqual(before, { loading: 1, left: 0 }, 'destroy() before the deck arrives leaves nothing behind');
   await until('a second request, held', () => seen === 2);
   gate(1).open();
@@ -542,6 +551,16 @@ test('the built-in deck on its way: show() is kept, destroy() cancels; a failed 
   assert.deepEqual(after, { b: 0, ready: ['a'] }, 'show("quiz") before the deck arrived is applied; the destroyed mount never happens');
   await page.evaluate(() => window.wa.destroy());
   assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.childNodes.length), 0);
+  // destroy() of a mount whose deck never came empties its host (the alert
+  // goes); one whose host was mounted again since leaves the new widget be.
+  const cleared = await page.evaluate((deck) => {
+    window.hg.destroy();
+    window.fc.mount('#f', deck, { seed: 1 });
+    window.hf.destroy();
+    const root = (id) => document.getElementById(id).shadowRoot;
+    return { g: root('g').childNodes.length, f: root('f').querySelectorAll('[part~="card"]').length };
+  }, SMALL);
+  assert.deepEqual(cleared, { g: 0, f: 1 });
   assert.deepEqual(errors, []);
   await page.context().close();
 });
