@@ -53,18 +53,23 @@ pub fn deck() -> Option<JsValue> {
 pub struct Waiting {
     host: Element,
     options: JsValue,
-    /// [`WAITING`], [`TRIED`] (the deck arrived, or its fetch failed) or
-    /// [`GONE`] (cancelled, or destroyed).
-    state: Cell<u8>,
+    state: Cell<Stage>,
     /// The widget, once mounted.
     widget: RefCell<Option<Rc<Widget>>>,
     /// The view `show()` asked for before the mount.
     mode: Cell<Option<Mode>>,
 }
 
-const WAITING: u8 = 0;
-const TRIED: u8 = 1;
-const GONE: u8 = 2;
+/// Where a [`Waiting`] mount is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// The deck is on its way.
+    Waiting,
+    /// The deck arrived, or its fetch failed.
+    Tried,
+    /// Cancelled, destroyed, or replaced by a new mount into the host.
+    Gone,
+}
 
 thread_local! {
     /// The mounts made since the fetch started, oldest first, waiting or
@@ -82,7 +87,7 @@ pub fn wait(host: &Element, options: JsValue) -> Rc<Waiting> {
     let waiting = Rc::new(Waiting {
         host: host.clone(),
         options,
-        state: Cell::new(WAITING),
+        state: Cell::new(Stage::Waiting),
         widget: RefCell::new(None),
         mode: Cell::new(None),
     });
@@ -94,8 +99,8 @@ pub fn wait(host: &Element, options: JsValue) -> Rc<Waiting> {
 /// there (a new mount replaces either).
 pub fn cancel(host: &Element) {
     LIST.with(|list| {
-        for w in list.borrow().iter().filter(|w| &w.host == host && w.state.get() == WAITING) {
-            w.state.set(GONE);
+        for w in list.borrow().iter().filter(|w| &w.host == host && w.state.get() == Stage::Waiting) {
+            w.state.set(Stage::Gone);
         }
     });
     forget_failed(|w| &w.host == host);
@@ -106,16 +111,16 @@ impl Waiting {
     /// the shadow root; after, destroys the widget. Nothing once the host
     /// was mounted again.
     pub fn destroy(&self) {
-        match self.state.replace(GONE) {
-            WAITING => {
+        match self.state.replace(Stage::Gone) {
+            Stage::Waiting => {
                 if let Some(root) = self.host.shadow_root() {
                     root.set_text_content(None);
                 }
             }
-            TRIED => match self.widget.borrow().as_ref() {
+            Stage::Tried => match self.widget.borrow().as_ref() {
                 Some(widget) => widget.destroy(),
                 // The deck never came, and the host shows this mount's alert
-                // or fallback still (a new mount would have made it GONE).
+                // or fallback still (a new mount would have made it gone).
                 None => {
                     forget_failed(|w| std::ptr::eq(w, self));
                     if let Some(root) = self.host.shadow_root() {
@@ -123,7 +128,7 @@ impl Waiting {
                     }
                 }
             },
-            _ => {}
+            Stage::Gone => {}
         }
     }
 
@@ -145,10 +150,10 @@ pub fn arrived(deck: JsValue) {
     let count = LIST.with(|list| list.borrow().len());
     for i in 0..count {
         let Some(waiting) = LIST.with(|list| list.borrow().get(i).cloned()) else { break };
-        if waiting.state.get() != WAITING {
+        if waiting.state.get() != Stage::Waiting {
             continue;
         }
-        waiting.state.set(TRIED);
+        waiting.state.set(Stage::Tried);
         let (host, options) = (&waiting.host, &waiting.options);
         let mounted = match deck.as_string() {
             Some(reason) => {
@@ -161,7 +166,7 @@ pub fn arrived(deck: JsValue) {
             Some(widget) => {
                 *waiting.widget.borrow_mut() = Some(widget.clone());
                 // destroy() from a factcards:ready listener came first.
-                if waiting.state.get() == GONE {
+                if waiting.state.get() == Stage::Gone {
                     widget.destroy();
                 } else if let Some(mode) = waiting.mode.get() {
                     widget.show(mode);
@@ -170,16 +175,16 @@ pub fn arrived(deck: JsValue) {
             None => FAILED.with(|failed| failed.borrow_mut().push(Rc::downgrade(&waiting))),
         }
     }
-    LIST.with(|list| list.borrow_mut().retain(|w| w.state.get() == WAITING));
+    LIST.with(|list| list.borrow_mut().retain(|w| w.state.get() == Stage::Waiting));
 }
 
-/// Marks the failed mounts `which` picks as replaced ([`GONE`]) and drops
+/// Marks the failed mounts `which` picks as replaced ([`Stage::Gone`]) and drops
 /// them, with those whose handles are gone.
 fn forget_failed(which: impl Fn(&Waiting) -> bool) {
     FAILED.with(|failed| {
         failed.borrow_mut().retain(|w| match w.upgrade() {
             Some(w) if which(&w) => {
-                w.state.set(GONE);
+                w.state.set(Stage::Gone);
                 false
             }
             Some(_) => true,

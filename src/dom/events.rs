@@ -2,6 +2,7 @@
 //! plain objects, serialised by serde-wasm-bindgen.
 
 use super::js_value::to_js;
+use super::template::object;
 use crate::model::app::{App, Event};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -72,12 +73,7 @@ pub fn error(message: &str, path: Option<&str>) -> JsValue {
 
 /// Dispatches a bubbling, composed `CustomEvent` named `name` on `host`.
 pub fn emit(host: &Element, name: &str, detail: &JsValue) {
-    // The CustomEventInit as a plain object, filled through Reflect.set (an
-    // import the widget has anyway) rather than one setter import per field.
-    let init = js_sys::Object::new();
-    for (key, value) in [("bubbles", &JsValue::TRUE), ("composed", &JsValue::TRUE), ("detail", detail)] {
-        let _ = js_sys::Reflect::set(&init, &JsValue::from_str(key), value);
-    }
+    let init = object(&[("bubbles", &JsValue::TRUE), ("composed", &JsValue::TRUE), ("detail", detail)]);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
         let _ = host.dispatch_event(&event);
     }

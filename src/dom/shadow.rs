@@ -8,7 +8,7 @@
 //! shows a loading status or an error alert instead.
 
 use super::error::MountError;
-use super::template::{document, message_markup, set_attr, set_text, Refs};
+use super::template::{document, message_markup, object, set_attr, set_text, Refs};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, Node, ShadowRoot};
 
@@ -49,12 +49,9 @@ pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
     Ok(root)
 }
 
-/// `{mode: "open"}`, a ShadowRootInit set through Reflect.set (an import the
-/// widget has anyway) rather than its own setter import.
+/// `{mode: "open"}`, as a plain object (see [`object`]).
 fn open_init() -> web_sys::ShadowRootInit {
-    let init = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("mode"), &JsValue::from_str("open"));
-    init.unchecked_into()
+    object(&[("mode", &JsValue::from_str("open"))]).unchecked_into()
 }
 
 /// Whether `host` holds fallback content: an element other than an inline

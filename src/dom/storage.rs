@@ -130,8 +130,7 @@ impl Saver {
             Some(ric) => {
                 // A page that is never idle (or a headless one that draws no
                 // frames) still gets its write, after MAX_WAIT_MS.
-                let options = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(MAX_WAIT_MS));
+                let options = super::template::object(&[("timeout", &JsValue::from(MAX_WAIT_MS))]);
                 ric.call2(&window, f, &options).ok().and_then(|h| h.as_f64()).map(|h| (h as u32, false))
             }
             None => window

@@ -256,6 +256,18 @@ pub fn value(el: &Element) -> String {
     js_sys::Reflect::get(el, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
+/// A plain object with these fields, set through Reflect.set: for the
+/// dictionaries the widget hands to the DOM (event and shadow-root inits,
+/// idle-callback options), one import for all, where web-sys has a setter
+/// import per field.
+pub fn object(fields: &[(&str, &JsValue)]) -> js_sys::Object {
+    let obj = js_sys::Object::new();
+    for &(key, value) in fields {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(key), value);
+    }
+    obj
+}
+
 /// Sets the `value` of a form control (see [`value`]).
 pub fn set_value(el: &Element, value: &str) {
     let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(value));
