@@ -97,8 +97,10 @@ pub struct Saver {
     /// The callback asked for: its handle, and whether it is a timer.
     scheduled: Cell<Option<(u32, bool)>>,
     /// Runs when the browser is idle; owned here, so it is freed (and the
-    /// callback cancelled) with the widget.
-    callback: Closure<dyn Fn()>,
+    /// callback cancelled) with the widget. Of a `JsValue` (the idle
+    /// deadline, ignored), like every closure of one argument (see
+    /// `Listener::new`).
+    callback: Closure<dyn Fn(JsValue)>,
 }
 
 /// How long the fallback timer waits where there is no `requestIdleCallback`.
@@ -110,7 +112,12 @@ impl Saver {
     /// A saver into `store` whose idle callback runs `on_idle`, which should
     /// call [`Saver::flush`].
     pub fn new(store: Store, on_idle: impl Fn() + 'static) -> Saver {
-        Saver { store, pending: Cell::new(false), scheduled: Cell::new(None), callback: Closure::new(on_idle) }
+        Saver {
+            store,
+            pending: Cell::new(false),
+            scheduled: Cell::new(None),
+            callback: Closure::new(move |_: JsValue| on_idle()),
+        }
     }
 
     /// Notes that the progress changed and, unless one is asked for
