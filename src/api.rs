@@ -217,13 +217,14 @@ fn connect_element() {
     // Backs the custom element, which lives as long as the page; created
     // once per page, so forgetting it leaks nothing that would ever be
     // freed.
-    let mount_fn = Closure::<dyn Fn(Element, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
-        |host: Element, deck: JsValue, options: JsValue| match mount::mount(&host, &deck, &options) {
-            Ok(Some(widget)) => Ok(FactCards { widget: Handle::Mounted(widget) }.into()),
-            Ok(None) => Ok(JsValue::UNDEFINED),
-            Err(e) => Err(e.to_js()),
-        },
-    );
+    let mount_fn =
+        Closure::<element::Callback>::new(|host: Element, deck: JsValue, options: JsValue| {
+            match mount::mount(&host, &deck, &options) {
+                Ok(Some(widget)) => Ok(FactCards { widget: Handle::Mounted(widget) }.into()),
+                Ok(None) => Ok(JsValue::UNDEFINED),
+                Err(e) => Err(e.to_js()),
+            }
+        });
     element::connect(mount_fn.as_ref());
     mount_fn.forget();
 }

@@ -52,7 +52,8 @@ let near = null;
 
 /**
  * Called by the wasm's start function (src/api.rs): `mount(host, deck,
- * options)` and `show(host, kind, title, url)` (kind 0 loading, 1 failed).
+ * options)` and `show(host, title, url)` (the loading state listing `url`,
+ * or with `url` null the failure alert).
  */
 export function wasmReady(mount, show) {
   wasm = { mount, show };
@@ -236,7 +237,7 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
       const label = this.#options?.labels?.[name];
       const lang = (this.getAttribute("locale") ?? this.closest("[lang]")?.getAttribute("lang") ?? "").split(/[-_]/)[0].toLowerCase();
       const title = typeof label === "string" ? label : (WORDS[lang] ?? WORDS.en)[kind];
-      if (wasm) return wasm.show(this, kind, title, url);
+      if (wasm) return wasm.show(this, title, kind ? null : url);
       const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       if (hasFallback(this)) return root.replaceChildren(document.createElement("slot"));
       // The wasm's panel markup (src/dom/template.rs MESSAGE), unstyled until it is there.

@@ -18,27 +18,32 @@ extern "C" {
     pub fn builtin_deck(arrived: &JsValue) -> JsValue;
 }
 
+/// What JS calls back: `(host, a, b)`, returning a value or throwing. The
+/// element's two callbacks, `mount` and `show`, share this one type, so the
+/// glue and the wasm carry one closure wrapper for both.
+pub type Callback = dyn Fn(Element, JsValue, JsValue) -> Result<JsValue, JsValue>;
+
 /// Tells `<fact-cards>` that the wasm is ready: it mounts through
 /// `mount(host, deck, options)` from now on.
 pub fn connect(mount: &JsValue) {
     // This closure backs the custom element, which lives as long as the
     // page; it is created once per page, so forgetting it leaks nothing that
     // would ever be freed.
-    let show_fn =
-        Closure::<dyn Fn(Element, u8, String, String)>::new(|host: Element, kind: u8, title: String, url: String| {
-            show(&host, kind, &title, url)
-        });
+    let show_fn = Closure::<Callback>::new(|host: Element, title: JsValue, url: JsValue| {
+        show(&host, &title.as_string().unwrap_or_default(), url.as_string());
+        Ok(JsValue::UNDEFINED)
+    });
     wasm_ready(mount, show_fn.as_ref());
     show_fn.forget();
 }
 
-/// The loading state (`kind` 0, listing the deck's `url` if any) or the
-/// failure alert (1), titled `title` (the element picks the reader's words),
-/// or the host's fallback content. The element sends the failure's warning
-/// and event itself.
-fn show(host: &Element, kind: u8, title: &str, url: String) {
+/// The loading state (`url` a string: the deck's URL, listed unless empty)
+/// or the failure alert (`url` `None`), titled `title` (the element picks
+/// the reader's words), or the host's fallback content. The element sends
+/// the failure's warning and event itself.
+fn show(host: &Element, title: &str, url: Option<String>) {
     super::mount::release(host);
-    let kind = if kind == 0 { Message::Loading } else { Message::Error };
-    let lines = if url.is_empty() { Vec::new() } else { vec![url] };
+    let kind = if url.is_some() { Message::Loading } else { Message::Error };
+    let lines: Vec<String> = url.into_iter().filter(|url| !url.is_empty()).collect();
     show_message(host, kind, title, &lines);
 }
