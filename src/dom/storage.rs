@@ -132,15 +132,13 @@ impl Saver {
         }
         let Some(window) = super::template::window() else { return };
         let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
-        let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"));
-        let handle = match ric.ok().and_then(|ric| ric.dyn_into::<js_sys::Function>().ok()) {
-            Some(ric) => {
-                // A page that is never idle (or a headless one that draws no
-                // frames) still gets its write, after MAX_WAIT_MS.
-                let options = super::template::object(&[("timeout", &JsValue::from(MAX_WAIT_MS))]);
-                ric.call2(&window, f, &options).ok().and_then(|h| h.as_f64()).map(|h| (h as u32, false))
-            }
-            None => window
+        // A page that is never idle (or a headless one that draws no frames)
+        // still gets its write, after MAX_WAIT_MS. Where there is no
+        // `requestIdleCallback`, calling it throws, and a timer is set.
+        let options = super::template::object(&[("timeout", &JsValue::from(MAX_WAIT_MS))]);
+        let handle = match window.request_idle_callback_with_options(f, options.unchecked_ref()) {
+            Ok(handle) => Some((handle, false)),
+            Err(_) => window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(f, FALLBACK_DELAY_MS)
                 .ok()
                 .map(|h| (h as u32, true)),
