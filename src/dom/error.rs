@@ -64,11 +64,13 @@ impl MountError {
     /// The JS `Error` that `mount` throws: this message, and `path` (a
     /// string, or `null`) as a property.
     pub fn to_js(&self) -> JsValue {
-        let error = js_sys::Error::new(&self.message());
+        // wasm-bindgen's JsError, as `show`'s and serde-wasm-bindgen's
+        // errors: one import makes them all.
+        let error = JsValue::from(wasm_bindgen::JsError::new(&self.message()));
         let path = self.path().map_or(JsValue::NULL, JsValue::from_str);
         // Setting a data property on a fresh Error cannot fail.
         let _ = js_sys::Reflect::set(&error, &JsValue::from_str("path"), &path);
-        error.into()
+        error
     }
 }
 
