@@ -43,7 +43,11 @@ pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
     root.set_text_content(None);
     SHEET.with(|sheet| {
         if let Some(sheet) = sheet {
-            root.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+            // `new Array` and an index set, as serde-wasm-bindgen makes
+            // its arrays: no import of its own (as `Array.of` would be).
+            let sheets = js_sys::Array::new();
+            sheets.set(0, sheet.into());
+            root.set_adopted_style_sheets(&sheets);
         }
     });
     Ok(root)
