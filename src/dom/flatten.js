@@ -5,7 +5,7 @@
 // Each value is a tag and, for some, a body ended by "\0":
 //   s<text>\0   a string          S<text>\0   a string holding "\0", where "\0"
 //                                             and "\x01" are "\x01z" and "\x01o"
-//   i<digits>\0 a safe integer    d<hex>\0    any other number, its 64 bits
+//   d<hex>\0    a number: its 64 bits, as 16 hex digits
 //   t  f  z     true, false, null (or undefined)
 //   a<n>\0 ...  an array of n values
 //   o<n>\0 ...  an object of n members, each a key (s or S) then its value
@@ -127,14 +127,12 @@ function text(s) {
   else emit("S" + s.replace(/[\0\x01]/g, (c) => (c === "\0" ? "\x01z" : "\x01o")) + "\0");
 }
 
+// Every number as its bits, integers too: the decoder then needs one number
+// parser (a deck holds few numbers).
 function number(n) {
-  if (Number.isSafeInteger(n) && !Object.is(n, -0)) {
-    emit("i" + n + "\0");
-  } else {
-    // Big-endian, as the decoder reads the 16 hex digits.
-    bits.setFloat64(0, n);
-    emit("d" + bits.getUint32(0).toString(16).padStart(8, "0") + bits.getUint32(4).toString(16).padStart(8, "0") + "\0");
-  }
+  // Big-endian, as the decoder reads the 16 hex digits.
+  bits.setFloat64(0, n);
+  emit("d" + bits.getUint32(0).toString(16).padStart(8, "0") + bits.getUint32(4).toString(16).padStart(8, "0") + "\0");
 }
 
 // The checks and their order are those of a careful reader: text, numbers,

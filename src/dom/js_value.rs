@@ -125,7 +125,6 @@ impl Flat<'_> {
         let tag = self.tag()?;
         Some(match tag {
             b's' | b'S' => Value::String(self.string(tag)?),
-            b'i' => Value::Number(self.body()?.parse::<i64>().ok()? as f64),
             b'd' => Value::Number(f64::from_bits(u64::from_str_radix(self.body()?, 16).ok()?)),
             b't' => Value::Bool(true),
             b'f' => Value::Bool(false),
