@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The snippets, as paths from the repository root. */
-export const SNIPPETS = ['src/dom/element.js', 'src/dom/flatten.js', 'src/dom/article.js'];
+export const SNIPPETS = ['src/dom/element.js', 'src/dom/flatten.js', 'src/dom/article.js', 'src/dom/host.js'];
 
 /** `src/dom/x.js` -> `src/dom/x.min.js`. */
 export const minName = (file) => file.replace(/\.js$/, '.min.js');

@@ -22,6 +22,9 @@
 // changes gives one mount) start; any observed attribute change, or a change
 // of the inline deck, starts again; disconnected -> abort a pending fetch,
 // destroy the widget and empty the shadow root.
+// The wasm asks the same of a host (src/dom/shadow.rs); the shipped copy.
+import { hasFallback } from "./host.min.js";
+
 const ATTRS = ["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme", "article"];
 const DEFAULT_TIMEOUT_MS = 15000;
 // The "loading" and "failed" strings of src/model/locale.rs, for the panels
@@ -154,14 +157,6 @@ export function builtinDeck(arrived) {
   loadBuiltin().catch(() => {});
   return undefined;
 }
-
-/** Content of the page's own in `host`: anything but the inline JSON deck, white space and comments. */
-const hasFallback = (host) =>
-  [...host.childNodes].some((n) =>
-    n.nodeType === 1
-      ? !(n.localName === "script" && (n.getAttribute("type") || "").trim().toLowerCase() === "application/json")
-      : n.nodeType === 3 && n.data.trim() !== "",
-  );
 
 if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) {
   class FactCardsElement extends HTMLElement {

@@ -9,8 +9,9 @@
 
 use super::error::MountError;
 use super::template::{document, message_markup, object, set_attr, set_text, Refs};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Element, Node, ShadowRoot};
+use web_sys::{CssStyleSheet, Element, ShadowRoot};
 
 thread_local! {
     static SHEET: Option<CssStyleSheet> = {
@@ -58,20 +59,13 @@ fn open_init() -> web_sys::ShadowRootInit {
     object(&[("mode", &JsValue::from_str("open"))]).unchecked_into()
 }
 
-/// Whether `host` holds fallback content: an element other than an inline
-/// `<script type="application/json">` deck, or text that is not white space.
-pub fn has_fallback(host: &Element) -> bool {
-    let nodes = host.child_nodes();
-    (0..nodes.length()).filter_map(|i| nodes.item(i)).any(|node| match node.node_type() {
-        Node::ELEMENT_NODE => node.dyn_ref::<Element>().is_none_or(|el| !is_inline_deck(el)),
-        Node::TEXT_NODE => node.text_content().is_some_and(|t| !t.trim().is_empty()),
-        _ => false,
-    })
-}
-
-fn is_inline_deck(el: &Element) -> bool {
-    el.tag_name().eq_ignore_ascii_case("script")
-        && el.get_attribute("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+#[wasm_bindgen(module = "/src/dom/host.min.js")]
+extern "C" {
+    /// Whether `host` holds fallback content: an element other than an
+    /// inline `<script type="application/json">` deck, or text that is not
+    /// white space. In JS, shared with element.js.
+    #[wasm_bindgen(js_name = hasFallback)]
+    fn has_fallback(host: &Element) -> bool;
 }
 
 /// What a host shows when no widget is mounted.
