@@ -1,25 +1,20 @@
 //! The `factcards:*` events the host element receives. Their `detail`s are
 //! plain objects, serialised by serde-wasm-bindgen.
 
-use super::js_value::to_js;
+use super::js_value::{serialize_as_map, to_js};
 use super::template::object;
 use crate::model::app::{App, Event};
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, Element};
 
 /// `factcards:flip`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct Flip<'a> {
     fact_id: Option<&'a str>,
     side: &'static str,
 }
 
 /// `factcards:answer`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct Answer<'a> {
     fact_id: Option<&'a str>,
     correct: bool,
@@ -28,24 +23,27 @@ struct Answer<'a> {
 }
 
 /// `factcards:complete`.
-#[derive(Serialize)]
 struct Complete {
     score: usize,
     total: usize,
 }
 
 /// `factcards:ready`.
-#[derive(Serialize)]
 struct Ready {
     facts: usize,
 }
 
 /// `factcards:error`.
-#[derive(Serialize)]
 struct Failure<'a> {
     message: &'a str,
     path: Option<&'a str>,
 }
+
+serialize_as_map!(Flip<'_> { "factId": fact_id, "side": side });
+serialize_as_map!(Answer<'_> { "factId": fact_id, "correct": correct, "given": given, "expected": expected });
+serialize_as_map!(Complete { "score": score, "total": total });
+serialize_as_map!(Ready { "facts": facts });
+serialize_as_map!(Failure<'_> { "message": message, "path": path });
 
 /// The event name and `detail` object for a model event.
 pub fn describe(event: &Event, app: &App) -> (&'static str, JsValue) {

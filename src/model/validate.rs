@@ -91,7 +91,8 @@ pub enum Severity {
 }
 
 /// One validation problem: where it is and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// (Serialised by `dom::js_value`, as a map.)
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
     /// Path such as `facts[3].back`; empty for the deck itself.
     pub path: String,
@@ -102,7 +103,6 @@ pub struct Issue {
     pub severity: Severity,
     /// The id of the fact the path is in, when it has one, for
     /// [`Issue::line`]; not serialised (the path stays bare).
-    #[serde(skip)]
     pub fact_id: Option<String>,
 }
 
