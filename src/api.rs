@@ -356,9 +356,9 @@ fn validate_options(options: Option<&JsValue>) -> Result<Option<String>, Issue> 
         return Err(Issue::error("options", ["must be an object, not ", value.type_name()].concat()));
     };
     let mut article = None;
-    for (key, v) in members {
+    for (key, v) in &members {
         match (key.as_str(), v) {
-            ("article", Value::String(text)) => article = Some(text),
+            ("article", Value::String(text)) => article = Some(text.clone()),
             ("article", Value::Null) => {}
             ("article", other) => {
                 return Err(Issue::error(
