@@ -38,13 +38,13 @@ export function clearPassage() {
 
 /**
  * Scrolls the passage [start, end) of the article's text into view and
- * highlights it until the reader's next click or tap. Returns "highlight",
- * "selection" (no Highlight API) or "" (the passage is not there).
+ * highlights it until the reader's next click or tap (without the Highlight
+ * API, selects it instead). Nothing when the passage is not there.
  */
 export function showPassage(selector, host, start, end) {
   clearPassage();
   const article = document.querySelector(selector);
-  if (!article) return "";
+  if (!article) return;
   const range = document.createRange();
   let at = 0;
   let begun = false;
@@ -60,7 +60,7 @@ export function showPassage(selector, host, start, end) {
     }
     at += len;
   }
-  if (!begun || range.collapsed) return "";
+  if (!begun || range.collapsed) return;
   const reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
   (range.startContainer.parentElement ?? article).scrollIntoView({
     block: "center",
@@ -95,5 +95,4 @@ export function showPassage(selector, host, start, end) {
       getSelection().removeAllRanges();
     }
   };
-  return how;
 }

@@ -15,7 +15,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = articleText)]
     fn article_text(selector: &str, host: &Element) -> Result<Option<String>, JsValue>;
     #[wasm_bindgen(js_name = showPassage)]
-    fn show_passage(selector: &str, host: &Element, start: u32, end: u32) -> String;
+    fn show_passage(selector: &str, host: &Element, start: u32, end: u32);
     #[wasm_bindgen(js_name = clearPassage)]
     fn clear_passage();
 }
