@@ -17,8 +17,8 @@
 // [x, x], x = [y, y], … 32 levels deep) would otherwise be walked 2^32 times.
 // A deck holds at most about 10,000 facts of some 20 values each.
 //
-// flattenJson() does the same for JSON text, parsed here where the text is:
-// the string is never copied into the wasm and back.
+// flatten(text, true) does the same for JSON text, parsed here where the text
+// is: the string is never copied into the wasm and back.
 //
 // Text is gathered in short strings and encoded into the buffer every 8 KB:
 // measured in Chromium on a 10,000-fact deck, one big string and one encode
@@ -53,19 +53,19 @@ function within(e, seg) {
   return err;
 }
 
-/** `text` parsed as JSON, then flattened; a syntax error as flattenError() says. */
-export function flattenJson(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    error = "\0not valid JSON: " + (e?.message ?? "");
-    return undefined;
+/**
+ * `value` flattened; with `json` true, a string is JSON text, parsed first
+ * (a syntax error gives undefined, as flattenError() then says).
+ */
+export function flatten(value, json) {
+  if (json && typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch (e) {
+      error = "\0not valid JSON: " + (e?.message ?? "");
+      return undefined;
+    }
   }
-  return flatten(value);
-}
-
-export function flatten(value) {
   encoder ??= new TextEncoder();
   // A getter in the value may call back into the widget (validateDeck from
   // inside a deck): that walk gets its own buffer, and this one resumes after.

@@ -19,14 +19,11 @@ fn issues(e: NotJson) -> Vec<Issue> {
 /// Reads a deck given as JSON text (parsed in JS, where it is) or an object.
 /// (`mount` without a deck gets the built-in deck from `super::builtin`.)
 pub fn read_deck(deck: &JsValue) -> Result<Deck, Vec<Issue>> {
-    let value = if deck.is_undefined() || deck.is_null() {
+    if deck.is_undefined() || deck.is_null() {
         return Err(vec![Issue::error("", "must be a deck object or JSON text, not nothing")]);
-    } else if deck.is_string() {
-        js_value::json_to_value(deck).map_err(issues)?
-    } else {
-        js_value::to_value(deck).map_err(issues)?
-    };
-    parse_deck(value)
+    }
+    // A string is JSON text; anything else is read as it is.
+    parse_deck(js_value::json_to_value(deck).map_err(issues)?)
 }
 
 /// Reads `options`.

@@ -15,11 +15,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen(module = "/src/dom/flatten.min.js")]
 extern "C" {
     /// The value in the format that [`Flat`] decodes, as UTF-8; `None` when
-    /// it is not JSON data.
-    fn flatten(value: &wasm_bindgen::JsValue) -> Option<Vec<u8>>;
-    /// The same for JSON text, parsed in JS where the text is.
-    #[wasm_bindgen(js_name = flattenJson)]
-    fn flatten_json(text: &wasm_bindgen::JsValue) -> Option<Vec<u8>>;
+    /// it is not JSON data. With `json`, a string is JSON text, parsed in JS
+    /// where the text is.
+    fn flatten(value: &wasm_bindgen::JsValue, json: bool) -> Option<Vec<u8>>;
     /// Why the last `flatten` gave `None`: the path, a NUL, the message.
     #[wasm_bindgen(js_name = flattenError)]
     fn flatten_error() -> String;
@@ -82,14 +80,15 @@ pub struct NotJson {
 
 /// Converts `value` to a [`Value`].
 pub fn to_value(value: &wasm_bindgen::JsValue) -> Result<Value, NotJson> {
-    decode(flatten(value))
+    decode(flatten(value, false))
 }
 
-/// Parses `text`, a JS string of JSON, to a [`Value`]. The text is parsed in
-/// JS; it is never copied into the wasm. A syntax error is a [`NotJson`] at
-/// the empty path saying `not valid JSON: ` and the parser's message.
+/// Parses `text`, a JS string of JSON, to a [`Value`] (any other value is
+/// converted as by [`to_value`]). The text is parsed in JS; it is never
+/// copied into the wasm. A syntax error is a [`NotJson`] at the empty path
+/// saying `not valid JSON: ` and the parser's message.
 pub fn json_to_value(text: &wasm_bindgen::JsValue) -> Result<Value, NotJson> {
-    decode(flatten_json(text))
+    decode(flatten(text, true))
 }
 
 fn decode(flat: Option<Vec<u8>>) -> Result<Value, NotJson> {
