@@ -11,10 +11,11 @@
 //   o<n>\0 ...  an object of n members, each a key (s or S) then its value
 //
 // A value that is not JSON data (a function, symbol or BigInt, nesting past
-// 32 levels, a cycle, a getter or Proxy trap that throws) gives undefined, and
-// flattenError() then says where and why: "path\0message". So does a value of
-// more than MAX_VALUES values in all: a graph that shares its children (a =
-// [x, x], x = [y, y], … 32 levels deep) would otherwise be walked 2^32 times.
+// 32 levels, a cycle, a getter or Proxy trap that throws) gives instead where
+// and why, in the same buffer: "!path\0message" (no value starts with "!").
+// So does a value of more than MAX_VALUES values in all: a graph that shares
+// its children (a = [x, x], x = [y, y], … 32 levels deep) would otherwise be
+// walked 2^32 times.
 // A deck holds at most about 10,000 facts of some 20 values each.
 //
 // flatten(text, true) does the same for JSON text, parsed here where the text
@@ -32,7 +33,6 @@ let encoder;
 let buf = new Uint8Array(0);
 let len = 0;
 let pending = "";
-let error = "";
 let calls = 0;
 let visited = 0;
 const bits = new DataView(new ArrayBuffer(8));
@@ -54,19 +54,18 @@ function within(e, seg) {
 }
 
 /**
- * `value` flattened; with `json` true, a string is JSON text, parsed first
- * (a syntax error gives undefined, as flattenError() then says).
+ * `value` flattened; with `json` true, a string is JSON text, parsed first.
+ * What is not JSON data (or text, a syntax error) gives "!path\0message".
  */
 export function flatten(value, json) {
+  encoder ??= new TextEncoder();
   if (json && typeof value === "string") {
     try {
       value = JSON.parse(value);
     } catch (e) {
-      error = "\0not valid JSON: " + (e?.message ?? "");
-      return undefined;
+      return encoder.encode("!\0not valid JSON: " + (e?.message ?? ""));
     }
   }
-  encoder ??= new TextEncoder();
   // A getter in the value may call back into the widget (validateDeck from
   // inside a deck): that walk gets its own buffer, and this one resumes after.
   const outer = calls++ > 0 ? { buf, len, pending, visited } : null;
@@ -80,8 +79,7 @@ export function flatten(value, json) {
     return buf.subarray(0, len);
   } catch (e) {
     const err = e instanceof NotJson ? e : new NotJson(UNREADABLE);
-    error = renderPath(err.path.reverse()) + "\0" + err.message;
-    return undefined;
+    return encoder.encode("!" + renderPath(err.path.reverse()) + "\0" + err.message);
   } finally {
     calls--;
     pending = "";
@@ -89,11 +87,6 @@ export function flatten(value, json) {
     if (buf.length > 1 << 16) buf = new Uint8Array(0);
     if (outer) ({ buf, len, pending, visited } = outer);
   }
-}
-
-/** Why the last flatten() gave undefined: "path\0message". */
-export function flattenError() {
-  return error;
 }
 
 function renderPath(path) {

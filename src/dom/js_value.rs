@@ -5,8 +5,8 @@
 //!
 //! `flatten.js` walks the value in JS and hands over one UTF-8 buffer (one
 //! boundary crossing for a whole deck, where reading field by field took a
-//! call per value); [`Flat`] decodes it here. A value that is not JSON data
-//! gets the path and the reason from `flatten.js` instead.
+//! call per value); [`Flat`] decodes it here. For a value that is not JSON
+//! data, the buffer holds the path and the reason instead.
 
 use crate::model::json::{Value, MAX_DEPTH};
 use crate::model::validate::{Issue, Severity};
@@ -14,13 +14,10 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 #[wasm_bindgen(module = "/src/dom/flatten.min.js")]
 extern "C" {
-    /// The value in the format that [`Flat`] decodes, as UTF-8; `None` when
-    /// it is not JSON data. With `json`, a string is JSON text, parsed in JS
-    /// where the text is.
-    fn flatten(value: &wasm_bindgen::JsValue, json: bool) -> Option<Vec<u8>>;
-    /// Why the last `flatten` gave `None`: the path, a NUL, the message.
-    #[wasm_bindgen(js_name = flattenError)]
-    fn flatten_error() -> String;
+    /// The value in the format that [`Flat`] decodes, as UTF-8; when it is
+    /// not JSON data, `!`, the path, a NUL and the message. With `json`, a
+    /// string is JSON text, parsed in JS where the text is.
+    fn flatten(value: &wasm_bindgen::JsValue, json: bool) -> Vec<u8>;
 }
 
 /// `value` as a plain JS value: JSON-compatible (`None` is `null`, maps are
@@ -91,18 +88,23 @@ pub fn json_to_value(text: &wasm_bindgen::JsValue) -> Result<Value, NotJson> {
     decode(flatten(text, true))
 }
 
-fn decode(flat: Option<Vec<u8>>) -> Result<Value, NotJson> {
-    let Some(bytes) = flat else {
-        let error = flatten_error();
-        // The message is the widget's own text; the path may hold a NUL (a key).
-        let (path, message) = error.rsplit_once('\0').unwrap_or(("", "could not be read"));
-        return Err(NotJson { path: path.to_owned(), message: message.to_owned() });
+fn decode(bytes: Vec<u8>) -> Result<Value, NotJson> {
+    // Only a bug in one of the two halves of the format could fail to decode.
+    let Ok(text) = String::from_utf8(bytes) else { return Err(NotJson::at("", UNREADABLE)) };
+    let Some(error) = text.strip_prefix('!') else {
+        return Flat { text: &text, at: 0 }.whole().ok_or_else(|| NotJson::at("", UNREADABLE));
     };
-    String::from_utf8(bytes)
-        .ok()
-        .and_then(|text| Flat { text: &text, at: 0 }.whole())
-        // Only a bug in one of the two halves of the format could get here.
-        .ok_or_else(|| NotJson { path: String::new(), message: "could not be read".to_owned() })
+    // The message is the widget's own text; the path may hold a NUL (a key).
+    let (path, message) = error.rsplit_once('\0').unwrap_or(("", UNREADABLE));
+    Err(NotJson::at(path, message))
+}
+
+const UNREADABLE: &str = "could not be read";
+
+impl NotJson {
+    fn at(path: &str, message: &str) -> NotJson {
+        NotJson { path: path.to_owned(), message: message.to_owned() }
+    }
 }
 
 /// A decoder of `flatten.js`'s format (described there). Every method
