@@ -278,21 +278,29 @@ impl FactCards {
 /// returned handle is kept. Without a deck, a mount made before the page
 /// has the built-in deck (the first one fetches it) renders when the deck
 /// arrives; its handle works at once.
-#[wasm_bindgen]
-pub fn mount(
+#[doc(hidden)]
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Deck | string | null")] deck: Option<JsValue>,
-    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions | null")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Deck | string | null")] deck: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions | null")] options: JsValue,
 ) -> Result<FactCards, JsValue> {
     let host = resolve_target(&target).map_err(|e| e.to_js())?;
-    let options = options.unwrap_or(JsValue::UNDEFINED);
     // No deck: the built-in deck, or `undefined` while it is fetched.
-    let deck = deck.filter(|d| !d.is_undefined() && !d.is_null()).or_else(builtin::deck).unwrap_or_default();
+    let deck = Some(deck).filter(|d| !d.is_undefined() && !d.is_null()).or_else(builtin::deck).unwrap_or_default();
     let widget = match mount::mount(&host, &deck, &options).map_err(|e| e.to_js())? {
         Some(widget) => Handle::Mounted(widget),
         None => Handle::Waiting(builtin::wait(&host, options)),
     };
     Ok(FactCards { widget })
+}
+
+/// `mount` for Rust callers (tests/web.rs): `None` is an argument left out.
+/// (JS calls `mount_js`, hidden here, whose arguments are plain values:
+/// `undefined` and `null` are read in Rust, so the glue passes them as they
+/// are.)
+pub fn mount(target: JsValue, deck: Option<JsValue>, options: Option<JsValue>) -> Result<FactCards, JsValue> {
+    mount_js(target, deck.unwrap_or_default(), options.unwrap_or_default())
 }
 
 fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
@@ -322,12 +330,13 @@ fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
 /// error; the editor's package (the `editor` feature) adds the closest
 /// passage and the number warnings. Never throws; bad options are issues at
 /// `options...`.
+#[doc(hidden)]
 #[wasm_bindgen(js_name = validateDeck, unchecked_return_type = "DeckIssue[]")]
-pub fn validate_deck(
+pub fn validate_deck_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] deck: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: JsValue,
 ) -> JsValue {
-    let issues: Vec<Issue> = match validate_options(options.as_ref()) {
+    let issues: Vec<Issue> = match validate_options(&options) {
         Err(issue) => vec![issue],
         Ok(article) => match input::read_deck(&deck) {
             Ok(deck) => {
@@ -347,10 +356,17 @@ pub fn validate_deck(
     crate::dom::js_value::to_js(&issues)
 }
 
+/// `validateDeck` for Rust callers (tests/web.rs): `None` is no options.
+pub fn validate_deck(deck: JsValue, options: Option<JsValue>) -> JsValue {
+    validate_deck_js(deck, options.unwrap_or_default())
+}
+
 /// The `article` of `validateDeck`'s options, if given.
-fn validate_options(options: Option<&JsValue>) -> Result<Option<String>, Issue> {
+fn validate_options(options: &JsValue) -> Result<Option<String>, Issue> {
     use crate::model::json::Value;
-    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else { return Ok(None) };
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
     let value = crate::dom::js_value::to_value(options).map_err(|e| Issue::error("options", e.message))?;
     let Value::Object(members) = value else {
         return Err(Issue::error("options", ["must be an object, not ", value.type_name()].concat()));
