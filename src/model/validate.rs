@@ -64,15 +64,6 @@ pub const MAX_ENTRIES: usize = 20;
 /// The language of a deck that names none.
 pub const DEFAULT_LANGUAGE: &str = "en";
 
-/// The fields of a deck, in the order the format lists them.
-const DECK_FIELDS: &[&str] = &["version", "id", "title", "language", "description", "source", "facts"];
-/// The fields of `source`.
-const SOURCE_FIELDS: &[&str] = &["publisher", "headline", "url", "published", "author", "editor"];
-/// The fields of a fact.
-const FACT_FIELDS: &[&str] =
-    &["id", "front", "back", "topic", "kind", "detail", "quote", "accept", "distractors", "image"];
-/// The fields of an image.
-const IMAGE_FIELDS: &[&str] = &["src", "alt"];
 /// The names of [`Kind::ALL`], as the message for an unknown kind lists them.
 const KIND_NAMES: &str = "person, organization, place, date, number, money, event, document, other";
 /// Longest quoted excerpt of a value in a message, in characters.
@@ -246,7 +237,7 @@ fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
 pub fn parse_deck(value: Value) -> Result<Deck, Vec<Issue>> {
     // The walk consumes the value; keep the fact ids an issue may name.
     let ids = fact_ids(&value);
-    let mut checker = Checker { issues: Vec::new() };
+    let mut checker = Checker { issues: Vec::new(), first: None, back: None, accept: Vec::new() };
     match checker.deck(value) {
         Some(deck) if checker.issues.is_empty() => Ok(deck),
         _ => {
@@ -402,400 +393,457 @@ fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
     firsts
 }
 
+/// What a field's value must be. A `null` is handled before any of these: it
+/// is missing for a required field and absent for an optional one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// A string, not blank, within the field's `max` characters.
+    Text,
+    /// A [`Check::Text`] that is a BCP 47 tag; else the default language.
+    Language,
+    /// A [`Check::Text`] that is an http(s) URL.
+    HttpUrl,
+    /// A [`Check::Text`] that is an http(s) URL or a relative path.
+    ImageSrc,
+    /// A [`Check::Text`] that is a real date, `YYYY-MM-DD`.
+    Date,
+    /// A [`Check::Text`] naming a [`Kind`].
+    Kind,
+    /// A [`Check::Text`] that no earlier fact uses as its id.
+    FactId,
+    /// The number [`FORMAT_VERSION`].
+    Version,
+    /// The `source` object.
+    Source,
+    /// The array of facts.
+    Facts,
+    /// The `image` object.
+    Image,
+    /// The `accept` list.
+    Accept,
+    /// The `distractors` list.
+    Distractors,
+}
+
+/// One field of an object: its name, whether it is required, what its value
+/// must be and, for a string, its most characters.
+struct Field {
+    /// The name in JSON.
+    name: &'static str,
+    /// Whether a missing or `null` value is an error.
+    required: bool,
+    /// The check of its value.
+    check: Check,
+    /// Most characters of a string value.
+    max: usize,
+}
+
+/// A [`Field`] (a `const fn`, so the tables below read as one line a field).
+const fn field(name: &'static str, required: bool, check: Check, max: usize) -> Field {
+    Field { name, required, check, max }
+}
+
+/// The fields of a deck, in the order the format lists them.
+const DECK_FIELDS: &[Field] = &[
+    field("version", true, Check::Version, 0),
+    field("id", false, Check::Text, MAX_ID),
+    field("title", true, Check::Text, MAX_TITLE),
+    field("language", false, Check::Language, MAX_LANGUAGE),
+    field("description", false, Check::Text, MAX_DESCRIPTION),
+    field("source", false, Check::Source, 0),
+    field("facts", true, Check::Facts, 0),
+];
+/// The fields of `source`.
+const SOURCE_FIELDS: &[Field] = &[
+    field("publisher", false, Check::Text, MAX_SOURCE_FIELD),
+    field("headline", false, Check::Text, MAX_SOURCE_FIELD),
+    field("url", false, Check::HttpUrl, MAX_URL),
+    field("published", false, Check::Date, usize::MAX),
+    field("author", false, Check::Text, MAX_SOURCE_FIELD),
+    field("editor", false, Check::Text, MAX_SOURCE_FIELD),
+];
+/// The fields of a fact.
+const FACT_FIELDS: &[Field] = &[
+    field("id", false, Check::FactId, MAX_ID),
+    field("front", true, Check::Text, MAX_SIDE),
+    field("back", true, Check::Text, MAX_SIDE),
+    field("topic", false, Check::Text, MAX_TOPIC),
+    field("kind", false, Check::Kind, usize::MAX),
+    field("detail", false, Check::Text, MAX_LONG_TEXT),
+    field("quote", false, Check::Text, MAX_LONG_TEXT),
+    field("accept", false, Check::Accept, 0),
+    field("distractors", false, Check::Distractors, 0),
+    field("image", false, Check::Image, 0),
+];
+/// The fields of an image.
+const IMAGE_FIELDS: &[Field] =
+    &[field("src", true, Check::ImageSrc, MAX_URL), field("alt", true, Check::Text, MAX_ALT)];
+/// Most fields of an object: the fact's.
+const MOST_FIELDS: usize = 10;
+
+/// The checked value of one field, kept until its object is built.
+#[derive(Default)]
+enum Got {
+    /// Nothing usable: absent, `null` or invalid.
+    #[default]
+    Nothing,
+    /// A string.
+    Text(String),
+    /// A kind.
+    Kind(Kind),
+    /// The entries of a list.
+    List(Vec<String>),
+    /// The source.
+    Source(Box<Source>),
+    /// The facts.
+    Facts(Vec<Fact>),
+    /// The image.
+    Image(Image),
+}
+
+impl Got {
+    /// The string, if this is one.
+    fn text(self) -> Option<String> {
+        match self {
+            Got::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The entries, if this is a list; else none.
+    fn list(self) -> Vec<String> {
+        match self {
+            Got::List(entries) => entries,
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The checked values of an object's fields, by position in its table.
+type Slots = [Got; MOST_FIELDS];
+
 /// One walk over a deck value: checks it, collecting issues, and builds the
 /// deck from it as it goes, moving its strings in. Once an issue is found the
 /// deck is only kept until the walk ends, then dropped.
 struct Checker {
     /// Every problem found so far, in document order.
     issues: Vec<Issue>,
+    /// Where the id of the fact being checked was first used, when an
+    /// earlier fact has the same one (see [`first_uses`]).
+    first: Option<Origin>,
+    /// The key of the fact's `back`, when it has distractors.
+    back: Option<AnswerKey>,
+    /// The keys of the fact's accepted answers (see [`answer_keys`]).
+    accept: Vec<Option<AnswerKey>>,
 }
 
 impl Checker {
-    /// Records a problem at `path`.
-    fn report(&mut self, path: &Path, message: String) {
-        self.issues.push(Issue::error(path.render(), message));
+    /// Records a problem at `path`: the message is `parts` joined.
+    fn report(&mut self, path: &Path, parts: &[&str]) {
+        self.issues.push(Issue::error(path.render(), parts.concat()));
     }
 
-    /// Walks the members of an object in document order. An unknown field is
+    /// Walks the members of an object in document order, checking the first
+    /// value of each field of `fields` into its slot. An unknown field is
     /// reported at its key (at `path` when the key would not read back as one
-    /// step of a path, see [`names_a_step`]), a repeated one at `path`; the
-    /// first value of each known field is handed to `field` with its name and
-    /// path. Returns the fields seen, one bit per position in `fields` (at
-    /// most 32 of them).
-    fn walk(
-        &mut self,
-        members: Vec<(String, Value)>,
-        fields: &'static [&'static str],
-        path: &Path,
-        field: &mut dyn FnMut(&mut Self, &'static str, Value, &Path),
-    ) -> u32 {
-        let mut seen = 0u32;
+    /// step of a path, see [`names_a_step`]), a repeated one at `path`, and a
+    /// required field that is missing at the end. `None`, reported as not
+    /// being `what`, when `value` is not an object.
+    fn object(&mut self, value: Value, what: &str, fields: &'static [Field], path: &Path) -> Option<Slots> {
+        let Value::Object(members) = value else {
+            self.report(path, &["must be ", what, ", not ", value.type_name()]);
+            return None;
+        };
+        let mut slots = Slots::default();
+        let mut seen = [false; MOST_FIELDS];
         for (key, value) in members {
-            match fields.iter().enumerate().find(|(_, name)| **name == key) {
-                None if names_a_step(&key) => self.report(&Path::Key(path, &key), unknown_field(&key, fields)),
-                None => self.report(path, unknown_field(&key, fields)),
-                Some((bit, name)) => {
-                    if seen & (1 << bit) != 0 {
-                        let message = ["duplicate field ", &quote(&key), "; each field may appear only once"];
-                        self.report(path, message.concat());
-                    } else {
-                        seen |= 1 << bit;
-                        field(self, name, value, &Path::Key(path, name));
-                    }
+            match fields.iter().position(|f| f.name == key) {
+                None => {
+                    let message = unknown_field(&key, fields);
+                    let at = Path::Key(path, &key);
+                    self.report(if names_a_step(&key) { &at } else { path }, &[&message]);
+                }
+                Some(i) if seen[i] => {
+                    self.report(path, &["duplicate field ", &quote(&key), "; each field may appear only once"]);
+                }
+                Some(i) => {
+                    seen[i] = true;
+                    let field = &fields[i];
+                    slots[i] = self.check(field, value, &Path::Key(path, field.name));
                 }
             }
         }
-        seen
-    }
-
-    /// Reports each of `required` that `seen` (from [`Checker::walk`]) lacks.
-    fn require(&mut self, seen: u32, fields: &[&str], required: &[&'static str], path: &Path) {
-        for &name in required {
-            let present = fields.iter().position(|f| *f == name).is_some_and(|bit| seen & (1 << bit) != 0);
-            if !present {
-                self.report(&Path::Key(path, name), "is required".into());
+        for (field, seen) in fields.iter().zip(seen) {
+            if field.required && !seen {
+                self.report(&Path::Key(path, field.name), &["is required"]);
             }
         }
+        Some(slots)
+    }
+
+    /// Checks the value of `field`.
+    fn check(&mut self, field: &Field, value: Value, path: &Path) -> Got {
+        if let Value::Null = value {
+            if field.required {
+                self.report(path, &["is required"]);
+            }
+            return Got::Nothing;
+        }
+        match field.check {
+            Check::Version => self.version(&value, path),
+            Check::Source => {
+                if let Some(slots) = self.object(value, "an object (a source)", SOURCE_FIELDS, path) {
+                    let [publisher, headline, url, published, author, editor, ..] = slots;
+                    return Got::Source(Box::new(Source {
+                        publisher: publisher.text(),
+                        headline: headline.text(),
+                        url: url.text(),
+                        published: published.text(),
+                        author: author.text(),
+                        editor: editor.text(),
+                    }));
+                }
+            }
+            Check::Facts => return Got::Facts(self.facts(value, path)),
+            Check::Image => {
+                if let Some([src, alt, ..]) = self.object(value, "an object (an image)", IMAGE_FIELDS, path) {
+                    if let (Some(src), Some(alt)) = (src.text(), alt.text()) {
+                        return Got::Image(Image { src, alt });
+                    }
+                }
+            }
+            Check::Accept | Check::Distractors => {
+                return Got::List(self.entries(value, path, field.check == Check::Distractors))
+            }
+            check => {
+                let Some(s) = self.string(value, path, field.max) else { return Got::Nothing };
+                match check {
+                    Check::Language if !is_language_tag(&s) => {
+                        let message = "must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ";
+                        self.report(path, &[message, &quote(&s)]);
+                        return Got::Nothing;
+                    }
+                    Check::HttpUrl if !is_http_url(&s) => self.report(path, &["must be an http or https URL"]),
+                    Check::ImageSrc if !is_http_url(&s) && !is_relative_path(&s) => {
+                        self.report(path, &["must be an http or https URL or a relative path"]);
+                    }
+                    Check::Date => match check_date(&s) {
+                        DateCheck::Valid => {}
+                        DateCheck::NotADate => self.report(path, &["must be a date as YYYY-MM-DD"]),
+                        DateCheck::NoSuchDay => {
+                            self.report(path, &["must be a real calendar date; ", &s, " does not exist"]);
+                        }
+                    },
+                    Check::Kind => {
+                        return match Kind::parse(&s) {
+                            Some(kind) => Got::Kind(kind),
+                            None => {
+                                self.report(path, &["must be one of ", KIND_NAMES, "; got ", &quote(&s)]);
+                                Got::Nothing
+                            }
+                        }
+                    }
+                    Check::FactId => self.claim_id(&s, false, path),
+                    _ => {}
+                }
+                return Got::Text(s);
+            }
+        }
+        Got::Nothing
     }
 
     /// A string that is not blank and has at most `max` characters. Anything
     /// else, `null` included, is reported.
     fn string(&mut self, value: Value, path: &Path, max: usize) -> Option<String> {
         let Value::String(s) = value else {
-            self.report(path, type_error("a string", &value));
+            self.report(path, &["must be a string, not ", value.type_name()]);
             return None;
         };
         if is_blank(&s) {
-            self.report(path, "must not be blank".into());
+            self.report(path, &["must not be blank"]);
             return None;
         }
         // A string has at least as many bytes as characters.
         if s.len() > max {
             let chars = char_count(&s);
             if chars > max {
-                self.report(path, too_long(max, chars));
+                self.report(
+                    path,
+                    &["must be at most ", &max.to_string(), " characters (has ", &chars.to_string(), ")"],
+                );
                 return None;
             }
         }
         Some(s)
     }
 
-    /// A required string field: `null` is reported as missing.
-    fn required(&mut self, value: Value, path: &Path, max: usize) -> Option<String> {
-        if let Value::Null = value {
-            self.report(path, "is required".into());
-            return None;
-        }
-        self.string(value, path, max)
-    }
-
-    /// An optional string field: `null` counts as absent.
-    fn optional(&mut self, value: Value, path: &Path, max: usize) -> Option<String> {
-        match value {
-            Value::Null => None,
-            _ => self.string(value, path, max),
-        }
-    }
-
     /// Checks the deck and builds it; `None` when it is not an object.
     fn deck(&mut self, value: Value) -> Option<Deck> {
-        let root = Path::Root;
-        let Value::Object(members) = value else {
-            self.report(&root, type_error("an object (a deck)", &value));
-            return None;
-        };
-        let mut deck = Deck::new(String::new(), Vec::new());
-        let seen = self.walk(members, DECK_FIELDS, &root, &mut |c, name, v, p| match name {
-            "version" => c.version(&v, p),
-            "id" => deck.id = c.optional(v, p, MAX_ID),
-            "title" => deck.title = c.required(v, p, MAX_TITLE).unwrap_or_default(),
-            "language" => deck.language = c.language(v, p).unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned()),
-            "description" => deck.description = c.optional(v, p, MAX_DESCRIPTION),
-            "source" => deck.source = c.source(v, p),
-            "facts" => deck.facts = c.facts(v, p),
-            _ => {}
-        });
-        self.require(seen, DECK_FIELDS, &["version", "title", "facts"], &root);
-        Some(deck)
+        let [_, id, title, language, description, source, facts, ..] =
+            self.object(value, "an object (a deck)", DECK_FIELDS, &Path::Root)?;
+        Some(Deck {
+            version: FORMAT_VERSION,
+            id: id.text(),
+            title: title.text().unwrap_or_default(),
+            language: language.text().unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned()),
+            description: description.text(),
+            source: match source {
+                Got::Source(source) => Some(*source),
+                _ => None,
+            },
+            facts: match facts {
+                Got::Facts(facts) => facts,
+                _ => Vec::new(),
+            },
+        })
     }
 
-    /// Checks `version`: the number 1.
+    /// Checks `version` (not `null`): the number 1.
     fn version(&mut self, value: &Value, path: &Path) {
         match value {
-            Value::Null => self.report(path, "is required".into()),
             Value::Number(n) if *n == f64::from(FORMAT_VERSION) => {}
             Value::Number(n) => {
-                let message = ["unsupported version", &version_text(*n), "; expected ", &FORMAT_VERSION.to_string()];
-                self.report(path, message.concat());
+                self.report(
+                    path,
+                    &["unsupported version", &version_text(*n), "; expected ", &FORMAT_VERSION.to_string()],
+                );
             }
-            other => self.report(path, type_error("a number", other)),
+            other => self.report(path, &["must be a number, not ", other.type_name()]),
         }
     }
 
-    /// Checks `language`: a BCP 47 tag such as `en`, `en-GB` or `zh-Hant-TW`.
-    fn language(&mut self, value: Value, path: &Path) -> Option<String> {
-        let tag = self.optional(value, path, MAX_LANGUAGE)?;
-        if !is_language_tag(&tag) {
-            let message = ["must be a BCP 47 language tag such as \"en\" or \"en-GB\"; got ", &quote(&tag)];
-            self.report(path, message.concat());
-            return None;
-        }
-        Some(tag)
-    }
-
-    /// Checks `source`.
-    fn source(&mut self, value: Value, path: &Path) -> Option<Source> {
-        let members = match value {
-            Value::Null => return None,
-            Value::Object(members) => members,
-            other => {
-                self.report(path, type_error("an object (a source)", &other));
-                return None;
-            }
-        };
-        let mut source = Source::default();
-        self.walk(members, SOURCE_FIELDS, path, &mut |c, name, v, p| match name {
-            "url" => source.url = c.http_url(v, p),
-            "published" => source.published = c.date(v, p),
-            "publisher" => source.publisher = c.optional(v, p, MAX_SOURCE_FIELD),
-            "headline" => source.headline = c.optional(v, p, MAX_SOURCE_FIELD),
-            "author" => source.author = c.optional(v, p, MAX_SOURCE_FIELD),
-            _ => source.editor = c.optional(v, p, MAX_SOURCE_FIELD),
-        });
-        Some(source)
-    }
-
-    /// Checks an optional http(s) URL (`source.url`).
-    fn http_url(&mut self, value: Value, path: &Path) -> Option<String> {
-        let url = self.optional(value, path, MAX_URL)?;
-        if !is_http_url(&url) {
-            self.report(path, "must be an http or https URL".into());
-        }
-        Some(url)
-    }
-
-    /// Checks an optional date (`source.published`): a real one, `YYYY-MM-DD`.
-    fn date(&mut self, value: Value, path: &Path) -> Option<String> {
-        let date = self.optional(value, path, usize::MAX)?;
-        match check_date(&date) {
-            DateCheck::Valid => {}
-            DateCheck::NotADate => self.report(path, "must be a date as YYYY-MM-DD".into()),
-            DateCheck::NoSuchDay => {
-                let message = ["must be a real calendar date; ", &date, " does not exist"];
-                self.report(path, message.concat());
-            }
-        }
-        Some(date)
-    }
-
-    /// Checks `facts`.
+    /// Checks `facts` (not `null`).
     fn facts(&mut self, value: Value, path: &Path) -> Vec<Fact> {
-        let items = match value {
-            Value::Null => {
-                self.report(path, "is required".into());
-                return Vec::new();
-            }
-            Value::Array(items) => items,
-            other => {
-                self.report(path, type_error("an array of facts", &other));
-                return Vec::new();
-            }
+        let Value::Array(items) = value else {
+            self.report(path, &["must be an array of facts, not ", value.type_name()]);
+            return Vec::new();
         };
         if items.is_empty() || items.len() > MAX_FACTS {
-            let message = ["must hold 1 to ", &MAX_FACTS.to_string(), " facts (has ", &items.len().to_string(), ")"];
-            self.report(path, message.concat());
+            self.report(
+                path,
+                &["must hold 1 to ", &MAX_FACTS.to_string(), " facts (has ", &items.len().to_string(), ")"],
+            );
         }
         let firsts = first_uses(&items);
         let mut facts = Vec::with_capacity(items.len().min(MAX_FACTS));
         for (index, item) in items.into_iter().enumerate() {
-            let first = firsts.get(index).copied().flatten();
-            if let Some(fact) = self.fact(item, &Path::Index(path, index), index, first) {
+            self.first = firsts.get(index).copied().flatten();
+            if let Some(fact) = self.fact(item, &Path::Index(path, index), index) {
                 facts.push(fact);
             }
         }
         facts
     }
 
-    /// Checks the fact at `index`, whose id was first used at `first` when an
-    /// earlier fact has the same one (see [`first_uses`]).
-    fn fact(&mut self, value: Value, path: &Path, index: usize, first: Option<Origin>) -> Option<Fact> {
+    /// Checks the fact at `index`, whose id was first used at `self.first`
+    /// when an earlier fact has the same one.
+    fn fact(&mut self, value: Value, path: &Path, index: usize) -> Option<Fact> {
         // The distractors are compared with the answer and the accepted
         // answers wherever those stand in the object, so key them up front.
         let distractors_given = value.get("distractors").is_some();
-        let back_key = match value.get("back") {
+        self.back = match value.get("back") {
             Some(Value::String(back)) if distractors_given && !is_blank(back) => Some(AnswerKey::new(back)),
             _ => None,
         };
-        let accept_keys = value.get("accept").map(answer_keys).unwrap_or_default();
-        let Value::Object(members) = value else {
-            self.report(path, type_error("an object (a fact)", &value));
-            return None;
-        };
-
-        let mut fact = Fact::new(String::new(), String::new(), String::new());
-        let mut id = None;
-        let mut id_given = false;
-        let seen = self.walk(members, FACT_FIELDS, path, &mut |c, name, v, p| match name {
-            "id" => {
-                id_given = !matches!(v, Value::Null);
-                id = c.optional(v, p, MAX_ID);
-                if let Some(written) = &id {
-                    c.claim_id(first, written, false, p);
-                }
-            }
-            "front" => fact.front = c.required(v, p, MAX_SIDE).unwrap_or_default(),
-            "back" => fact.back = c.required(v, p, MAX_SIDE).unwrap_or_default(),
-            "topic" => fact.topic = c.optional(v, p, MAX_TOPIC),
-            "kind" => fact.kind = c.kind(v, p),
-            "detail" => fact.detail = c.optional(v, p, MAX_LONG_TEXT),
-            "quote" => fact.quote = c.optional(v, p, MAX_LONG_TEXT),
-            "accept" => fact.accept = c.accept(v, p),
-            "distractors" => fact.distractors = c.distractors(v, p, back_key.as_ref(), &accept_keys),
-            "image" => fact.image = c.image(v, p),
-            _ => {}
-        });
-        self.require(seen, FACT_FIELDS, &["front", "back"], path);
+        self.accept = value.get("accept").map(answer_keys).unwrap_or_default();
+        let id_given = !matches!(value.get("id"), None | Some(Value::Null));
+        let [id, front, back, topic, kind, detail, quote, accept, distractors, image] =
+            self.object(value, "an object (a fact)", FACT_FIELDS, path)?;
         // A fact without an id gets `fact-N`, which may clash with a written one.
-        if !id_given && first.is_some() {
-            self.claim_id(first, &derived_id(index), true, path);
+        if !id_given && self.first.is_some() {
+            self.claim_id(&derived_id(index), true, path);
         }
-        fact.id = id.unwrap_or_else(|| derived_id(index));
-        Some(fact)
+        Some(Fact {
+            id: id.text().unwrap_or_else(|| derived_id(index)),
+            front: front.text().unwrap_or_default(),
+            back: back.text().unwrap_or_default(),
+            topic: topic.text(),
+            kind: match kind {
+                Got::Kind(kind) => kind,
+                _ => Kind::default(),
+            },
+            detail: detail.text(),
+            quote: quote.text(),
+            accept: accept.list(),
+            distractors: distractors.list(),
+            image: match image {
+                Got::Image(image) => Some(image),
+                _ => None,
+            },
+        })
     }
 
-    /// Reports the id of a fact as a duplicate when it was used before, at
-    /// `first`. `path` is where the id is written, or the fact for a derived
-    /// id.
-    fn claim_id(&mut self, first: Option<Origin>, id: &str, derived: bool, path: &Path) {
-        let Some(first) = first else {
+    /// Reports the id of the fact being checked as a duplicate when it was
+    /// used before, at `self.first`. `path` is where the id is written, or
+    /// the fact for a derived id.
+    fn claim_id(&mut self, id: &str, derived: bool, path: &Path) {
+        let Some(first) = self.first else {
             return;
         };
         let how = if derived { " (derived from its position)" } else { "" };
-        let message =
-            ["duplicate id ", &quote(id), how, "; ids must be unique (first used at ", &first.describe(), ")"];
-        self.report(path, message.concat());
+        let first = first.describe();
+        self.report(path, &["duplicate id ", &quote(id), how, "; ids must be unique (first used at ", &first, ")"]);
     }
 
-    /// Checks `kind`: one of the names of [`Kind`]; [`Kind::Other`] when
-    /// absent.
-    fn kind(&mut self, value: Value, path: &Path) -> Kind {
-        let Some(name) = self.optional(value, path, usize::MAX) else {
-            return Kind::default();
-        };
-        Kind::parse(&name).unwrap_or_else(|| {
-            let message = ["must be one of ", KIND_NAMES, "; got ", &quote(&name)];
-            self.report(path, message.concat());
-            Kind::default()
-        })
-    }
-
-    /// Checks a list of strings (`accept` or `distractors`): an array of at
-    /// most [`MAX_ENTRIES`] entries, each a string of at most [`MAX_ENTRY`]
-    /// characters, not blank. Calls `compare` with each valid entry's
-    /// position and text while the list is within the limit, so the entries
-    /// may be checked against each other. Returns the valid entries.
-    fn entries(
-        &mut self,
-        value: Value,
-        path: &Path,
-        compare: &mut dyn FnMut(&mut Self, usize, &str, &Path),
-    ) -> Vec<String> {
-        let items = match value {
-            Value::Null => return Vec::new(),
-            Value::Array(items) => items,
-            other => {
-                self.report(path, type_error("an array of strings", &other));
-                return Vec::new();
-            }
+    /// Checks a list of strings (`accept`, or `distractors` when
+    /// `distractors`), not `null`: an array of at most [`MAX_ENTRIES`]
+    /// entries, each a string of at most [`MAX_ENTRY`] characters, not
+    /// blank. While the list is within the limit, an accepted answer may not
+    /// repeat an earlier one, ignoring case and runs of white space (entries
+    /// the matcher reads alike, `$160bn` and `160 billion`, are allowed: they
+    /// cost the quiz nothing); a distractor may not be the same answer
+    /// ([`AnswerKey::same`]) as the `back`, an accepted answer or an earlier
+    /// distractor. Returns the valid entries.
+    fn entries(&mut self, value: Value, path: &Path, distractors: bool) -> Vec<String> {
+        let Value::Array(items) = value else {
+            self.report(path, &["must be an array of strings, not ", value.type_name()]);
+            return Vec::new();
         };
         let within = items.len() <= MAX_ENTRIES;
         if !within {
-            let message =
-                ["must hold at most ", &MAX_ENTRIES.to_string(), " entries (has ", &items.len().to_string(), ")"];
-            self.report(path, message.concat());
+            self.report(
+                path,
+                &["must hold at most ", &MAX_ENTRIES.to_string(), " entries (has ", &items.len().to_string(), ")"],
+            );
         }
+        let name = if distractors { "distractors" } else { "accept" };
+        // The valid entries so far, with their positions: folded for
+        // `accept`, keyed for `distractors`.
+        let mut folded: Vec<(usize, String)> = Vec::new();
+        let mut keys: Vec<(usize, AnswerKey)> = Vec::new();
         let mut valid = Vec::with_capacity(items.len().min(MAX_ENTRIES));
         for (index, item) in items.into_iter().enumerate() {
-            let entry_path = Path::Index(path, index);
-            if let Some(text) = self.string(item, &entry_path, MAX_ENTRY) {
-                if within {
-                    compare(self, index, &text, &entry_path);
+            let p = Path::Index(path, index);
+            let Some(text) = self.string(item, &p, MAX_ENTRY) else { continue };
+            if within {
+                // The position of the earlier entry this one repeats.
+                let repeated = if distractors {
+                    let this = AnswerKey::new(&text);
+                    let accepted = || self.accept.iter().position(|a| a.as_ref().is_some_and(|a| a.same(&this)));
+                    let repeated = if self.back.as_ref().is_some_and(|b| b.same(&this)) {
+                        self.report(&p, &["must not equal the answer (back)"]);
+                        None
+                    } else if let Some(i) = accepted() {
+                        self.report(&p, &["must not equal an accepted answer (accept[", &i.to_string(), "])"]);
+                        None
+                    } else {
+                        keys.iter().find(|(_, e)| e.same(&this)).map(|(i, _)| *i)
+                    };
+                    keys.push((index, this));
+                    repeated
+                } else {
+                    let this = fold_case_space(&text);
+                    let repeated = folded.iter().find(|(_, e)| *e == this).map(|(i, _)| *i);
+                    folded.push((index, this));
+                    repeated
+                };
+                if let Some(first) = repeated {
+                    self.report(&p, &["must not repeat an earlier entry (", name, "[", &first.to_string(), "])"]);
                 }
-                valid.push(text);
             }
+            valid.push(text);
         }
         valid
-    }
-
-    /// Checks `accept`: besides the rules of every list, an entry may not
-    /// repeat an earlier one, ignoring case and runs of white space. (Entries
-    /// the matcher reads alike, `$160bn` and `160 billion`, are allowed: they
-    /// cost the quiz nothing.)
-    fn accept(&mut self, value: Value, path: &Path) -> Vec<String> {
-        // The valid entries so far, folded, with their positions.
-        let mut earlier: Vec<(usize, String)> = Vec::new();
-        self.entries(value, path, &mut |c, index, text, p| {
-            let this = fold_case_space(text);
-            if let Some((first, _)) = earlier.iter().find(|(_, e)| *e == this) {
-                c.report(p, repeats("accept", *first));
-            }
-            earlier.push((index, this));
-        })
-    }
-
-    /// Checks `distractors`: besides the rules of every list, a distractor
-    /// may not be the same answer ([`AnswerKey::same`]) as the `back` (its
-    /// key in `back`), an accepted answer (their keys in `accept`), or an
-    /// earlier distractor.
-    fn distractors(
-        &mut self,
-        value: Value,
-        path: &Path,
-        back: Option<&AnswerKey>,
-        accept: &[Option<AnswerKey>],
-    ) -> Vec<String> {
-        // The keys of the valid distractors so far, with their positions.
-        let mut earlier: Vec<(usize, AnswerKey)> = Vec::new();
-        self.entries(value, path, &mut |c, index, text, p| {
-            let this = AnswerKey::new(text);
-            if back.is_some_and(|b| b.same(&this)) {
-                c.report(p, "must not equal the answer (back)".into());
-            } else if let Some(i) = accept.iter().position(|a| a.as_ref().is_some_and(|a| a.same(&this))) {
-                let message = ["must not equal an accepted answer (accept[", &i.to_string(), "])"];
-                c.report(p, message.concat());
-            } else if let Some((first, _)) = earlier.iter().find(|(_, e)| e.same(&this)) {
-                c.report(p, repeats("distractors", *first));
-            }
-            earlier.push((index, this));
-        })
-    }
-
-    /// Checks `image`; `None` when absent or invalid.
-    fn image(&mut self, value: Value, path: &Path) -> Option<Image> {
-        let members = match value {
-            Value::Null => return None,
-            Value::Object(members) => members,
-            other => {
-                self.report(path, type_error("an object (an image)", &other));
-                return None;
-            }
-        };
-        let (mut src, mut alt) = (None, None);
-        let seen = self.walk(members, IMAGE_FIELDS, path, &mut |c, name, v, p| match name {
-            "src" => src = c.image_src(v, p),
-            _ => alt = c.required(v, p, MAX_ALT),
-        });
-        self.require(seen, IMAGE_FIELDS, &["src", "alt"], path);
-        Some(Image { src: src?, alt: alt? })
-    }
-
-    /// Checks `image.src`: an http(s) URL or a relative path.
-    fn image_src(&mut self, value: Value, path: &Path) -> Option<String> {
-        let src = self.required(value, path, MAX_URL)?;
-        if !is_http_url(&src) && !is_relative_path(&src) {
-            self.report(path, "must be an http or https URL or a relative path".into());
-        }
-        Some(src)
     }
 }
 
@@ -829,21 +877,6 @@ fn names_a_step(key: &str) -> bool {
         && key.len() <= 4 * MAX_QUOTED
         && char_count(key) <= MAX_QUOTED
         && !key.chars().any(|c| matches!(c, '.' | '[' | ']') || c.is_control())
-}
-
-/// `must be EXPECTED, not TYPE`.
-fn type_error(expected: &str, got: &Value) -> String {
-    ["must be ", expected, ", not ", got.type_name()].concat()
-}
-
-/// `must be at most MAX characters (has CHARS)`.
-fn too_long(max: usize, chars: usize) -> String {
-    ["must be at most ", &max.to_string(), " characters (has ", &chars.to_string(), ")"].concat()
-}
-
-/// `must not repeat an earlier entry (FIELD[FIRST])`.
-fn repeats(field: &str, first: usize) -> String {
-    ["must not repeat an earlier entry (", field, "[", &first.to_string(), "])"].concat()
 }
 
 /// `s` in double quotes for a message: quotes, backslashes and control
@@ -902,7 +935,7 @@ fn push_control_escape(out: &mut String, c: char) {
 
 /// The message for an unknown field `key` of an object with `fields`: the
 /// nearest field when one is close, else the list of them.
-fn unknown_field(key: &str, fields: &[&str]) -> String {
+fn unknown_field(key: &str, fields: &'static [Field]) -> String {
     let mut message = ["unknown field ", &quote(key)].concat();
     match suggest(key, fields) {
         Some(near) => {
@@ -912,7 +945,12 @@ fn unknown_field(key: &str, fields: &[&str]) -> String {
         }
         None => {
             message.push_str("; known fields are ");
-            message.push_str(&fields.join(", "));
+            for (i, field) in fields.iter().enumerate() {
+                if i > 0 {
+                    message.push_str(", ");
+                }
+                message.push_str(field.name);
+            }
         }
     }
     message
@@ -922,7 +960,7 @@ fn unknown_field(key: &str, fields: &[&str]) -> String {
 /// meant: at most one edit for keys of up to five characters, two for longer
 /// ones, case ignored. An edit inserts, deletes or replaces a character, or
 /// swaps two neighbours (`fornt` → `front`).
-fn suggest<'f>(key: &str, fields: &[&'f str]) -> Option<&'f str> {
+fn suggest(key: &str, fields: &'static [Field]) -> Option<&'static str> {
     let mut key = chars(key);
     for c in &mut key {
         *c = fold_char(*c);
@@ -931,14 +969,14 @@ fn suggest<'f>(key: &str, fields: &[&'f str]) -> Option<&'f str> {
         return None;
     }
     let allowed = if key.len() <= 5 { 1 } else { 2 };
-    let mut best: Option<(usize, &'f str)> = None;
-    for &field in fields {
-        let distance = edit_distance(&key, &chars(field));
+    let mut best: Option<(usize, &'static str)> = None;
+    for field in fields {
+        let distance = edit_distance(&key, &chars(field.name));
         if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, field));
+            best = Some((distance, field.name));
         }
     }
-    best.map(|(_, field)| field)
+    best.map(|(_, name)| name)
 }
 
 /// The [`AnswerKey`]s of the entries of a list, `None` for those that are
