@@ -1060,23 +1060,31 @@ enum DateCheck {
 /// Checks that `s` is a real date in the proleptic Gregorian calendar written
 /// `YYYY-MM-DD`.
 fn check_date(s: &str) -> DateCheck {
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes() else {
-        return DateCheck::NotADate;
-    };
-    let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
-    if !digits.iter().all(u8::is_ascii_digit) {
+    let bytes = s.as_bytes();
+    if bytes.len() != 10 {
         return DateCheck::NotADate;
     }
-    let number = |bytes: &[u8]| bytes.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
-    let year = number(&[y0, y1, y2, y3]);
-    let month = number(&[m0, m1]);
-    let day = number(&[d0, d1]);
+    // Year, month and day, read digit by digit around the two hyphens.
+    let mut parts = [0u32; 3];
+    let mut part = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if i == 4 || i == 7 {
+            if b != b'-' {
+                return DateCheck::NotADate;
+            }
+            part += 1;
+        } else if b.is_ascii_digit() {
+            parts[part] = parts[part] * 10 + u32::from(b - b'0');
+        } else {
+            return DateCheck::NotADate;
+        }
+    }
+    let [year, month, day] = parts;
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
+        2 => 28 + u32::from(leap),
+        // 31 days for January, March, May, July, August, October, December.
+        1..=12 => 30 + ((month + month / 8) & 1),
         _ => 0,
     };
     if (1..=days).contains(&day) {
@@ -1146,6 +1154,21 @@ mod tests {
         assert!(matches!(check_date("2021-1-09"), DateCheck::NotADate));
         assert!(matches!(check_date("09.12.2021"), DateCheck::NotADate));
         assert!(matches!(check_date("２０２１-12-09"), DateCheck::NotADate));
+    }
+
+    #[test]
+    fn every_month_has_its_length() {
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        for (month, days) in (1..=12).zip(lengths) {
+            for day in 1..=32 {
+                let date = format!("2023-{month:02}-{day:02}");
+                let valid = matches!(check_date(&date), DateCheck::Valid);
+                assert_eq!(valid, day <= days, "{date}");
+            }
+        }
+        for bad in ["2023-00-01", "2023-13-01", "2023-99-01", "2023-01-1a", "2023/01/01", "2023-01-01 "] {
+            assert!(!matches!(check_date(bad), DateCheck::Valid), "{bad}");
+        }
     }
 
     #[test]
