@@ -141,32 +141,6 @@ fn in_fact(path: &str) -> Option<(&str, &str)> {
     Some((rest.get(..close)?, rest.get(close + 1..)?))
 }
 
-/// The index of the fact `path` is in: 11 for `facts[11].back`.
-fn fact_index(path: &str) -> Option<usize> {
-    in_fact(path)?.0.parse().ok()
-}
-
-/// The string id of each fact of `value`, by position (`None` for a fact
-/// without one).
-fn fact_ids(value: &Value) -> Vec<Option<String>> {
-    let Some(Value::Array(facts)) = value.get("facts") else { return Vec::new() };
-    let mut ids = Vec::with_capacity(facts.len());
-    for f in facts {
-        ids.push(f.get("id").and_then(Value::as_str).filter(|id| !is_blank(id)).map(str::to_string));
-    }
-    ids
-}
-
-/// Fills in [`Issue::fact_id`] from `ids`, the facts' ids by position.
-fn name_facts(issues: &mut [Issue], ids: &[Option<String>]) {
-    for issue in issues {
-        // Not for the id itself: the message quotes it, or it is unusable.
-        let at_id = in_fact(&issue.path).is_some_and(|(_, tail)| tail.starts_with(".id"));
-        let id = fact_index(&issue.path).and_then(|i| ids.get(i)).and_then(Option::as_ref).filter(|_| !at_id);
-        issue.fact_id = id.cloned();
-    }
-}
-
 /// Warnings about a valid deck: never a reason to refuse it, always worth a
 /// look. In fact order, by path:
 /// - a fact whose `kind` its answer does not look like: `money` without an
@@ -235,15 +209,10 @@ fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
 /// fact without an `id` gets `fact-N`, N its 1-based position. A `null`
 /// optional field counts as absent.
 pub fn parse_deck(value: Value) -> Result<Deck, Vec<Issue>> {
-    // The walk consumes the value; keep the fact ids an issue may name.
-    let ids = fact_ids(&value);
-    let mut checker = Checker { issues: Vec::new(), first: None, back: None, accept: Vec::new() };
+    let mut checker = Checker { issues: Vec::new(), fact_id: None, first: None, back: None, accept: Vec::new() };
     match checker.deck(value) {
         Some(deck) if checker.issues.is_empty() => Ok(deck),
-        _ => {
-            name_facts(&mut checker.issues, &ids);
-            Err(checker.issues)
-        }
+        _ => Err(checker.issues),
     }
 }
 
@@ -528,6 +497,9 @@ type Slots = [Got; MOST_FIELDS];
 struct Checker {
     /// Every problem found so far, in document order.
     issues: Vec<Issue>,
+    /// The id of the fact being checked, as written, for
+    /// [`Issue::fact_id`]: its first `id` member, when a string not blank.
+    fact_id: Option<String>,
     /// Where the id of the fact being checked was first used, when an
     /// earlier fact has the same one (see [`first_uses`]).
     first: Option<Origin>,
@@ -538,9 +510,14 @@ struct Checker {
 }
 
 impl Checker {
-    /// Records a problem at `path`: the message is `parts` joined.
+    /// Records a problem at `path`: the message is `parts` joined. Inside a
+    /// fact, the issue names the fact's id, except at the id itself (the
+    /// message quotes it, or it is unusable).
     fn report(&mut self, path: &Path, parts: &[&str]) {
-        self.issues.push(Issue::error(path.render(), parts.concat()));
+        let path = path.render();
+        let at_id = in_fact(&path).is_some_and(|(_, tail)| tail.starts_with(".id"));
+        let fact_id = if at_id { None } else { self.fact_id.clone() };
+        self.issues.push(Issue { path, message: parts.concat(), severity: Severity::Error, fact_id });
     }
 
     /// Walks the members of an object in document order, checking the first
@@ -728,10 +705,12 @@ impl Checker {
         let mut facts = Vec::with_capacity(items.len().min(MAX_FACTS));
         for (index, item) in items.into_iter().enumerate() {
             self.first = firsts.get(index).copied().flatten();
+            self.fact_id = item.get("id").and_then(Value::as_str).filter(|id| !is_blank(id)).map(str::to_string);
             if let Some(fact) = self.fact(item, &Path::Index(path, index), index) {
                 facts.push(fact);
             }
         }
+        self.fact_id = None;
         facts
     }
 
