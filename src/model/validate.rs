@@ -463,7 +463,7 @@ enum Got {
     /// The entries of a list.
     List(Vec<String>),
     /// The source.
-    Source(Box<Source>),
+    Source(Source),
     /// The facts.
     Facts(Vec<Fact>),
     /// The image.
@@ -571,14 +571,14 @@ impl Checker {
             Check::Source => {
                 if let Some(slots) = self.object(value, "an object (a source)", SOURCE_FIELDS, path) {
                     let [publisher, headline, url, published, author, editor, ..] = slots;
-                    return Got::Source(Box::new(Source {
+                    return Got::Source(Source {
                         publisher: publisher.text(),
                         headline: headline.text(),
                         url: url.text(),
                         published: published.text(),
                         author: author.text(),
                         editor: editor.text(),
-                    }));
+                    });
                 }
             }
             Check::Facts => return Got::Facts(self.facts(value, path)),
@@ -665,7 +665,7 @@ impl Checker {
             language: language.text().unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned()),
             description: description.text(),
             source: match source {
-                Got::Source(source) => Some(*source),
+                Got::Source(source) => Some(source),
                 _ => None,
             },
             facts: match facts {
