@@ -152,26 +152,28 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
     let counts = super::quiz::wrong_option_counts(deck);
     let mut out = Vec::new();
     let mut short_kinds: Vec<Kind> = Vec::new();
+    let facts = Path::Key(&Path::Root, "facts");
     for (i, f) in deck.facts.iter().enumerate() {
-        let at = |field: &str| ["facts[", &i.to_string(), "].", field].concat();
-        let mut push = |issue: Issue| out.push(Issue { fact_id: Some(f.id.clone()), ..issue });
+        let fact = Path::Index(&facts, i);
+        let mut warn = |field: &str, parts: &[&str]| {
+            let path = Path::Key(&fact, field).render();
+            out.push(Issue { path, message: parts.concat(), severity: Severity::Warning, fact_id: Some(f.id.clone()) });
+        };
+        let kind = f.kind.as_str();
         if let Some(what) = unlike_kind(&f.back, f.kind) {
-            push(Issue::warning(at("kind"), ["is \"", f.kind.as_str(), "\", but the answer has no ", what].concat()));
+            warn("kind", &["is \"", kind, "\", but the answer has no ", what]);
         }
         let n = counts.get(i).copied().unwrap_or(0);
         if n < super::quiz::MIN_WRONG {
             let got = if n == 1 { "1 wrong option" } else { "no wrong option" };
-            push(Issue::warning(
-                at("back"),
-                ["left out of multiple-choice quizzes: ", got, " (add distractors or facts of the same kind)"].concat(),
-            ));
+            warn(
+                "back",
+                &["left out of multiple-choice quizzes: ", got, " (add distractors or facts of the same kind)"],
+            );
         }
         if n < super::quiz::MAX_OPTIONS - 1 && !short_kinds.contains(&f.kind) {
             short_kinds.push(f.kind);
-            push(Issue::warning(
-                at("kind"),
-                ["kind \"", f.kind.as_str(), "\" cannot give 3 wrong options to each of its facts"].concat(),
-            ));
+            warn("kind", &["kind \"", kind, "\" cannot give 3 wrong options to each of its facts"]);
         }
     }
     out
