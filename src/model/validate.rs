@@ -1015,8 +1015,11 @@ fn is_http_url(s: &str) -> bool {
     let Some(rest) = rest else {
         return false;
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit('@').next().unwrap_or_default();
+    let authority = first_segment(rest);
+    let host = match authority.bytes().rposition(|b| b == b'@') {
+        Some(at) => authority.get(at + 1..).unwrap_or_default(),
+        None => authority,
+    };
     !host.is_empty() && !host.starts_with(':') && rest.chars().all(url_char)
 }
 
@@ -1024,8 +1027,13 @@ fn is_http_url(s: &str) -> bool {
 /// `/img/a.png`: no scheme (no `:` before the first `/`, `?` or `#`), and not
 /// protocol-relative (`//host`).
 fn is_relative_path(s: &str) -> bool {
-    let first_segment = s.split(['/', '?', '#']).next().unwrap_or_default();
-    !s.starts_with("//") && !first_segment.contains(':') && s.chars().all(url_char)
+    !s.starts_with("//") && !first_segment(s).contains(':') && s.chars().all(url_char)
+}
+
+/// `s` up to its first `/`, `?` or `#`.
+fn first_segment(s: &str) -> &str {
+    let end = s.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(s.len());
+    s.get(..end).unwrap_or_default()
 }
 
 /// What [`check_date`] found.
