@@ -320,46 +320,43 @@ fn derived_id(index: usize) -> String {
 
 /// For the fact at each position of `items`, where its id was first used
 /// when an earlier fact has the same one; `None` when its id is new, or it
-/// has no valid id, or it is not an object. A fact's id is the one the walk
-/// claims: its first `id` member when that is a valid id, or `fact-N` when
-/// it has no `id` or a `null` one.
+/// has no valid id, or it is not an object; empty, comparing nothing, over
+/// [`MAX_FACTS`] facts. A fact's id is the one the walk claims: its first
+/// `id` member when that is a valid id, or `fact-N` when it has no `id` or a
+/// `null` one.
 ///
 /// One pass, numbering the ids as they come ([`Numbering`]): O(n) for n
 /// facts.
 fn first_uses(items: &[Value]) -> Vec<Option<Origin>> {
-    let mut firsts = Vec::with_capacity(items.len());
-    for _ in items {
-        firsts.push(None);
-    }
     // A deck over the limit is already an error; its ids are not compared.
     if items.len() > MAX_FACTS {
-        return firsts;
+        return Vec::new();
     }
     // Each fact's id, by position: the written one when valid, or the
     // derived `fact-N` (made here, as the numbering borrows every id).
-    let mut ids: Vec<Option<(Cow<'_, str>, bool)>> = Vec::with_capacity(items.len());
+    let mut ids: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         ids.push(match (item, item.get("id")) {
-            (Value::Object(_), None | Some(Value::Null)) => Some((Cow::Owned(derived_id(index)), true)),
-            (_, Some(Value::String(id))) if !is_blank(id) && char_count(id) <= MAX_ID => {
-                Some((Cow::Borrowed(id.as_str()), false))
-            }
+            (Value::Object(_), None | Some(Value::Null)) => Some(Cow::Owned(derived_id(index))),
+            (_, Some(Value::String(id))) if !is_blank(id) && char_count(id) <= MAX_ID => Some(Cow::Borrowed(id)),
             _ => None,
         });
     }
     let mut numbers = Numbering::with_capacity(items.len());
     // Where each distinct id was first used, by its number.
     let mut origins: Vec<Origin> = Vec::new();
+    let mut firsts = Vec::with_capacity(items.len());
     for (index, id) in ids.iter().enumerate() {
-        let Some((id, derived)) = id else {
-            continue;
-        };
-        let (n, new) = numbers.number(id);
-        if new {
-            origins.push(Origin { index, derived: *derived });
-        } else if let (Some(slot), Some(first)) = (firsts.get_mut(index), origins.get(n)) {
-            *slot = Some(*first);
+        let mut first = None;
+        if let Some(id) = id {
+            let (n, new) = numbers.number(id);
+            if new {
+                origins.push(Origin { index, derived: matches!(id, Cow::Owned(_)) });
+            } else {
+                first = origins.get(n).copied();
+            }
         }
+        firsts.push(first);
     }
     firsts
 }
