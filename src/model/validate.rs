@@ -211,7 +211,7 @@ fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
 /// fact without an `id` gets `fact-N`, N its 1-based position. A `null`
 /// optional field counts as absent.
 pub fn parse_deck(value: Value) -> Result<Deck, Vec<Issue>> {
-    let mut checker = Checker { issues: Vec::new(), fact_id: None, first: None, back: None, accept: Vec::new() };
+    let mut checker = Checker { issues: Vec::new(), fact_id: None, first: None, taken: Vec::new() };
     match checker.deck(value) {
         Some(deck) if checker.issues.is_empty() => Ok(deck),
         _ => Err(checker.issues),
@@ -487,6 +487,17 @@ impl Got {
     }
 }
 
+/// What a distractor is compared with ([`Checker::taken`]).
+#[derive(Clone, Copy)]
+enum Taken {
+    /// The fact's `back`.
+    Back,
+    /// The accepted answer at this position of `accept`.
+    Accepted(usize),
+    /// The distractor at this position of `distractors`.
+    Earlier(usize),
+}
+
 /// The checked values of an object's fields, by position in its table.
 type Slots = [Got; MOST_FIELDS];
 
@@ -502,10 +513,10 @@ struct Checker {
     /// Where the id of the fact being checked was first used, when an
     /// earlier fact has the same one (see [`first_uses`]).
     first: Option<Origin>,
-    /// The key of the fact's `back`, when it has distractors.
-    back: Option<AnswerKey>,
-    /// The keys of the fact's accepted answers (see [`answer_keys`]).
-    accept: Vec<Option<AnswerKey>>,
+    /// The answers a distractor of the fact may not be, keyed, in the order
+    /// they are compared: its `back`, its accepted answers, then the
+    /// distractors so far.
+    taken: Vec<(Taken, AnswerKey)>,
 }
 
 impl Checker {
@@ -717,13 +728,28 @@ impl Checker {
     /// when an earlier fact has the same one.
     fn fact(&mut self, value: Value, path: &Path, index: usize) -> Option<Fact> {
         // The distractors are compared with the answer and the accepted
-        // answers wherever those stand in the object, so key them up front.
-        let distractors_given = value.get("distractors").is_some();
-        self.back = match value.get("back") {
-            Some(Value::String(back)) if distractors_given && !is_blank(back) => Some(AnswerKey::new(back)),
-            _ => None,
-        };
-        self.accept = value.get("accept").map(answer_keys).unwrap_or_default();
+        // answers wherever those stand in the object, so key them up front:
+        // those that are strings not blank, the accepted answers only while
+        // they are within the limit.
+        self.taken.clear();
+        if value.get("distractors").is_some() {
+            if let Some(Value::String(back)) = value.get("back") {
+                if !is_blank(back) {
+                    self.taken.push((Taken::Back, AnswerKey::new(back)));
+                }
+            }
+            if let Some(Value::Array(accept)) = value.get("accept") {
+                if accept.len() <= MAX_ENTRIES {
+                    for (i, entry) in accept.iter().enumerate() {
+                        if let Value::String(entry) = entry {
+                            if !is_blank(entry) {
+                                self.taken.push((Taken::Accepted(i), AnswerKey::new(entry)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
         let id_given = !matches!(value.get("id"), None | Some(Value::Null));
         let [id, front, back, topic, kind, detail, quote, accept, distractors, image] =
             self.object(value, "an object (a fact)", FACT_FIELDS, path)?;
@@ -788,7 +814,6 @@ impl Checker {
         // The valid entries so far, with their positions: folded for
         // `accept`, keyed for `distractors`.
         let mut folded: Vec<(usize, String)> = Vec::new();
-        let mut keys: Vec<(usize, AnswerKey)> = Vec::new();
         let mut valid = Vec::with_capacity(items.len().min(MAX_ENTRIES));
         for (index, item) in items.into_iter().enumerate() {
             let p = Path::Index(path, index);
@@ -797,18 +822,20 @@ impl Checker {
                 // The position of the earlier entry this one repeats.
                 let repeated = if distractors {
                     let this = AnswerKey::new(&text);
-                    let accepted = || self.accept.iter().position(|a| a.as_ref().is_some_and(|a| a.same(&this)));
-                    let repeated = if self.back.as_ref().is_some_and(|b| b.same(&this)) {
-                        self.report(&p, &["must not equal the answer (back)"]);
-                        None
-                    } else if let Some(i) = accepted() {
-                        self.report(&p, &["must not equal an accepted answer (accept[", &i.to_string(), "])"]);
-                        None
-                    } else {
-                        keys.iter().find(|(_, e)| e.same(&this)).map(|(i, _)| *i)
-                    };
-                    keys.push((index, this));
-                    repeated
+                    let hit = self.taken.iter().find(|(_, key)| key.same(&this)).map(|(taken, _)| *taken);
+                    self.taken.push((Taken::Earlier(index), this));
+                    match hit {
+                        Some(Taken::Back) => {
+                            self.report(&p, &["must not equal the answer (back)"]);
+                            None
+                        }
+                        Some(Taken::Accepted(i)) => {
+                            self.report(&p, &["must not equal an accepted answer (accept[", &i.to_string(), "])"]);
+                            None
+                        }
+                        Some(Taken::Earlier(first)) => Some(first),
+                        None => None,
+                    }
                 } else {
                     let this = fold_case_space(&text);
                     let repeated = folded.iter().find(|(_, e)| *e == this).map(|(i, _)| *i);
@@ -955,25 +982,6 @@ fn suggest(key: &str, fields: &'static [Field]) -> Option<&'static str> {
         }
     }
     best.map(|(_, name)| name)
-}
-
-/// The [`AnswerKey`]s of the entries of a list, `None` for those that are
-/// not valid strings. Empty when the list is not an array or is over
-/// [`MAX_ENTRIES`], so no entry is compared.
-fn answer_keys(list: &Value) -> Vec<Option<AnswerKey>> {
-    match list {
-        Value::Array(items) if items.len() <= MAX_ENTRIES => {
-            let mut keys = Vec::with_capacity(items.len());
-            for item in items {
-                keys.push(match item {
-                    Value::String(s) if !is_blank(s) => Some(AnswerKey::new(s)),
-                    _ => None,
-                });
-            }
-            keys
-        }
-        _ => Vec::new(),
-    }
 }
 
 /// Whether `tag` looks like a BCP 47 language tag: subtags of letters and
