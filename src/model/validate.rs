@@ -452,8 +452,10 @@ const MOST_FIELDS: usize = 10;
 /// The checked value of one field, kept until its object is built.
 #[derive(Default)]
 enum Got {
-    /// Nothing usable: absent, `null` or invalid.
+    /// The field is absent (so far).
     #[default]
+    Absent,
+    /// Nothing usable: `null` or invalid.
     Nothing,
     /// A string.
     Text(String),
@@ -542,7 +544,6 @@ impl Checker {
             return None;
         };
         let mut slots = Slots::default();
-        let mut seen = [false; MOST_FIELDS];
         for (key, value) in members {
             match fields.iter().position(|f| f.name == key) {
                 None => {
@@ -550,18 +551,17 @@ impl Checker {
                     let at = Path::Key(path, &key);
                     self.report(if names_a_step(&key) { &at } else { path }, &[&message]);
                 }
-                Some(i) if seen[i] => {
+                Some(i) if !matches!(slots[i], Got::Absent) => {
                     self.report(path, &["duplicate field ", &quote(&key), "; each field may appear only once"]);
                 }
                 Some(i) => {
-                    seen[i] = true;
                     let field = &fields[i];
                     slots[i] = self.check(field, value, &Path::Key(path, field.name));
                 }
             }
         }
-        for (field, seen) in fields.iter().zip(seen) {
-            if field.required && !seen {
+        for (field, slot) in fields.iter().zip(&slots) {
+            if field.required && matches!(slot, Got::Absent) {
                 self.report(&Path::Key(path, field.name), &["is required"]);
             }
         }
