@@ -893,7 +893,7 @@ fn quote(s: &str) -> String {
 /// [`quote`], cut to `max` characters. (Not `{:?}`: its Unicode tables would
 /// cost the wasm several KB.)
 fn quote_up_to(s: &str, max: usize) -> String {
-    let mut out = String::with_capacity(s.len().min(max.saturating_mul(4)) + 2);
+    let mut out = String::new();
     out.push('"');
     for (i, c) in s.chars().enumerate() {
         if i == max {
