@@ -5,6 +5,7 @@ use super::app::Modes;
 use super::json::Value;
 use super::locale::Key;
 use super::quiz::AnswerMode;
+use super::text::push_uint;
 use super::validate::Issue;
 
 /// Forced colour scheme.
@@ -79,10 +80,11 @@ fn integer(path: &str, v: &Value, min: f64, max: f64) -> Result<f64, Issue> {
         other => return Err(issue(path, &["must be a whole number, not ", other.type_name()].concat())),
     };
     if n.fract() != 0.0 || !(min..=max).contains(&n) {
-        return Err(issue(
-            path,
-            &["must be a whole number from ", &(min as u64).to_string(), " to ", &(max as u64).to_string()].concat(),
-        ));
+        let mut msg = String::from("must be a whole number from ");
+        push_uint(&mut msg, min as u64);
+        msg.push_str(" to ");
+        push_uint(&mut msg, max as u64);
+        return Err(issue(path, &msg));
     }
     Ok(n)
 }

@@ -19,6 +19,7 @@
 use super::deck::Deck;
 use super::numbering::{fnv1a, FNV_START};
 use super::study::Mark;
+use super::text::push_uint;
 
 const MAGIC: &str = "fc3";
 /// The previous format: no view and no quiz.
@@ -92,10 +93,10 @@ impl Progress {
         let mut out = String::with_capacity(self.marks.len() + 32);
         out.push_str(MAGIC);
         out.push('|');
-        out.push_str(&self.round.to_string());
+        push_uint(&mut out, u64::from(self.round));
         out.push('|');
         if let Some(current) = self.current {
-            out.push_str(&current.to_string());
+            push_uint(&mut out, current as u64);
         }
         out.push('|');
         for (i, m) in self.marks.iter().enumerate() {
@@ -108,13 +109,13 @@ impl Progress {
         }
         out.push('|');
         if let Some((score, total)) = self.best {
-            out.push_str(&score.to_string());
+            push_uint(&mut out, score as u64);
             out.push('/');
-            out.push_str(&total.to_string());
+            push_uint(&mut out, total as u64);
         }
         out.push('|');
         if let Some(filter) = self.filter {
-            out.push_str(&filter.to_string());
+            push_uint(&mut out, u64::from(filter));
         }
         out.push('|');
         out.extend(self.in_round.iter().map(|r| if *r { 'r' } else { '.' }));
@@ -211,14 +212,14 @@ impl Progress {
 impl QuizRecord {
     fn encode_into(&self, out: &mut String) {
         for n in [self.seed, u64::from(self.round), self.position as u64] {
-            out.push_str(&n.to_string());
+            push_uint(out, n);
             out.push(';');
         }
         for (i, f) in self.facts.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            out.push_str(&f.to_string());
+            push_uint(out, *f as u64);
         }
         out.push(';');
         for (i, a) in self.answers.iter().enumerate() {
@@ -228,7 +229,7 @@ impl QuizRecord {
             match a {
                 Given::Choice(c) => {
                     out.push('c');
-                    out.push_str(&c.to_string());
+                    push_uint(out, *c as u64);
                 }
                 Given::Typed(text) => {
                     out.push('t');

@@ -139,6 +139,15 @@ pub fn same_text(a: &str, b: &str) -> bool {
     fold_case_space(a) == fold_case_space(b)
 }
 
+/// Pushes `n` in decimal onto `out`. The one integer writer of the model:
+/// `to_string` brings a copy of core's formatting for each integer type.
+pub fn push_uint(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_uint(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
 /// Base letters of U+00E0..=U+00FF after lower-casing; `_` marks the ones
 /// handled apart (æ, ÷, þ).
 const LATIN1: &str = "aaaaaa_ceeeeiiiidnooooo_ouuuuy_y";
@@ -607,6 +616,25 @@ mod tests {
         #[test]
         fn folding_in_one_pass_matches_folding_by_words_on_any_text(s in "[ a-zA-ZÀ-ÿĀ-žА-я\\s\u{2000}-\u{200b}]{0,40}") {
             proptest::prop_assert_eq!(fold_case_space(&s), fold_by_words(&s));
+        }
+    }
+
+    #[test]
+    fn integers_write_as_to_string_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            let mut out = String::from("x");
+            push_uint(&mut out, n);
+            assert_eq!(out, ["x", &n.to_string()].concat());
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_integer_writes_as_to_string_writes_it(n in proptest::num::u64::ANY) {
+            let mut out = String::new();
+            push_uint(&mut out, n);
+            proptest::prop_assert_eq!(out, n.to_string());
         }
     }
 

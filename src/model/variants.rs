@@ -16,6 +16,7 @@
 //! text changes; every result is positive and no two are the same.
 
 use super::deck::Kind;
+use super::text::push_uint;
 
 /// Most variants [`generate`] returns.
 pub const MAX_VARIANTS: usize = 6;
@@ -285,16 +286,19 @@ fn digits(b: &[u8], i: &mut usize, units: &mut i64) -> u32 {
 fn format_num(like: &Num, units: i64) -> String {
     // At least 1, which the compiler cannot see from `pow`: no panic paths.
     let scale = 10i64.pow(like.decimals).max(1);
-    let digits = (units / scale).to_string();
+    // `units` is positive: the callers keep it in 1..=top.
+    let mut digits = String::new();
+    push_uint(&mut digits, (units / scale).unsigned_abs());
     let mut out = String::with_capacity(digits.len() + 8);
-    for (i, c) in digits.chars().enumerate() {
+    for (i, &c) in digits.as_bytes().iter().enumerate() {
         if like.grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
-        out.push(c);
+        out.push(char::from(c));
     }
     if like.decimals > 0 {
-        let frac = (units % scale + scale).to_string();
+        let mut frac = String::new();
+        push_uint(&mut frac, (units % scale + scale).unsigned_abs());
         out.push('.');
         out.push_str(frac.get(1..).unwrap_or(""));
     }
