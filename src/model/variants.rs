@@ -130,8 +130,7 @@ pub fn generate(back: &str, kind: Kind) -> Vec<String> {
     }
     if kind == Kind::Date {
         for &(at, word) in &words {
-            let w = word.to_ascii_lowercase();
-            if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
+            if let Some(d) = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word)) {
                 return moved(d, &WORD_MOVES, 7, true, |j| {
                     Some(splice(back, at, at + word.len(), &styled(WEEKDAYS.get(j)?, word)))
                 });
@@ -178,7 +177,7 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
         }
         _ => {
             let step = nice_step(first.units);
-            let percent = back.contains('%')
+            let percent = back.bytes().any(|b| b == b'%')
                 || contains_ignore_ascii_case(back, "percent")
                 || contains_ignore_ascii_case(back, "per cent");
             let top = if percent { 100 * 10i64.pow(first.decimals) } else { i64::MAX };
@@ -259,9 +258,12 @@ fn scan(s: &str, from: usize) -> Option<Num> {
             decimals = digits(b, &mut i, &mut units);
             count += decimals;
         }
-        let suffix = s.get(i..i + 2).unwrap_or("").to_ascii_lowercase();
+        let lower = |at: usize| b.get(at).map(u8::to_ascii_lowercase);
         let ordinal = decimals == 0
-            && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+            && matches!(
+                (lower(i), lower(i + 1)),
+                (Some(b's'), Some(b't')) | (Some(b'n' | b'r'), Some(b'd')) | (Some(b't'), Some(b'h'))
+            )
             && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic);
         if glued || count > 15 {
             continue;
@@ -346,15 +348,22 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 /// The month (0-based) that `word` names in English, in full or as
 /// `Nov`/`Sept`.
 pub(crate) fn month(word: &str) -> Option<usize> {
-    let w = word.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
+    // The names are lower-case ASCII: compared ignoring ASCII case, with no
+    // lower-cased copy of `word`.
+    let short = |m: &str| word.len() == 3 && m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(word));
+    MONTHS.iter().position(|m| {
+        m.eq_ignore_ascii_case(word) || short(m) || (*m == "september" && word.eq_ignore_ascii_case("sept"))
+    })
 }
 
 /// The month named right before byte `start` or right after byte `end`.
 fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
     // The run of letters right after, and the one right before (plain
     // loops: no `split`/`rsplit` searcher for this one use).
-    let after = s.get(end..).unwrap_or("").trim_start();
+    // `trim`, not `trim_start`/`trim_end`: the far end makes no difference
+    // to the run of letters next to the number, and `trim` is in the wasm
+    // anyway.
+    let after = s.get(end..).unwrap_or("").trim();
     let mut to = 0;
     for (i, c) in after.char_indices() {
         if !c.is_alphabetic() {
@@ -362,7 +371,7 @@ fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
         }
         to = i + c.len_utf8();
     }
-    let before = s.get(..start).unwrap_or("").trim_end();
+    let before = s.get(..start).unwrap_or("").trim();
     let mut cut = before.len();
     while cut > 0 && before.as_bytes().get(cut - 1) == Some(&b',') {
         cut -= 1;
@@ -417,7 +426,10 @@ mod tests {
     /// `month_near` as it was written with `split`/`rsplit`: the loops must
     /// find the same words.
     fn month_near_by_split(s: &str, start: usize, end: usize) -> Option<usize> {
-        let after = s.get(end..).unwrap_or("").trim_start();
+        // `trim`, not `trim_start`/`trim_end`: the far end makes no difference
+        // to the run of letters next to the number, and `trim` is in the wasm
+        // anyway.
+        let after = s.get(end..).unwrap_or("").trim();
         let after = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         let before = s.get(..start).unwrap_or("").trim_end().trim_end_matches(',');
         let before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
@@ -451,6 +463,79 @@ mod tests {
                     assert_eq!(month_near(t, cut, end), month_near_by_split(t, cut, end), "{t:?} {cut} {end}");
                 }
             }
+        }
+    }
+
+    /// `month` as it was written, on a lower-cased copy of the word.
+    fn month_by_lowercase(word: &str) -> Option<usize> {
+        let w = word.to_ascii_lowercase();
+        MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
+    }
+
+    #[test]
+    fn months_are_read_as_the_lower_cased_copy_read_them() {
+        let words = [
+            "",
+            "n",
+            "no",
+            "nov",
+            "NOV",
+            "Nov",
+            "nove",
+            "november",
+            "NOVEMBER",
+            "NoVeMbEr",
+            "novembre",
+            "sep",
+            "sept",
+            "SEPT",
+            "Sept.",
+            "septe",
+            "september",
+            "may",
+            "MAY",
+            "mai",
+            "maÿ",
+            "mäy",
+            "jun",
+            "june",
+            "juni",
+            "dec",
+            "déc",
+            "İan",
+            "jan",
+            "ja",
+            "feb",
+            "février",
+        ];
+        for w in words {
+            assert_eq!(month(w), month_by_lowercase(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn ordinal_suffixes_are_read_in_any_case() {
+        for (s, ordinal) in [
+            ("1st", true),
+            ("1ST", true),
+            ("2Nd", true),
+            ("3rD", true),
+            ("4TH", true),
+            ("4th.", true),
+            ("5s", false),
+            ("5sth", false),
+            ("5ths", false),
+            ("5thé", true),
+            ("5t", false),
+            ("5rt", false),
+            ("5é", false),
+            ("1.5th", false),
+            ("5", false),
+        ] {
+            let n = scan(s, 0).expect("a number");
+            assert_eq!(n.ordinal, ordinal, "{s:?}");
+            let suffix = s.get(n.end.saturating_sub(2)..n.end).unwrap_or("");
+            assert!(!ordinal || ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str()), "{s:?}");
         }
     }
 
