@@ -425,6 +425,29 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_typed_answer_round_trips(text in "[a%|,;2573BCé中 ]{1,12}") {
+            let quiz = QuizRecord { seed: 1, round: 1, position: 1, facts: vec![0], answers: vec![Given::Typed(text)] };
+            let p = Progress { marks: vec![Mark::Unseen], hard: vec![false], in_round: vec![true], quiz: Some(quiz), ..Progress::default() };
+            proptest::prop_assert_eq!(Progress::decode(&p.encode(), 1), Some(p));
+        }
+    }
+
+    #[test]
+    fn escapes_decode_only_as_written() {
+        let typed = |t: &str| {
+            let record = ["fc3|1|0|kk|||rr|q|1;1;1;1,0;t", t].concat();
+            Progress::decode(&record, 2).and_then(|p| p.quiz).map(|q| q.answers)
+        };
+        assert_eq!(typed("a%25b%7C%2C%3B"), Some(vec![Given::Typed("a%b|,;".into())]));
+        assert_eq!(typed("é%25中"), Some(vec![Given::Typed("é%中".into())]));
+        for bad in ["%", "%2", "%2é", "%é5", "%7c", "%41", "a%%25", "%2%25"] {
+            assert_eq!(typed(bad), None, "{bad}");
+        }
+    }
+
     #[test]
     fn keys_stay_as_saved_by_earlier_builds() {
         assert_eq!(storage_key(&deck(&["x", "y"])), "factcards:d:46cf3cb40eabc304");
