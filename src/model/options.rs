@@ -224,6 +224,39 @@ mod tests {
     }
 
     #[test]
+    fn every_error_has_its_path_and_message() {
+        let s = |t: &str| Value::String(t.into());
+        let cases: Vec<(Value, &str, &str)> = vec![
+            (Value::Bool(true), "options", "must be an object, not a boolean"),
+            (s("x"), "options", "must be an object, not a string"),
+            (obj(&[("mode", Value::Number(1.0))]), "options.mode", r#"must be one of "cards", "quiz", "both", not a number"#),
+            (obj(&[("answer", s("x"))]), "options.answer", r#"must be one of "choice", "typed""#),
+            (obj(&[("theme", Value::Bool(false))]), "options.theme", r#"must be one of "auto", "light", "dark", not a boolean"#),
+            (obj(&[("seed", s("-1"))]), "options.seed", "must be a whole number"),
+            (obj(&[("seed", s(" 1.5 "))]), "options.seed", "must be a whole number"),
+            (obj(&[("seed", Value::Bool(true))]), "options.seed", "must be a whole number, not a boolean"),
+            (obj(&[("questions", s("10001"))]), "options.questions", "must be a whole number from 1 to 10000"),
+            (obj(&[("questions", Value::Number(2.5))]), "options.questions", "must be a whole number from 1 to 10000"),
+            (obj(&[("locale", Value::Number(1.0))]), "options.locale", r#"must be a language tag such as "fr", not a number"#),
+            (obj(&[("labels", s("x"))]), "options.labels", "must be an object of strings, not a string"),
+            (obj(&[("labels", obj(&[("nope", s("x"))]))]), "options.labels.nope", "is not a label name; see the README for the list"),
+            (obj(&[("labels", obj(&[("next", s(" "))]))]), "options.labels.next", "must not be blank"),
+            (obj(&[("labels", obj(&[("next", Value::Number(1.0))]))]), "options.labels.next", "must be a string, not a number"),
+            (obj(&[("storage", Value::Number(0.0))]), "options.storage", "must be true or false, not a number"),
+            (obj(&[("article", Value::Bool(true))]), "options.article", r##"must be a CSS selector such as "#story", not a boolean"##),
+            (obj(&[("colour", Value::Bool(true))]), "options.colour",
+                "unknown option; expected one of mode, seed, questions, answer, locale, labels, storage, theme, article"),
+            (obj(&[("", Value::Bool(true))]), "options", "empty option name"),
+        ];
+        for (value, path, message) in cases {
+            let e = MountOptions::from_value(&value).expect_err(message);
+            assert_eq!((e.path.as_str(), e.message.as_str()), (path, message));
+        }
+        let o = MountOptions::from_value(&obj(&[("seed", s(" +7 ")), ("locale", s(" ")), ("storage", s("none"))]));
+        assert_eq!(o.map(|o| (o.seed, o.locale, o.storage)), Ok((Some(7), None, false)));
+    }
+
+    #[test]
     fn names_the_bad_option() {
         let err = |v: Value| MountOptions::from_value(&v).unwrap_err();
         let e = err(obj(&[("mode", Value::String("slides".into()))]));
