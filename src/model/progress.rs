@@ -133,18 +133,24 @@ impl Progress {
     /// Decodes a record for a deck of `facts` facts; `None` when the text is
     /// not a record, or not one for a deck of that size.
     pub fn decode(text: &str, facts: usize) -> Option<Progress> {
-        let mut parts = text.split('|');
-        let v3 = match parts.next()? {
-            MAGIC => true,
-            MAGIC_V2 => false,
-            _ => return None,
-        };
-        let round = parts.next()?.parse().ok()?;
-        let current = match parts.next()? {
+        // The fields first, all of them (nine; seven in `fc2`), so that a
+        // record of the wrong shape is turned away in one place.
+        let mut fields = [""; 9];
+        let mut count = 0;
+        for part in text.split('|') {
+            *fields.get_mut(count)? = part;
+            count += 1;
+        }
+        let [magic, round, current, marks_text, best, filter, rounds_text, view, quiz] = fields;
+        // An `fc2` record has no view and no quiz: those two stay "".
+        if !matches!((magic, count), (MAGIC, 9) | (MAGIC_V2, 7)) {
+            return None;
+        }
+        let round = round.parse().ok()?;
+        let current = match current {
             "" => None,
             c => Some(c.parse::<usize>().ok().filter(|c| *c < facts)?),
         };
-        let marks_text = parts.next()?;
         if marks_text.len() != facts {
             return None;
         }
@@ -160,7 +166,7 @@ impl Progress {
             marks.push(mark);
             hard.push(was_learning);
         }
-        let best = match parts.next()? {
+        let best = match best {
             "" => None,
             b => {
                 let (s, t) = b.split_once('/')?;
@@ -172,11 +178,10 @@ impl Progress {
                 Some((s, t))
             }
         };
-        let filter = match parts.next()? {
+        let filter = match filter {
             "" => None,
             f => Some(f.parse().ok()?),
         };
-        let rounds_text = parts.next()?;
         if rounds_text.len() != facts {
             return None;
         }
@@ -188,23 +193,15 @@ impl Progress {
                 _ => return None,
             });
         }
-        let (quiz_view, quiz) = if v3 {
-            let view = match parts.next()? {
-                "" => false,
-                "q" => true,
-                _ => return None,
-            };
-            let quiz = match parts.next()? {
-                "" => None,
-                q => Some(QuizRecord::decode(q, facts)?),
-            };
-            (view, quiz)
-        } else {
-            (false, None)
+        let quiz_view = match view {
+            "" => false,
+            "q" => true,
+            _ => return None,
         };
-        if parts.next().is_some() {
-            return None;
-        }
+        let quiz = match quiz {
+            "" => None,
+            q => Some(QuizRecord::decode(q, facts)?),
+        };
         Some(Progress { round, current, marks, hard, best, filter, in_round, quiz_view, quiz })
     }
 }
