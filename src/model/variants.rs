@@ -157,10 +157,15 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
         .and_then(|c| rest.get(c.len_utf8()..))
         .map(skip_spaces)
         .and_then(|t| scan(back, back.len() - t.len()).filter(|n| n.start + t.len() == back.len()));
-    let mut nums = vec![first];
-    if let Some(second) = second {
-        nums.push(second);
-    }
+    // One or two numbers, borrowed from the stack (no `Vec` for these).
+    let pair;
+    let nums: &[Num] = match second {
+        Some(second) => {
+            pair = [first, second];
+            &pair
+        }
+        None => std::slice::from_ref(&first),
+    };
     let whole = nums.iter().all(|n| n.decimals == 0);
     let month = month_near(back, first.start, nums.last().map_or(first.end, |n| n.end));
     let is_year = |n: &Num| !n.grouped && n.end - n.start == 4 && (1000..3000).contains(&n.units);
@@ -405,16 +410,17 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 /// Both are ASCII: `like` matched a word of the English tables, compared
 /// ignoring ASCII case.
 fn styled(word: &str, like: &str) -> String {
-    let mut cs = like.bytes();
-    let first_upper = cs.next().is_some_and(|b| b.is_ascii_uppercase());
-    if first_upper && cs.len() > 0 && cs.all(|b| !b.is_ascii_lowercase()) {
-        return word.to_ascii_uppercase();
+    let like = like.as_bytes();
+    let first_upper = like.first().is_some_and(u8::is_ascii_uppercase);
+    let mut all_upper = first_upper && like.len() > 1;
+    for b in like {
+        all_upper &= !b.is_ascii_lowercase();
     }
-    let mut out = word.to_owned();
-    if first_upper {
-        if let Some(first) = out.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
+    // One byte loop: all capitals, or the first only.
+    let mut out = String::with_capacity(word.len());
+    for (i, &b) in word.as_bytes().iter().enumerate() {
+        let upper = all_upper || (first_upper && i == 0);
+        out.push(char::from(if upper { b.to_ascii_uppercase() } else { b }));
     }
     out
 }
@@ -536,6 +542,33 @@ mod tests {
             assert_eq!(n.ordinal, ordinal, "{s:?}");
             let suffix = s.get(n.end.saturating_sub(2)..n.end).unwrap_or("");
             assert!(!ordinal || ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str()), "{s:?}");
+        }
+    }
+
+    /// `styled` as it was written with `to_ascii_uppercase`.
+    fn styled_by_std(word: &str, like: &str) -> String {
+        let mut cs = like.bytes();
+        let first_upper = cs.next().is_some_and(|b| b.is_ascii_uppercase());
+        if first_upper && cs.len() > 0 && cs.all(|b| !b.is_ascii_lowercase()) {
+            return word.to_ascii_uppercase();
+        }
+        let mut out = word.to_owned();
+        if first_upper {
+            if let Some(first) = out.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_styled_as_the_std_version_styled_them() {
+        for like in
+            ["", "n", "N", "no", "No", "NO", "nO", "NOv", "Nov", "N1", "N.", "É", "Éx", "ÉX", "x", "X-", "Sept."]
+        {
+            for word in ["", "september", "nov", "x"] {
+                assert_eq!(styled(word, like), styled_by_std(word, like), "{word:?} like {like:?}");
+            }
         }
     }
 
