@@ -335,17 +335,15 @@ fn splice(s: &str, start: usize, end: usize, with: &str) -> String {
 fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (start, c.is_alphabetic()) {
-            (None, true) => start = Some(i),
-            (Some(st), false) => {
-                if let Some(w) = s.get(st..i) {
-                    out.push((st, w));
-                }
-                start = None;
-            }
-            _ => {}
+    for (i, c) in s.char_indices() {
+        if c.is_alphabetic() {
+            start = start.or(Some(i));
+        } else if let Some(w) = start.take().and_then(|st| s.get(st..i)) {
+            out.push((i - w.len(), w));
         }
+    }
+    if let Some(w) = start.and_then(|st| s.get(st..)) {
+        out.push((s.len() - w.len(), w));
     }
     out
 }
@@ -569,6 +567,30 @@ mod tests {
             for word in ["", "september", "nov", "x"] {
                 assert_eq!(styled(word, like), styled_by_std(word, like), "{word:?} like {like:?}");
             }
+        }
+    }
+
+    /// `words` as it was written, with a chained end marker.
+    fn words_by_chain(s: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+            match (start, c.is_alphabetic()) {
+                (None, true) => start = Some(i),
+                (Some(st), false) => {
+                    out.push((st, &s[st..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters() {
+        for s in ["", " ", "a", "ab cd", " ab  cd ", "the 3rd, ninth", "é-ü中x", "a\u{301}b", "9th", "x9y"] {
+            assert_eq!(words(s), words_by_chain(s), "{s:?}");
         }
     }
 
