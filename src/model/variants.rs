@@ -118,34 +118,41 @@ pub fn generate(back: &str, kind: Kind) -> Vec<String> {
     if let Some(first) = scan(back, 0) {
         return from_digits(back, kind, first);
     }
+    // The word to move: the first number word, or for a date the first
+    // weekday or month. Found first, then moved by one loop for all three.
     let words = words(back);
-    for &(at, word) in &words {
-        for table in [&ORDINALS, &CARDINALS] {
+    let mut found: Option<(usize, &str, &[&str], usize, bool)> = None;
+    'words: for &(at, word) in &words {
+        for table in [&ORDINALS[..], &CARDINALS[..]] {
             if let Some(i) = table.iter().position(|w| w.eq_ignore_ascii_case(word)) {
-                return moved(i, &WORD_MOVES, 20, false, |j| {
-                    table.get(j).map(|w| splice(back, at, at + word.len(), &styled(w, word)))
-                });
+                found = Some((at, word, table, i, false));
+                break 'words;
             }
         }
     }
-    if kind == Kind::Date {
+    if found.is_none() && kind == Kind::Date {
         for &(at, word) in &words {
             if let Some(d) = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word)) {
-                return moved(d, &WORD_MOVES, 7, true, |j| {
-                    Some(splice(back, at, at + word.len(), &styled(WEEKDAYS.get(j)?, word)))
-                });
+                found = Some((at, word, &WEEKDAYS[..], d, true));
+                break;
             }
             if let Some(m) = month(word) {
-                let short = word.len() <= 4 && word.len() < MONTHS.get(m).map_or(0, |n| n.len());
-                return moved(m, &WORD_MOVES, 12, true, |j| {
-                    let name = MONTHS.get(j)?;
-                    let name = if short { name.get(..3)? } else { name };
-                    Some(splice(back, at, at + word.len(), &styled(name, word)))
-                });
+                found = Some((at, word, &MONTHS[..], m, true));
+                break;
             }
         }
     }
-    Vec::new()
+    let Some((at, word, table, i, wrap)) = found else {
+        return Vec::new();
+    };
+    // A month written short (`Nov`, `Sept`) moves to short names; a weekday
+    // or number word matched a name in full.
+    let short = wrap && word.len() <= 4 && word.len() < table.get(i).map_or(0, |n| n.len());
+    moved(i, &WORD_MOVES, table.len() as i64, wrap, |j| {
+        let name = table.get(j)?;
+        let name = if short { name.get(..3)? } else { name };
+        Some(splice(back, at, at + word.len(), &styled(name, word)))
+    })
 }
 
 /// The variants of a text whose first number is `first`.
@@ -641,6 +648,20 @@ mod tests {
         assert_eq!(gen("THREE times", Kind::Number)[..2], ["ONE times", "FIVE times"]);
         assert!(gen("Charles Michel", Kind::Number).is_empty());
         assert!(gen("", Kind::Money).is_empty());
+    }
+
+    #[test]
+    fn number_words_come_before_weekdays_and_weekdays_before_months() {
+        // As built before the three tables shared one loop (same results).
+        assert_eq!(gen("one Monday", Kind::Date), ["three Monday", "two Monday", "four Monday", "five Monday"]);
+        assert_eq!(gen("nov twenty", Kind::Date)[..1], ["nov eighteen"]);
+        assert_eq!(gen("Tuesday, June", Kind::Date)[..1], ["Sunday, June"]);
+        assert_eq!(gen("june tuesday", Kind::Date)[..1], ["april tuesday"]);
+        assert_eq!(gen("sept", Kind::Date)[..2], ["jul", "nov"]);
+        assert_eq!(gen("MAY", Kind::Date)[..2], ["MARCH", "JULY"]);
+        assert_eq!(gen("MaRcH", Kind::Date)[..2], ["January", "May"]);
+        assert_eq!(gen("JUN", Kind::Date)[..2], ["APR", "AUG"]);
+        assert!(gen("Saturday", Kind::Number).is_empty() && gen("Sat", Kind::Date).is_empty());
     }
 
     #[test]
