@@ -118,7 +118,9 @@ impl Progress {
             push_uint(&mut out, u64::from(filter));
         }
         out.push('|');
-        out.extend(self.in_round.iter().map(|r| if *r { 'r' } else { '.' }));
+        for &r in &self.in_round {
+            out.push(if r { 'r' } else { '.' });
+        }
         out.push('|');
         if self.quiz_view {
             out.push('q');
