@@ -536,18 +536,19 @@ fn wrong_options(deck: &Deck, fact: usize, f: &Fact, same_kind: &[usize], limit:
         pool.push(d);
     }
     picker.draw(&mut pool, rng);
-    let others = same_kind.iter().filter(|&&i| i != fact).filter_map(|&i| deck.facts.get(i));
+    // The other facts of its kind, by plain loops (no iterator adapters).
+    let other = |i: usize| deck.facts.get(i).filter(|_| i != fact);
     for same_topic in [true, false] {
-        for g in others.clone() {
-            if (g.topic == f.topic) == same_topic {
+        for &i in same_kind {
+            if let Some(g) = other(i).filter(|g| (g.topic == f.topic) == same_topic) {
                 pool.push(&g.back);
             }
         }
         picker.draw(&mut pool, rng);
     }
     if !picker.full() {
-        for g in others {
-            for d in &g.distractors {
+        for &i in same_kind {
+            for d in other(i).map_or(&[][..], |g| &g.distractors) {
                 pool.push(d);
             }
         }
