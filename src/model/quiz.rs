@@ -508,8 +508,19 @@ impl Quiz {
         }
         rng.shuffle(&mut options);
         let correct = rng.below(options.len() + 1);
-        options.insert(correct, f.back.clone());
+        insert(&mut options, correct, f.back.clone());
         Question { fact, prompt: Prompt::Choice { options, correct } }
+    }
+}
+
+/// `list.insert(at, item)` (`at` at most the length) as a push and swaps
+/// down to `at`: no `Vec::insert`, nor its panic path, for this one use.
+fn insert(list: &mut Vec<String>, at: usize, item: String) {
+    list.push(item);
+    for k in (at..list.len() - 1).rev() {
+        if let Some([a, b]) = list.get_mut(k..k + 2) {
+            std::mem::swap(a, b);
+        }
     }
 }
 
@@ -701,6 +712,19 @@ mod tests {
 
     fn deck(facts: Vec<Fact>) -> Deck {
         Deck::new("t", facts)
+    }
+
+    #[test]
+    fn insert_puts_the_item_where_vec_insert_does() {
+        for len in 0..5 {
+            for at in 0..=len {
+                let list: Vec<String> = (0..len).map(|i| i.to_string()).collect();
+                let (mut mine, mut std) = (list.clone(), list);
+                insert(&mut mine, at, "x".into());
+                std.insert(at, "x".into());
+                assert_eq!(mine, std, "{len} {at}");
+            }
+        }
     }
 
     #[test]
