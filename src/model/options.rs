@@ -162,8 +162,11 @@ impl MountOptions {
                     other => return Err(not_a("storage", "true or false", other)),
                 },
                 "theme" => {
-                    out.theme =
-                        [Theme::Auto, Theme::Light, Theme::Dark][one_of("theme", v, &["auto", "light", "dark"])?]
+                    out.theme = match one_of("theme", v, &["auto", "light", "dark"])? {
+                        0 => Theme::Auto,
+                        1 => Theme::Light,
+                        _ => Theme::Dark,
+                    }
                 }
                 "article" => {
                     if let Some(t) = text("article", v, "a CSS selector such as \"#story\"")? {
