@@ -181,7 +181,10 @@ impl Quiz {
                 // Nothing can be multiple choice: ask everything typed.
                 mode = AnswerMode::Typed;
             } else {
-                wrong = fit.iter().filter_map(|&i| counts.get(i).copied()).min().unwrap_or(wrong).min(wrong);
+                // As many as the fewest of them allow (a plain loop).
+                for &i in &fit {
+                    wrong = wrong.min(counts.get(i).copied().unwrap_or(wrong));
+                }
                 pool = fit;
             }
         }
