@@ -16,7 +16,7 @@ impl<'s> Numbering<'s> {
     /// only slower once the table is over half full).
     pub fn with_capacity(distinct: usize) -> Numbering<'s> {
         let slots = (distinct * 2).next_power_of_two().max(16);
-        Numbering { seen: Vec::with_capacity(distinct), table: vec![0; slots] }
+        Numbering { seen: Vec::with_capacity(distinct), table: empty_table(slots) }
     }
 
     /// The number of `s`, and whether this is its first time.
@@ -49,7 +49,7 @@ impl<'s> Numbering<'s> {
     /// Doubles the table and puts every string back.
     fn grow(&mut self) {
         let mask = self.table.len() * 2 - 1;
-        self.table = vec![0; mask + 1];
+        self.table = empty_table(mask + 1);
         for (n, s) in self.seen.iter().enumerate() {
             let mut slot = fnv1a(FNV_START, s.as_bytes()) as usize & mask;
             while self.table.get(slot).is_some_and(|&held| held != 0) {
@@ -60,6 +60,17 @@ impl<'s> Numbering<'s> {
             }
         }
     }
+}
+
+/// A table of `slots` empty slots. Pushed, not `vec![0; n]`: no generic fill
+/// in the wasm for this one use.
+#[allow(clippy::same_item_push)]
+fn empty_table(slots: usize) -> Vec<u32> {
+    let mut table = Vec::with_capacity(slots);
+    for _ in 0..slots {
+        table.push(0);
+    }
+    table
 }
 
 /// The FNV-1a hash of no bytes (its 64-bit offset basis).

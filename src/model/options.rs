@@ -5,6 +5,7 @@ use super::app::Modes;
 use super::json::Value;
 use super::locale::Key;
 use super::quiz::AnswerMode;
+use super::text::push_uint;
 use super::validate::Issue;
 
 /// Forced colour scheme.
@@ -52,22 +53,37 @@ fn issue(path: &str, message: &str) -> Issue {
     Issue::error(if path.is_empty() { "options".to_owned() } else { ["options.", path].concat() }, message)
 }
 
+/// The issue "must be `want`, not <the type of `v`>" at `path`: the one
+/// builder of the type errors.
+fn not_a(path: &str, want: &str, v: &Value) -> Issue {
+    issue(path, &["must be ", want, ", not ", v.type_name()].concat())
+}
+
 fn one_of(path: &str, v: &Value, allowed: &[&str]) -> Result<usize, Issue> {
-    // `"a", "b"`, built in place (no list of quoted copies to join).
-    let mut list = String::new();
-    for a in allowed {
-        if !list.is_empty() {
-            list.push_str(", ");
+    // `one of "a", "b"`, built in place (no list of quoted copies to join).
+    let mut want = String::from("one of ");
+    for (i, a) in allowed.iter().enumerate() {
+        if i > 0 {
+            want.push_str(", ");
         }
-        list.push('"');
-        list.push_str(a);
-        list.push('"');
+        want.push('"');
+        want.push_str(a);
+        want.push('"');
     }
     match v {
         Value::String(s) => {
-            allowed.iter().position(|a| a == s).ok_or_else(|| issue(path, &["must be one of ", &list].concat()))
+            allowed.iter().position(|a| a == s).ok_or_else(|| issue(path, &["must be ", &want].concat()))
         }
-        other => Err(issue(path, &["must be one of ", &list, ", not ", other.type_name()].concat())),
+        other => Err(not_a(path, &want, other)),
+    }
+}
+
+/// A string option, trimmed: `None` when blank, an error ("must be `want`")
+/// when not a string.
+fn text(path: &str, v: &Value, want: &str) -> Result<Option<String>, Issue> {
+    match v {
+        Value::String(s) => Ok(Some(s.trim()).filter(|t| !t.is_empty()).map(str::to_owned)),
+        other => Err(not_a(path, want, other)),
     }
 }
 
@@ -76,13 +92,14 @@ fn integer(path: &str, v: &Value, min: f64, max: f64) -> Result<f64, Issue> {
         Value::Number(n) => *n,
         // Attributes arrive as text; integers only, so no float parser is needed.
         Value::String(s) => s.trim().parse::<u64>().map_err(|_| issue(path, "must be a whole number"))? as f64,
-        other => return Err(issue(path, &["must be a whole number, not ", other.type_name()].concat())),
+        other => return Err(not_a(path, "a whole number", other)),
     };
     if n.fract() != 0.0 || !(min..=max).contains(&n) {
-        return Err(issue(
-            path,
-            &["must be a whole number from ", &(min as u64).to_string(), " to ", &(max as u64).to_string()].concat(),
-        ));
+        let mut msg = String::from("must be a whole number from ");
+        push_uint(&mut msg, min as u64);
+        msg.push_str(" to ");
+        push_uint(&mut msg, max as u64);
+        return Err(issue(path, &msg));
     }
     Ok(n)
 }
@@ -96,7 +113,7 @@ impl MountOptions {
         let members = match value {
             Value::Null => return Ok(out),
             Value::Object(m) => m,
-            other => return Err(issue("", &["must be an object, not ", other.type_name()].concat())),
+            other => return Err(not_a("", "an object", other)),
         };
         for (key, v) in members {
             if matches!(v, Value::Null) {
@@ -118,19 +135,14 @@ impl MountOptions {
                         _ => AnswerMode::Typed,
                     }
                 }
-                "locale" => match v {
-                    Value::String(s) if !s.trim().is_empty() => out.locale = Some(s.trim().to_owned()),
-                    Value::String(_) => {}
-                    other => {
-                        return Err(issue(
-                            "locale",
-                            &["must be a language tag such as \"fr\", not ", other.type_name()].concat(),
-                        ))
+                "locale" => {
+                    if let Some(t) = text("locale", v, "a language tag such as \"fr\"")? {
+                        out.locale = Some(t);
                     }
-                },
+                }
                 "labels" => {
                     let Value::Object(labels) = v else {
-                        return Err(issue("labels", &["must be an object of strings, not ", v.type_name()].concat()));
+                        return Err(not_a("labels", "an object of strings", v));
                     };
                     for (name, text) in labels {
                         let path = ["labels.", name].concat();
@@ -140,31 +152,27 @@ impl MountOptions {
                         match text {
                             Value::String(t) if !t.trim().is_empty() => out.labels.push((name.clone(), t.clone())),
                             Value::String(_) => return Err(issue(&path, "must not be blank")),
-                            other => return Err(issue(&path, &["must be a string, not ", other.type_name()].concat())),
+                            other => return Err(not_a(&path, "a string", other)),
                         }
                     }
                 }
                 "storage" => match v {
                     Value::Bool(b) => out.storage = *b,
                     Value::String(s) => out.storage = !matches!(s.as_str(), "off" | "false" | "none"),
-                    other => {
-                        return Err(issue("storage", &["must be true or false, not ", other.type_name()].concat()))
-                    }
+                    other => return Err(not_a("storage", "true or false", other)),
                 },
                 "theme" => {
-                    out.theme =
-                        [Theme::Auto, Theme::Light, Theme::Dark][one_of("theme", v, &["auto", "light", "dark"])?]
-                }
-                "article" => match v {
-                    Value::String(s) if !s.trim().is_empty() => out.article = Some(s.trim().to_owned()),
-                    Value::String(_) => {}
-                    other => {
-                        return Err(issue(
-                            "article",
-                            &["must be a CSS selector such as \"#story\", not ", other.type_name()].concat(),
-                        ))
+                    out.theme = match one_of("theme", v, &["auto", "light", "dark"])? {
+                        0 => Theme::Auto,
+                        1 => Theme::Light,
+                        _ => Theme::Dark,
                     }
-                },
+                }
+                "article" => {
+                    if let Some(t) = text("article", v, "a CSS selector such as \"#story\"")? {
+                        out.article = Some(t);
+                    }
+                }
                 other => {
                     let mut msg = ["unknown option; expected one of ", &NAMES.join(", ")].concat();
                     if other.is_empty() {
@@ -219,6 +227,39 @@ mod tests {
         assert_eq!(o.article.as_deref(), Some("#story"));
         let blank = MountOptions::from_value(&obj(&[("article", Value::String(" ".into()))])).unwrap();
         assert_eq!(blank.article, None);
+    }
+
+    #[test]
+    fn every_error_has_its_path_and_message() {
+        let s = |t: &str| Value::String(t.into());
+        let cases: Vec<(Value, &str, &str)> = vec![
+            (Value::Bool(true), "options", "must be an object, not a boolean"),
+            (s("x"), "options", "must be an object, not a string"),
+            (obj(&[("mode", Value::Number(1.0))]), "options.mode", r#"must be one of "cards", "quiz", "both", not a number"#),
+            (obj(&[("answer", s("x"))]), "options.answer", r#"must be one of "choice", "typed""#),
+            (obj(&[("theme", Value::Bool(false))]), "options.theme", r#"must be one of "auto", "light", "dark", not a boolean"#),
+            (obj(&[("seed", s("-1"))]), "options.seed", "must be a whole number"),
+            (obj(&[("seed", s(" 1.5 "))]), "options.seed", "must be a whole number"),
+            (obj(&[("seed", Value::Bool(true))]), "options.seed", "must be a whole number, not a boolean"),
+            (obj(&[("questions", s("10001"))]), "options.questions", "must be a whole number from 1 to 10000"),
+            (obj(&[("questions", Value::Number(2.5))]), "options.questions", "must be a whole number from 1 to 10000"),
+            (obj(&[("locale", Value::Number(1.0))]), "options.locale", r#"must be a language tag such as "fr", not a number"#),
+            (obj(&[("labels", s("x"))]), "options.labels", "must be an object of strings, not a string"),
+            (obj(&[("labels", obj(&[("nope", s("x"))]))]), "options.labels.nope", "is not a label name; see the README for the list"),
+            (obj(&[("labels", obj(&[("next", s(" "))]))]), "options.labels.next", "must not be blank"),
+            (obj(&[("labels", obj(&[("next", Value::Number(1.0))]))]), "options.labels.next", "must be a string, not a number"),
+            (obj(&[("storage", Value::Number(0.0))]), "options.storage", "must be true or false, not a number"),
+            (obj(&[("article", Value::Bool(true))]), "options.article", r##"must be a CSS selector such as "#story", not a boolean"##),
+            (obj(&[("colour", Value::Bool(true))]), "options.colour",
+                "unknown option; expected one of mode, seed, questions, answer, locale, labels, storage, theme, article"),
+            (obj(&[("", Value::Bool(true))]), "options", "empty option name"),
+        ];
+        for (value, path, message) in cases {
+            let e = MountOptions::from_value(&value).expect_err(message);
+            assert_eq!((e.path.as_str(), e.message.as_str()), (path, message));
+        }
+        let o = MountOptions::from_value(&obj(&[("seed", s(" +7 ")), ("locale", s(" ")), ("storage", s("none"))]));
+        assert_eq!(o.map(|o| (o.seed, o.locale, o.storage)), Ok((Some(7), None, false)));
     }
 
     #[test]

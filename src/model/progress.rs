@@ -19,6 +19,7 @@
 use super::deck::Deck;
 use super::numbering::{fnv1a, FNV_START};
 use super::study::Mark;
+use super::text::push_uint;
 
 const MAGIC: &str = "fc3";
 /// The previous format: no view and no quiz.
@@ -92,10 +93,10 @@ impl Progress {
         let mut out = String::with_capacity(self.marks.len() + 32);
         out.push_str(MAGIC);
         out.push('|');
-        out.push_str(&self.round.to_string());
+        push_uint(&mut out, u64::from(self.round));
         out.push('|');
         if let Some(current) = self.current {
-            out.push_str(&current.to_string());
+            push_uint(&mut out, current as u64);
         }
         out.push('|');
         for (i, m) in self.marks.iter().enumerate() {
@@ -108,16 +109,18 @@ impl Progress {
         }
         out.push('|');
         if let Some((score, total)) = self.best {
-            out.push_str(&score.to_string());
+            push_uint(&mut out, score as u64);
             out.push('/');
-            out.push_str(&total.to_string());
+            push_uint(&mut out, total as u64);
         }
         out.push('|');
         if let Some(filter) = self.filter {
-            out.push_str(&filter.to_string());
+            push_uint(&mut out, u64::from(filter));
         }
         out.push('|');
-        out.extend(self.in_round.iter().map(|r| if *r { 'r' } else { '.' }));
+        for &r in &self.in_round {
+            out.push(if r { 'r' } else { '.' });
+        }
         out.push('|');
         if self.quiz_view {
             out.push('q');
@@ -132,18 +135,24 @@ impl Progress {
     /// Decodes a record for a deck of `facts` facts; `None` when the text is
     /// not a record, or not one for a deck of that size.
     pub fn decode(text: &str, facts: usize) -> Option<Progress> {
-        let mut parts = text.split('|');
-        let v3 = match parts.next()? {
-            MAGIC => true,
-            MAGIC_V2 => false,
-            _ => return None,
-        };
-        let round = parts.next()?.parse().ok()?;
-        let current = match parts.next()? {
+        // The fields first, all of them (nine; seven in `fc2`), so that a
+        // record of the wrong shape is turned away in one place.
+        let mut fields = [""; 9];
+        let mut count = 0;
+        for part in text.split('|') {
+            *fields.get_mut(count)? = part;
+            count += 1;
+        }
+        let [magic, round, current, marks_text, best, filter, rounds_text, view, quiz] = fields;
+        // An `fc2` record has no view and no quiz: those two stay "".
+        if !matches!((magic, count), (MAGIC, 9) | (MAGIC_V2, 7)) {
+            return None;
+        }
+        let round = round.parse().ok()?;
+        let current = match current {
             "" => None,
             c => Some(c.parse::<usize>().ok().filter(|c| *c < facts)?),
         };
-        let marks_text = parts.next()?;
         if marks_text.len() != facts {
             return None;
         }
@@ -159,7 +168,7 @@ impl Progress {
             marks.push(mark);
             hard.push(was_learning);
         }
-        let best = match parts.next()? {
+        let best = match best {
             "" => None,
             b => {
                 let (s, t) = b.split_once('/')?;
@@ -171,11 +180,10 @@ impl Progress {
                 Some((s, t))
             }
         };
-        let filter = match parts.next()? {
+        let filter = match filter {
             "" => None,
             f => Some(f.parse().ok()?),
         };
-        let rounds_text = parts.next()?;
         if rounds_text.len() != facts {
             return None;
         }
@@ -187,23 +195,15 @@ impl Progress {
                 _ => return None,
             });
         }
-        let (quiz_view, quiz) = if v3 {
-            let view = match parts.next()? {
-                "" => false,
-                "q" => true,
-                _ => return None,
-            };
-            let quiz = match parts.next()? {
-                "" => None,
-                q => Some(QuizRecord::decode(q, facts)?),
-            };
-            (view, quiz)
-        } else {
-            (false, None)
+        let quiz_view = match view {
+            "" => false,
+            "q" => true,
+            _ => return None,
         };
-        if parts.next().is_some() {
-            return None;
-        }
+        let quiz = match quiz {
+            "" => None,
+            q => Some(QuizRecord::decode(q, facts)?),
+        };
         Some(Progress { round, current, marks, hard, best, filter, in_round, quiz_view, quiz })
     }
 }
@@ -211,14 +211,14 @@ impl Progress {
 impl QuizRecord {
     fn encode_into(&self, out: &mut String) {
         for n in [self.seed, u64::from(self.round), self.position as u64] {
-            out.push_str(&n.to_string());
+            push_uint(out, n);
             out.push(';');
         }
         for (i, f) in self.facts.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            out.push_str(&f.to_string());
+            push_uint(out, *f as u64);
         }
         out.push(';');
         for (i, a) in self.answers.iter().enumerate() {
@@ -228,7 +228,7 @@ impl QuizRecord {
             match a {
                 Given::Choice(c) => {
                     out.push('c');
-                    out.push_str(&c.to_string());
+                    push_uint(out, *c as u64);
                 }
                 Given::Typed(text) => {
                     out.push('t');
@@ -421,6 +421,29 @@ mod tests {
         // A `%` that starts no escape.
         for odd in ["t5%2", "t%41", "t%"] {
             assert_eq!(Progress::decode(&["fc3|1|0|kk|||rr|q|1;1;1;1,0;", odd].concat(), 2), None, "{odd}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_typed_answer_round_trips(text in "[a%|,;2573BCé中 ]{1,12}") {
+            let quiz = QuizRecord { seed: 1, round: 1, position: 1, facts: vec![0], answers: vec![Given::Typed(text)] };
+            let p = Progress { marks: vec![Mark::Unseen], hard: vec![false], in_round: vec![true], quiz: Some(quiz), ..Progress::default() };
+            proptest::prop_assert_eq!(Progress::decode(&p.encode(), 1), Some(p));
+        }
+    }
+
+    #[test]
+    fn escapes_decode_only_as_written() {
+        let typed = |t: &str| {
+            let record = ["fc3|1|0|kk|||rr|q|1;1;1;1,0;t", t].concat();
+            Progress::decode(&record, 2).and_then(|p| p.quiz).map(|q| q.answers)
+        };
+        assert_eq!(typed("a%25b%7C%2C%3B"), Some(vec![Given::Typed("a%b|,;".into())]));
+        assert_eq!(typed("é%25中"), Some(vec![Given::Typed("é%中".into())]));
+        for bad in ["%", "%2", "%2é", "%é5", "%7c", "%41", "a%%25", "%2%25"] {
+            assert_eq!(typed(bad), None, "{bad}");
         }
     }
 

@@ -181,7 +181,10 @@ impl Quiz {
                 // Nothing can be multiple choice: ask everything typed.
                 mode = AnswerMode::Typed;
             } else {
-                wrong = fit.iter().filter_map(|&i| counts.get(i).copied()).min().unwrap_or(wrong).min(wrong);
+                // As many as the fewest of them allow (a plain loop).
+                for &i in &fit {
+                    wrong = wrong.min(counts.get(i).copied().unwrap_or(wrong));
+                }
                 pool = fit;
             }
         }
@@ -508,8 +511,19 @@ impl Quiz {
         }
         rng.shuffle(&mut options);
         let correct = rng.below(options.len() + 1);
-        options.insert(correct, f.back.clone());
+        insert(&mut options, correct, f.back.clone());
         Question { fact, prompt: Prompt::Choice { options, correct } }
+    }
+}
+
+/// `list.insert(at, item)` (`at` at most the length) as a push and swaps
+/// down to `at`: no `Vec::insert`, nor its panic path, for this one use.
+fn insert(list: &mut Vec<String>, at: usize, item: String) {
+    list.push(item);
+    for k in (at..list.len() - 1).rev() {
+        if let Some([a, b]) = list.get_mut(k..k + 2) {
+            std::mem::swap(a, b);
+        }
     }
 }
 
@@ -536,18 +550,19 @@ fn wrong_options(deck: &Deck, fact: usize, f: &Fact, same_kind: &[usize], limit:
         pool.push(d);
     }
     picker.draw(&mut pool, rng);
-    let others = same_kind.iter().filter(|&&i| i != fact).filter_map(|&i| deck.facts.get(i));
+    // The other facts of its kind, by plain loops (no iterator adapters).
+    let other = |i: usize| deck.facts.get(i).filter(|_| i != fact);
     for same_topic in [true, false] {
-        for g in others.clone() {
-            if (g.topic == f.topic) == same_topic {
+        for &i in same_kind {
+            if let Some(g) = other(i).filter(|g| (g.topic == f.topic) == same_topic) {
                 pool.push(&g.back);
             }
         }
         picker.draw(&mut pool, rng);
     }
     if !picker.full() {
-        for g in others {
-            for d in &g.distractors {
+        for &i in same_kind {
+            for d in other(i).map_or(&[][..], |g| &g.distractors) {
                 pool.push(d);
             }
         }
@@ -700,6 +715,19 @@ mod tests {
 
     fn deck(facts: Vec<Fact>) -> Deck {
         Deck::new("t", facts)
+    }
+
+    #[test]
+    fn insert_puts_the_item_where_vec_insert_does() {
+        for len in 0..5 {
+            for at in 0..=len {
+                let list: Vec<String> = (0..len).map(|i| i.to_string()).collect();
+                let (mut mine, mut std) = (list.clone(), list);
+                insert(&mut mine, at, "x".into());
+                std.insert(at, "x".into());
+                assert_eq!(mine, std, "{len} {at}");
+            }
+        }
     }
 
     #[test]

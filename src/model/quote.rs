@@ -8,6 +8,7 @@
 //! builds only).
 
 use super::deck::Deck;
+use super::text::push_uint;
 use super::validate::Issue;
 
 /// The character `c` stands for when quotes are compared: `None` drops it
@@ -101,7 +102,9 @@ pub fn missing_quotes(deck: &Deck, article: &str) -> Vec<Issue> {
     for (i, fact) in deck.facts.iter().enumerate() {
         if let Some(quote) = &fact.quote {
             if index.find(quote).is_none() {
-                let path = ["facts[", &i.to_string(), "].quote"].concat();
+                let mut path = String::from("facts[");
+                push_uint(&mut path, i as u64);
+                path.push_str("].quote");
                 out.push(Issue { fact_id: Some(fact.id.clone()), ..Issue::error(path, "not in the article") });
             }
         }

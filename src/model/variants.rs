@@ -16,6 +16,7 @@
 //! text changes; every result is positive and no two are the same.
 
 use super::deck::Kind;
+use super::text::push_uint;
 
 /// Most variants [`generate`] returns.
 pub const MAX_VARIANTS: usize = 6;
@@ -117,35 +118,41 @@ pub fn generate(back: &str, kind: Kind) -> Vec<String> {
     if let Some(first) = scan(back, 0) {
         return from_digits(back, kind, first);
     }
+    // The word to move: the first number word, or for a date the first
+    // weekday or month. Found first, then moved by one loop for all three.
     let words = words(back);
-    for &(at, word) in &words {
-        for table in [&ORDINALS, &CARDINALS] {
+    let mut found: Option<(usize, &str, &[&str], usize, bool)> = None;
+    'words: for &(at, word) in &words {
+        for table in [&ORDINALS[..], &CARDINALS[..]] {
             if let Some(i) = table.iter().position(|w| w.eq_ignore_ascii_case(word)) {
-                return moved(i, &WORD_MOVES, 20, false, |j| {
-                    table.get(j).map(|w| splice(back, at, at + word.len(), &styled(w, word)))
-                });
+                found = Some((at, word, table, i, false));
+                break 'words;
             }
         }
     }
-    if kind == Kind::Date {
+    if found.is_none() && kind == Kind::Date {
         for &(at, word) in &words {
-            let w = word.to_ascii_lowercase();
-            if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
-                return moved(d, &WORD_MOVES, 7, true, |j| {
-                    Some(splice(back, at, at + word.len(), &styled(WEEKDAYS.get(j)?, word)))
-                });
+            if let Some(d) = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word)) {
+                found = Some((at, word, &WEEKDAYS[..], d, true));
+                break;
             }
             if let Some(m) = month(word) {
-                let short = word.len() <= 4 && word.len() < MONTHS.get(m).map_or(0, |n| n.len());
-                return moved(m, &WORD_MOVES, 12, true, |j| {
-                    let name = MONTHS.get(j)?;
-                    let name = if short { name.get(..3)? } else { name };
-                    Some(splice(back, at, at + word.len(), &styled(name, word)))
-                });
+                found = Some((at, word, &MONTHS[..], m, true));
+                break;
             }
         }
     }
-    Vec::new()
+    let Some((at, word, table, i, wrap)) = found else {
+        return Vec::new();
+    };
+    // A month written short (`Nov`, `Sept`) moves to short names; a weekday
+    // or number word matched a name in full.
+    let short = wrap && word.len() <= 4 && word.len() < table.get(i).map_or(0, |n| n.len());
+    moved(i, &WORD_MOVES, table.len() as i64, wrap, |j| {
+        let name = table.get(j)?;
+        let name = if short { name.get(..3)? } else { name };
+        Some(splice(back, at, at + word.len(), &styled(name, word)))
+    })
 }
 
 /// The variants of a text whose first number is `first`.
@@ -157,10 +164,15 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
         .and_then(|c| rest.get(c.len_utf8()..))
         .map(skip_spaces)
         .and_then(|t| scan(back, back.len() - t.len()).filter(|n| n.start + t.len() == back.len()));
-    let mut nums = vec![first];
-    if let Some(second) = second {
-        nums.push(second);
-    }
+    // One or two numbers, borrowed from the stack (no `Vec` for these).
+    let pair;
+    let nums: &[Num] = match second {
+        Some(second) => {
+            pair = [first, second];
+            &pair
+        }
+        None => std::slice::from_ref(&first),
+    };
     let whole = nums.iter().all(|n| n.decimals == 0);
     let month = month_near(back, first.start, nums.last().map_or(first.end, |n| n.end));
     let is_year = |n: &Num| !n.grouped && n.end - n.start == 4 && (1000..3000).contains(&n.units);
@@ -177,7 +189,7 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
         }
         _ => {
             let step = nice_step(first.units);
-            let percent = back.contains('%')
+            let percent = back.bytes().any(|b| b == b'%')
                 || contains_ignore_ascii_case(back, "percent")
                 || contains_ignore_ascii_case(back, "per cent");
             let top = if percent { 100 * 10i64.pow(first.decimals) } else { i64::MAX };
@@ -258,9 +270,12 @@ fn scan(s: &str, from: usize) -> Option<Num> {
             decimals = digits(b, &mut i, &mut units);
             count += decimals;
         }
-        let suffix = s.get(i..i + 2).unwrap_or("").to_ascii_lowercase();
+        let lower = |at: usize| b.get(at).map(u8::to_ascii_lowercase);
         let ordinal = decimals == 0
-            && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+            && matches!(
+                (lower(i), lower(i + 1)),
+                (Some(b's'), Some(b't')) | (Some(b'n' | b'r'), Some(b'd')) | (Some(b't'), Some(b'h'))
+            )
             && !b.get(i + 2).is_some_and(u8::is_ascii_alphabetic);
         if glued || count > 15 {
             continue;
@@ -285,16 +300,19 @@ fn digits(b: &[u8], i: &mut usize, units: &mut i64) -> u32 {
 fn format_num(like: &Num, units: i64) -> String {
     // At least 1, which the compiler cannot see from `pow`: no panic paths.
     let scale = 10i64.pow(like.decimals).max(1);
-    let digits = (units / scale).to_string();
+    // `units` is positive: the callers keep it in 1..=top.
+    let mut digits = String::new();
+    push_uint(&mut digits, (units / scale).unsigned_abs());
     let mut out = String::with_capacity(digits.len() + 8);
-    for (i, c) in digits.chars().enumerate() {
+    for (i, &c) in digits.as_bytes().iter().enumerate() {
         if like.grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
-        out.push(c);
+        out.push(char::from(c));
     }
     if like.decimals > 0 {
-        let frac = (units % scale + scale).to_string();
+        let mut frac = String::new();
+        push_uint(&mut frac, (units % scale + scale).unsigned_abs());
         out.push('.');
         out.push_str(frac.get(1..).unwrap_or(""));
     }
@@ -324,17 +342,15 @@ fn splice(s: &str, start: usize, end: usize, with: &str) -> String {
 fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (start, c.is_alphabetic()) {
-            (None, true) => start = Some(i),
-            (Some(st), false) => {
-                if let Some(w) = s.get(st..i) {
-                    out.push((st, w));
-                }
-                start = None;
-            }
-            _ => {}
+    for (i, c) in s.char_indices() {
+        if c.is_alphabetic() {
+            start = start.or(Some(i));
+        } else if let Some(w) = start.take().and_then(|st| s.get(st..i)) {
+            out.push((i - w.len(), w));
         }
+    }
+    if let Some(w) = start.and_then(|st| s.get(st..)) {
+        out.push((s.len() - w.len(), w));
     }
     out
 }
@@ -342,15 +358,22 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 /// The month (0-based) that `word` names in English, in full or as
 /// `Nov`/`Sept`.
 pub(crate) fn month(word: &str) -> Option<usize> {
-    let w = word.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
+    // The names are lower-case ASCII: compared ignoring ASCII case, with no
+    // lower-cased copy of `word`.
+    let short = |m: &str| word.len() == 3 && m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(word));
+    MONTHS.iter().position(|m| {
+        m.eq_ignore_ascii_case(word) || short(m) || (*m == "september" && word.eq_ignore_ascii_case("sept"))
+    })
 }
 
 /// The month named right before byte `start` or right after byte `end`.
 fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
     // The run of letters right after, and the one right before (plain
     // loops: no `split`/`rsplit` searcher for this one use).
-    let after = s.get(end..).unwrap_or("").trim_start();
+    // `trim`, not `trim_start`/`trim_end`: the far end makes no difference
+    // to the run of letters next to the number, and `trim` is in the wasm
+    // anyway.
+    let after = s.get(end..).unwrap_or("").trim();
     let mut to = 0;
     for (i, c) in after.char_indices() {
         if !c.is_alphabetic() {
@@ -358,7 +381,7 @@ fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
         }
         to = i + c.len_utf8();
     }
-    let before = s.get(..start).unwrap_or("").trim_end();
+    let before = s.get(..start).unwrap_or("").trim();
     let mut cut = before.len();
     while cut > 0 && before.as_bytes().get(cut - 1) == Some(&b',') {
         cut -= 1;
@@ -392,16 +415,17 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 /// Both are ASCII: `like` matched a word of the English tables, compared
 /// ignoring ASCII case.
 fn styled(word: &str, like: &str) -> String {
-    let mut cs = like.bytes();
-    let first_upper = cs.next().is_some_and(|b| b.is_ascii_uppercase());
-    if first_upper && cs.len() > 0 && cs.all(|b| !b.is_ascii_lowercase()) {
-        return word.to_ascii_uppercase();
+    let like = like.as_bytes();
+    let first_upper = like.first().is_some_and(u8::is_ascii_uppercase);
+    let mut all_upper = first_upper && like.len() > 1;
+    for b in like {
+        all_upper &= !b.is_ascii_lowercase();
     }
-    let mut out = word.to_owned();
-    if first_upper {
-        if let Some(first) = out.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
+    // One byte loop: all capitals, or the first only.
+    let mut out = String::with_capacity(word.len());
+    for (i, &b) in word.as_bytes().iter().enumerate() {
+        let upper = all_upper || (first_upper && i == 0);
+        out.push(char::from(if upper { b.to_ascii_uppercase() } else { b }));
     }
     out
 }
@@ -413,7 +437,10 @@ mod tests {
     /// `month_near` as it was written with `split`/`rsplit`: the loops must
     /// find the same words.
     fn month_near_by_split(s: &str, start: usize, end: usize) -> Option<usize> {
-        let after = s.get(end..).unwrap_or("").trim_start();
+        // `trim`, not `trim_start`/`trim_end`: the far end makes no difference
+        // to the run of letters next to the number, and `trim` is in the wasm
+        // anyway.
+        let after = s.get(end..).unwrap_or("").trim();
         let after = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         let before = s.get(..start).unwrap_or("").trim_end().trim_end_matches(',');
         let before = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
@@ -447,6 +474,130 @@ mod tests {
                     assert_eq!(month_near(t, cut, end), month_near_by_split(t, cut, end), "{t:?} {cut} {end}");
                 }
             }
+        }
+    }
+
+    /// `month` as it was written, on a lower-cased copy of the word.
+    fn month_by_lowercase(word: &str) -> Option<usize> {
+        let w = word.to_ascii_lowercase();
+        MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
+    }
+
+    #[test]
+    fn months_are_read_as_the_lower_cased_copy_read_them() {
+        let words = [
+            "",
+            "n",
+            "no",
+            "nov",
+            "NOV",
+            "Nov",
+            "nove",
+            "november",
+            "NOVEMBER",
+            "NoVeMbEr",
+            "novembre",
+            "sep",
+            "sept",
+            "SEPT",
+            "Sept.",
+            "septe",
+            "september",
+            "may",
+            "MAY",
+            "mai",
+            "maÿ",
+            "mäy",
+            "jun",
+            "june",
+            "juni",
+            "dec",
+            "déc",
+            "İan",
+            "jan",
+            "ja",
+            "feb",
+            "février",
+        ];
+        for w in words {
+            assert_eq!(month(w), month_by_lowercase(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn ordinal_suffixes_are_read_in_any_case() {
+        for (s, ordinal) in [
+            ("1st", true),
+            ("1ST", true),
+            ("2Nd", true),
+            ("3rD", true),
+            ("4TH", true),
+            ("4th.", true),
+            ("5s", false),
+            ("5sth", false),
+            ("5ths", false),
+            ("5thé", true),
+            ("5t", false),
+            ("5rt", false),
+            ("5é", false),
+            ("1.5th", false),
+            ("5", false),
+        ] {
+            let n = scan(s, 0).expect("a number");
+            assert_eq!(n.ordinal, ordinal, "{s:?}");
+            let suffix = s.get(n.end.saturating_sub(2)..n.end).unwrap_or("");
+            assert!(!ordinal || ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str()), "{s:?}");
+        }
+    }
+
+    /// `styled` as it was written with `to_ascii_uppercase`.
+    fn styled_by_std(word: &str, like: &str) -> String {
+        let mut cs = like.bytes();
+        let first_upper = cs.next().is_some_and(|b| b.is_ascii_uppercase());
+        if first_upper && cs.len() > 0 && cs.all(|b| !b.is_ascii_lowercase()) {
+            return word.to_ascii_uppercase();
+        }
+        let mut out = word.to_owned();
+        if first_upper {
+            if let Some(first) = out.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_styled_as_the_std_version_styled_them() {
+        for like in
+            ["", "n", "N", "no", "No", "NO", "nO", "NOv", "Nov", "N1", "N.", "É", "Éx", "ÉX", "x", "X-", "Sept."]
+        {
+            for word in ["", "september", "nov", "x"] {
+                assert_eq!(styled(word, like), styled_by_std(word, like), "{word:?} like {like:?}");
+            }
+        }
+    }
+
+    /// `words` as it was written, with a chained end marker.
+    fn words_by_chain(s: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+            match (start, c.is_alphabetic()) {
+                (None, true) => start = Some(i),
+                (Some(st), false) => {
+                    out.push((st, &s[st..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters() {
+        for s in ["", " ", "a", "ab cd", " ab  cd ", "the 3rd, ninth", "é-ü中x", "a\u{301}b", "9th", "x9y"] {
+            assert_eq!(words(s), words_by_chain(s), "{s:?}");
         }
     }
 
@@ -497,6 +648,20 @@ mod tests {
         assert_eq!(gen("THREE times", Kind::Number)[..2], ["ONE times", "FIVE times"]);
         assert!(gen("Charles Michel", Kind::Number).is_empty());
         assert!(gen("", Kind::Money).is_empty());
+    }
+
+    #[test]
+    fn number_words_come_before_weekdays_and_weekdays_before_months() {
+        // As built before the three tables shared one loop (same results).
+        assert_eq!(gen("one Monday", Kind::Date), ["three Monday", "two Monday", "four Monday", "five Monday"]);
+        assert_eq!(gen("nov twenty", Kind::Date)[..1], ["nov eighteen"]);
+        assert_eq!(gen("Tuesday, June", Kind::Date)[..1], ["Sunday, June"]);
+        assert_eq!(gen("june tuesday", Kind::Date)[..1], ["april tuesday"]);
+        assert_eq!(gen("sept", Kind::Date)[..2], ["jul", "nov"]);
+        assert_eq!(gen("MAY", Kind::Date)[..2], ["MARCH", "JULY"]);
+        assert_eq!(gen("MaRcH", Kind::Date)[..2], ["January", "May"]);
+        assert_eq!(gen("JUN", Kind::Date)[..2], ["APR", "AUG"]);
+        assert!(gen("Saturday", Kind::Number).is_empty() && gen("Sat", Kind::Date).is_empty());
     }
 
     #[test]
