@@ -10,17 +10,17 @@
 //! listener calling `show()`) waits in a queue and is applied right after.
 
 use super::article::HostArticle;
-use super::cards_view::CardsView;
+use super::cards_view::{self, CardsView};
 use super::error::MountError;
 use super::events;
 use super::listener::Listener;
-use super::quiz_view::QuizView;
+use super::quiz_view::{self, QuizView};
 use super::registry;
 use super::shell;
 use super::storage::{Saver, Store};
-use super::template::{self, set_attr, set_hidden, set_text, widget_markup, Refs};
+use super::template::{self, set_attr, set_hidden, set_text, widget_markup, Slots, R};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
-use crate::model::locale::{Key, Strings};
+use crate::model::locale::Strings;
 use crate::model::options::Theme;
 use crate::model::study::Mark;
 use std::cell::{Cell, RefCell};
@@ -28,10 +28,9 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent, ShadowRoot};
 
-/// The views of one widget.
+/// The views of one widget: its elements and the two panels.
 struct View {
-    tabs: [HtmlElement; 2],
-    live: Element,
+    el: Slots,
     cards: CardsView,
     quiz: QuizView,
 }
@@ -186,20 +185,20 @@ impl Widget {
     /// Closes the cards' menu if it is open (then focusing its button, if
     /// `focus`); true if it was open.
     fn close_menu(&self, focus: bool) -> bool {
-        self.with_cards(|cards| {
-            let was_open = cards.close_menu();
+        self.with_slots(|e| {
+            let was_open = cards_view::close_menu(e);
             if was_open && focus {
-                let _ = cards.more_button.focus();
+                let _ = e.html(R::More).focus();
             }
             was_open
         })
         .unwrap_or(false)
     }
 
-    /// Calls `f` with the cards view, unless the widget is busy or gone.
-    fn with_cards<T>(&self, f: impl FnOnce(&CardsView) -> T) -> Option<T> {
+    /// Calls `f` with the widget's elements, unless the widget is busy or gone.
+    fn with_slots<T>(&self, f: impl FnOnce(&Slots) -> T) -> Option<T> {
         let state = self.state.try_borrow().ok()?;
-        state.as_ref().map(|s| f(&s.view.cards))
+        state.as_ref().map(|s| f(&s.view.el))
     }
 
     /// Applies `msg`, or queues it when a message is being applied now.
@@ -262,27 +261,22 @@ impl State {
         root: &ShadowRoot,
     ) -> Result<State, JsValue> {
         let frag = widget_markup()?;
-        let r = Refs::new(&frag)?;
-        let top = r.find(".fc");
+        let e = Slots::find(&frag)?;
+        let top = &e[R::Root];
         match theme {
-            Theme::Dark => set_attr(&top, "data-theme", "dark"),
-            Theme::Light => set_attr(&top, "data-theme", "light"),
+            Theme::Dark => set_attr(top, "data-theme", "dark"),
+            Theme::Light => set_attr(top, "data-theme", "light"),
             Theme::Auto => {}
         }
-        set_attr(&top, "lang", strings.lang().tag());
-        let title = r.find(".title");
-        set_text(&title, &app.deck.title);
-        set_attr(&title, "lang", &app.deck.language);
-        let tabs = shell::build_tabs(&r, &app, &strings);
-        shell::build_credit(&r, &app, &strings);
-        set_text(&r.find("[part=reset]"), strings.get(Key::ResetProgress));
-        let mut view = View {
-            tabs,
-            live: r.find(".live"),
-            cards: CardsView::build(&r, &app, &strings)?,
-            quiz: QuizView::build(&r, &app, &strings),
-        };
-        r.finish()?;
+        set_attr(top, "lang", strings.lang().tag());
+        let title = &e[R::Title];
+        set_text(title, &app.deck.title);
+        set_attr(title, "lang", &app.deck.language);
+        shell::build_tabs(&e, &app, &strings);
+        shell::build_credit(&e, &app, &strings);
+        let cards = CardsView::build(&e, &app, &strings)?;
+        let quiz = QuizView::build(&e, &app, &strings);
+        let mut view = View { el: e, cards, quiz };
         if let Some(a) = &article {
             view.cards.found = a.found.clone();
             view.quiz.found = a.found.clone();
@@ -306,50 +300,52 @@ impl State {
         let mode = self.app.mode();
         if dirty.has(Dirty::MODE) {
             let both = self.app.settings.modes == Modes::Both;
-            for (tab, tab_mode) in self.view.tabs.iter().zip([Mode::Cards, Mode::Quiz]) {
+            let e = &self.view.el;
+            for (tab, tab_mode) in [(R::TabCards, Mode::Cards), (R::TabQuiz, Mode::Quiz)] {
                 let on = tab_mode == mode;
-                set_attr(tab, "aria-selected", if on { "true" } else { "false" });
-                set_attr(tab, "tabindex", if on { "0" } else { "-1" });
+                set_attr(&e[tab], "aria-selected", if on { "true" } else { "false" });
+                set_attr(&e[tab], "tabindex", if on { "0" } else { "-1" });
             }
-            set_hidden(&self.view.cards.panel, mode != Mode::Cards);
-            set_hidden(&self.view.quiz.panel, mode != Mode::Quiz);
+            set_hidden(&e[R::CardsPanel], mode != Mode::Cards);
+            set_hidden(&e[R::QuizPanel], mode != Mode::Quiz);
             if !both {
-                for panel in [&self.view.cards.panel, &self.view.quiz.panel] {
+                for panel in [&e[R::CardsPanel], &e[R::QuizPanel]] {
                     let _ = panel.remove_attribute("role");
                     let _ = panel.remove_attribute("aria-labelledby");
                 }
             }
         }
-        self.view.cards.render(&self.app, &self.strings, dirty);
-        if let Err(e) = self.view.quiz.render(&self.app, &self.strings, dirty) {
+        self.view.cards.render(&self.view.el, &self.app, &self.strings, dirty);
+        if let Err(e) = self.view.quiz.render(&self.view.el, &self.app, &self.strings, dirty) {
             web_sys::console::error_1(&e);
         }
     }
 
     fn announce(&self, dirty: Dirty) {
-        if let Some(text) = self.view.cards.announcement(&self.app, &self.strings, dirty) {
-            set_text(&self.view.live, &text);
+        if let Some(text) = cards_view::announcement(&self.app, &self.strings, dirty) {
+            set_text(&self.view.el[R::Live], &text);
         }
     }
 
     /// The element that should take focus after `msg`, if focus must move.
     fn focus_target(&self, msg: &Msg, active: Option<Element>) -> Option<&HtmlElement> {
-        let cards = &self.view.cards;
-        let quiz = &self.view.quiz;
+        let e = &self.view.el;
         let lost = active
             .as_ref()
             .is_none_or(|a| a.get_attribute("disabled").is_some() || a.closest("[hidden]").ok().flatten().is_some());
         match msg {
-            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY),
+            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards_view::focus_after(e, &self.app, Dirty::STUDY),
             // To Undo after a reset (its menu has closed); after an undo, to
             // the card or the all-known screen.
-            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards.focus_after(&self.app, Dirty::STUDY),
-            Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => cards.focus_after(&self.app, Dirty::STUDY),
-            Msg::Choose(_) | Msg::Submit(_) => quiz.focus_after(&self.app, Dirty::ANSWER),
-            Msg::NextQuestion | Msg::RetryAll | Msg::RetryMistakes => {
-                quiz.focus_after(&self.app, Dirty::QUESTION | Dirty::SUMMARY)
+            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards_view::focus_after(e, &self.app, Dirty::STUDY),
+            Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => {
+                cards_view::focus_after(e, &self.app, Dirty::STUDY)
             }
-            Msg::Show(mode) => Some(&self.view.tabs[if *mode == Mode::Cards { 0 } else { 1 }]),
+            Msg::Choose(_) | Msg::Submit(_) => quiz_view::focus_after(e, &self.app, Dirty::ANSWER),
+            Msg::NextQuestion | Msg::RetryAll | Msg::RetryMistakes => {
+                quiz_view::focus_after(e, &self.app, Dirty::QUESTION | Dirty::SUMMARY)
+            }
+            Msg::Show(mode) => Some(e.html(if *mode == Mode::Cards { R::TabCards } else { R::TabQuiz })),
             _ => None,
         }
     }
@@ -454,7 +450,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             }
             let toggle = target.as_ref().and_then(|t| t.closest("[part=more]").ok().flatten()).is_some();
             if toggle {
-                w.with_cards(CardsView::toggle_menu);
+                w.with_slots(cards_view::toggle_menu);
                 return;
             }
             if target.as_ref().is_none_or(|t| t.closest(".menu").ok().flatten().is_none()) {
@@ -492,7 +488,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
                 .state
                 .try_borrow()
                 .ok()
-                .and_then(|st| st.as_ref().map(|st| template::value(&st.view.quiz.input)))
+                .and_then(|st| st.as_ref().map(|st| template::value(&st.view.el[R::Input])))
                 .unwrap_or_default();
             w.send(Msg::Submit(text), false);
         }),
