@@ -106,7 +106,8 @@ impl CardsView {
         if dirty.has(Dirty::CARD | Dirty::TURN) {
             let turned = study.is_turned();
             set_bool(&e[R::Card], "aria-pressed", turned);
-            let _ = e[R::Card].class_list().toggle_with_force("turned", turned);
+            // Classes set as one attribute: the card's markup has only `card`.
+            set_attr(&e[R::Card], "class", if turned { "card turned" } else { "card" });
             set_bool(&e[R::Back], "aria-hidden", !turned);
             set_flag(&e[R::Back], "inert", !turned);
             set_bool(&e[R::Front], "aria-hidden", turned);

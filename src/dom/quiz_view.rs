@@ -74,9 +74,8 @@ impl QuizView {
                 let text = options.get(i);
                 set_hidden(button, text.is_none());
                 set_flag(button, "disabled", false);
-                let classes = button.class_list();
-                let _ = classes.toggle_with_force("right", false);
-                let _ = classes.toggle_with_force("wrong", false);
+                // Neither "right" nor "wrong" (an option has no other class).
+                set_attr(button, "class", "");
                 set_text(label, text.map(String::as_str).unwrap_or_default());
                 set_text(tag, "");
             }
@@ -121,7 +120,7 @@ impl QuizView {
             } else {
                 continue;
             };
-            let _ = button.class_list().toggle_with_force(class, true);
+            set_attr(button, "class", class);
             set_text(tag_el, tag);
         }
         // A typed answer locks like the options: the input and its button.
@@ -138,7 +137,7 @@ impl QuizView {
             s.with_answer(Key::Incorrect, &answer.expected)
         };
         set_text(&e[R::Verdict], &verdict);
-        let _ = e[R::Feedback].class_list().toggle_with_force("right", answer.correct);
+        set_attr(&e[R::Feedback], "class", if answer.correct { "feedback right" } else { "feedback" });
         set_text(&e[R::QDetail], fact.detail.as_deref().unwrap_or_default());
         match &fact.quote {
             Some(q) => {
@@ -185,7 +184,7 @@ fn render_summary(e: &Slots, app: &App, s: &Strings) -> Result<(), JsValue> {
     let el = |tag: &str, class: &str, text: &str| -> Result<Element, JsValue> {
         let node = doc.create_element(tag)?;
         if !class.is_empty() {
-            let _ = node.class_list().toggle_with_force(class, true);
+            set_attr(&node, "class", class);
         }
         set_attr(&node, "dir", "auto");
         node.set_text_content(Some(text));
