@@ -1,7 +1,9 @@
 //! The flip-card view: draws [`Study`](crate::model::study::Study) state into
 //! the cards panel.
 
-use super::template::{set_attr, set_bool, set_flag, set_hidden, set_text, set_value, the_document, Slots, R};
+use super::template::{
+    set_attr, set_bool, set_flag, set_hidden, set_progress, set_text, set_value, the_document, Slots, R,
+};
 use crate::model::app::{App, Dirty, Modes};
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::JsValue;
@@ -53,11 +55,7 @@ impl CardsView {
             set_hidden(&e[R::Study], complete);
             set_hidden(&e[R::Done], !complete);
             let (known, total) = study.progress();
-            set_attr(&e[R::CardsProgress], "max", &total.max(1).to_string());
-            set_attr(&e[R::CardsProgress], "value", &known.to_string());
-            set_attr(&e[R::CardsProgress], "aria-valuemin", "0");
-            set_attr(&e[R::CardsProgress], "aria-valuemax", &total.to_string());
-            set_attr(&e[R::CardsProgress], "aria-valuenow", &known.to_string());
+            set_progress(&e[R::CardsProgress], known, total);
             let known_of = s.count(Key::KnownOf, known, total);
             // Read as "3 of 24 known" rather than a bare percentage.
             set_attr(&e[R::CardsProgress], "aria-valuetext", &known_of);

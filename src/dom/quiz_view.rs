@@ -1,7 +1,7 @@
 //! The quiz view: draws [`Quiz`](crate::model::quiz::Quiz) state into the
 //! quiz panel.
 
-use super::template::{set_attr, set_flag, set_hidden, set_text, set_value, the_document, Slots, R};
+use super::template::{set_attr, set_flag, set_hidden, set_progress, set_text, set_value, the_document, Slots, R};
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use crate::model::quiz::{Band, Prompt};
@@ -59,10 +59,7 @@ impl QuizView {
         let pos = app.quiz.position();
         if dirty.has(Dirty::QUESTION) {
             set_text(&e[R::QPos], &s.count(Key::QuestionOf, pos + 1, total));
-            set_attr(&e[R::QProgress], "max", &total.max(1).to_string());
-            set_attr(&e[R::QProgress], "aria-valuemin", "0");
-            set_attr(&e[R::QProgress], "aria-valuemax", &total.to_string());
-            set_done(e, pos);
+            set_progress(&e[R::QProgress], pos, total);
             let Some(question) = app.quiz.current_question() else { return Ok(()) };
             let fact = question.fact;
             let options: &[String] = match &question.prompt {
@@ -126,7 +123,7 @@ impl QuizView {
         // A typed answer locks like the options: the input and its button.
         set_flag(&e[R::Input], "disabled", true);
         set_flag(&e[R::Submit], "disabled", true);
-        set_done(e, app.quiz.position() + 1);
+        set_progress(&e[R::QProgress], app.quiz.position() + 1, app.quiz.len());
         // Words only; style.css adds the ✓ or ✗ icon, hidden from the status
         // region's announcement.
         let verdict = if answer.near {
@@ -152,13 +149,6 @@ impl QuizView {
         set_text(&e[R::QNext], s.get(if last { Key::SeeScore } else { Key::NextQuestion }));
         set_hidden(&e[R::QNext], false);
     }
-}
-
-/// Fills the progress bar to `done` questions answered.
-fn set_done(e: &Slots, done: usize) {
-    let done = done.to_string();
-    set_attr(&e[R::QProgress], "value", &done);
-    set_attr(&e[R::QProgress], "aria-valuenow", &done);
 }
 
 fn render_summary(e: &Slots, app: &App, s: &Strings) -> Result<(), JsValue> {

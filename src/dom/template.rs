@@ -28,7 +28,7 @@ const MARKUP: &str = concat!(
     r#"<div class="more"><button type="button" part="more" aria-expanded="false" aria-controls="menu" data-r></button><div class="menu" id="menu" hidden data-r>"#,
     r#"<button type="button" part="restart" data-msg="restart" data-r></button>"#,
     r#"<button type="button" part="reset" data-msg="reset" data-r></button></div></div></div>"#,
-    r#"<div class="meter"><span class="position" part="position" data-r></span><progress part="progress" class="s-progress" data-r></progress><span class="known-of" data-r></span></div>"#,
+    r#"<div class="meter"><span class="position" part="position" data-r></span><progress part="progress" class="s-progress" aria-valuemin="0" data-r></progress><span class="known-of" data-r></span></div>"#,
     r#"<div class="study" data-r>"#,
     r#"<div class="card" part="card" role="button" tabindex="0" aria-pressed="false" data-msg="turn" data-r><div class="inner">"#,
     r#"<div class="face front" part="front" data-r><p class="topic" dir="auto" data-r></p><img class="img" part="image" loading="lazy" decoding="async" hidden data-r><p class="prompt" dir="auto" data-r></p></div>"#,
@@ -49,7 +49,7 @@ const MARKUP: &str = concat!(
     r#"</section>"#,
     // Quiz panel.
     r#"<section class="panel" id="p-quiz" role="tabpanel" aria-labelledby="t-quiz" hidden data-r>"#,
-    r#"<div class="asking" data-r><p class="qpos" part="qposition" data-r></p><progress part="progress" class="q-progress" data-r></progress>"#,
+    r#"<div class="asking" data-r><p class="qpos" part="qposition" data-r></p><progress part="progress" class="q-progress" aria-valuemin="0" data-r></progress>"#,
     r#"<div class="group" role="group" aria-labelledby="q"><p class="question" part="question" id="q" dir="auto" tabindex="-1" data-r></p>"#,
     r#"<div class="options">"#,
     r#"<button type="button" part="option" data-msg="opt" data-i="0" data-r><span class="t" dir="auto" data-r></span><span class="tag" data-r></span></button>"#,
@@ -338,6 +338,16 @@ pub fn object(fields: &[(&str, &JsValue)]) -> js_sys::Object {
 /// Sets the `value` of a form control (see [`value`]).
 pub fn set_value(el: &Element, value: &str) {
     let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(value));
+}
+
+/// Fills a `<progress>` (its `aria-valuemin` is 0 in the markup) to `done`
+/// of `total`.
+pub fn set_progress(el: &Element, done: usize, total: usize) {
+    let (done, total) = (done.to_string(), total.to_string());
+    set_attr(el, "max", if total == "0" { "1" } else { &total });
+    set_attr(el, "value", &done);
+    set_attr(el, "aria-valuemax", &total);
+    set_attr(el, "aria-valuenow", &done);
 }
 
 /// Sets an attribute.
