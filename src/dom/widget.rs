@@ -230,7 +230,8 @@ impl Widget {
     fn apply(&self, Queued { msg, focus_tabs }: Queued) -> Option<(&'static str, JsValue)> {
         let mut slot = self.state.try_borrow_mut().ok()?;
         let state = slot.as_mut()?;
-        let up = state.app.update(msg.clone());
+        let focus = Focus::after(&msg, focus_tabs);
+        let up = state.app.update(msg);
         if up.dirty.is_empty() {
             return None;
         }
@@ -241,11 +242,8 @@ impl Widget {
         } else if up.dirty.has(Dirty::SAVE) {
             self.saver.changed();
         }
-        let moved_tab = matches!(msg, Msg::Show(_)) && focus_tabs;
-        if !matches!(msg, Msg::Show(_)) || moved_tab {
-            if let Some(el) = state.focus_target(&msg, self.root.active_element()) {
-                let _ = el.focus();
-            }
+        if let Some(el) = state.focus_target(focus, || self.root.active_element()) {
+            let _ = el.focus();
         }
         up.event.map(|e| events::describe(&e, &state.app))
     }
@@ -327,26 +325,56 @@ impl State {
         }
     }
 
-    /// The element that should take focus after `msg`, if focus must move.
-    fn focus_target(&self, msg: &Msg, active: Option<Element>) -> Option<&HtmlElement> {
+    /// The element that should take focus, if focus must move (`active`
+    /// gives the element focused now).
+    fn focus_target(&self, focus: Focus, active: impl FnOnce() -> Option<Element>) -> Option<&HtmlElement> {
         let e = &self.view.el;
-        let lost = active
-            .as_ref()
-            .is_none_or(|a| a.get_attribute("disabled").is_some() || a.closest("[hidden]").ok().flatten().is_some());
+        match focus {
+            Focus::Cards => cards_view::focus_after(e, &self.app, Dirty::STUDY),
+            Focus::CardsIfLost => {
+                let lost = active().is_none_or(|a| {
+                    a.get_attribute("disabled").is_some() || a.closest("[hidden]").ok().flatten().is_some()
+                });
+                lost.then(|| cards_view::focus_after(e, &self.app, Dirty::STUDY)).flatten()
+            }
+            Focus::Answer => quiz_view::focus_after(e, &self.app, Dirty::ANSWER),
+            Focus::Question => quiz_view::focus_after(e, &self.app, Dirty::QUESTION | Dirty::SUMMARY),
+            Focus::Tab(mode) => Some(e.html(if mode == Mode::Cards { R::TabCards } else { R::TabQuiz })),
+            Focus::Stay => None,
+        }
+    }
+}
+
+/// Where focus goes after a message, decided before the model takes it.
+#[derive(Clone, Copy)]
+enum Focus {
+    /// Focus stays where it is.
+    Stay,
+    /// To the card, or the all-known screen, or Undo after a reset.
+    Cards,
+    /// As `Cards`, but only when the focused control went away (or was
+    /// disabled) with the move.
+    CardsIfLost,
+    /// To the next question's button, or back to the typed answer's box.
+    Answer,
+    /// To the new question, or the score.
+    Question,
+    /// To the tab shown.
+    Tab(Mode),
+}
+
+impl Focus {
+    fn after(msg: &Msg, focus_tabs: bool) -> Focus {
         match msg {
-            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards_view::focus_after(e, &self.app, Dirty::STUDY),
+            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => Focus::Cards,
             // To Undo after a reset (its menu has closed); after an undo, to
             // the card or the all-known screen.
-            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards_view::focus_after(e, &self.app, Dirty::STUDY),
-            Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => {
-                cards_view::focus_after(e, &self.app, Dirty::STUDY)
-            }
-            Msg::Choose(_) | Msg::Submit(_) => quiz_view::focus_after(e, &self.app, Dirty::ANSWER),
-            Msg::NextQuestion | Msg::RetryAll | Msg::RetryMistakes => {
-                quiz_view::focus_after(e, &self.app, Dirty::QUESTION | Dirty::SUMMARY)
-            }
-            Msg::Show(mode) => Some(e.html(if *mode == Mode::Cards { R::TabCards } else { R::TabQuiz })),
-            _ => None,
+            Msg::Restart | Msg::ResetProgress | Msg::Undo => Focus::Cards,
+            Msg::Prev | Msg::Next | Msg::First | Msg::Last => Focus::CardsIfLost,
+            Msg::Choose(_) | Msg::Submit(_) => Focus::Answer,
+            Msg::NextQuestion | Msg::RetryAll | Msg::RetryMistakes => Focus::Question,
+            Msg::Show(mode) if focus_tabs => Focus::Tab(*mode),
+            _ => Focus::Stay,
         }
     }
 }
