@@ -7,9 +7,9 @@
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, Window};
+use web_sys::{Document, DocumentFragment, Element, HtmlElement, ShadowRoot, Window};
 
-/// The widget's skeleton, cloned once per mount. Every element a view
+/// The widget's skeleton, written into each mount's shadow root. Every element a view
 /// draws into is marked `data-r`; [`Slots`] finds them in one lookup, in
 /// document order, which is the order of [`R`]'s variants.
 const MARKUP: &str = concat!(
@@ -186,38 +186,18 @@ const SLOTS: usize = R::Live as usize + 1;
 const MESSAGE: &str =
     r#"<div class="fc msg" part="root" data-r><p class="m-title" data-r></p><ul class="m-list" data-r></ul></div>"#;
 
-thread_local! {
-    static TEMPLATES: Option<(HtmlTemplateElement, HtmlTemplateElement)> = make_templates();
+/// Writes the widget's skeleton into the (empty) shadow root `root` and
+/// finds its slots. The markup is the widget's own, never deck text.
+pub fn widget_markup(root: &ShadowRoot) -> Result<Slots, JsValue> {
+    root.set_inner_html(MARKUP);
+    slots(root).map(Slots)
 }
 
-fn make_templates() -> Option<(HtmlTemplateElement, HtmlTemplateElement)> {
-    let doc = document()?;
-    let make = |markup: &str| -> Option<HtmlTemplateElement> {
-        let t: HtmlTemplateElement = doc.create_element("template").ok()?.unchecked_into();
-        // Fixed markup of the widget's own, never deck text.
-        t.set_inner_html(markup);
-        Some(t)
-    };
-    Some((make(MARKUP)?, make(MESSAGE)?))
-}
-
-fn clone_template(
-    pick: fn(&(HtmlTemplateElement, HtmlTemplateElement)) -> &HtmlTemplateElement,
-) -> Result<DocumentFragment, JsValue> {
-    TEMPLATES.with(|t| {
-        let t = t.as_ref().ok_or_else(no_document)?;
-        Ok(pick(t).content().clone_node_with_deep(true)?.unchecked_into())
-    })
-}
-
-/// A fresh copy of the widget's skeleton.
-pub fn widget_markup() -> Result<DocumentFragment, JsValue> {
-    clone_template(|t| &t.0)
-}
-
-/// A fresh copy of the message panel.
-pub fn message_markup() -> Result<DocumentFragment, JsValue> {
-    clone_template(|t| &t.1)
+/// Writes the message panel into the (empty) shadow root `root`; gives the
+/// panel, its title and its list.
+pub fn message_markup(root: &ShadowRoot) -> Result<[Element; 3], JsValue> {
+    root.set_inner_html(MESSAGE);
+    slots(root)
 }
 
 #[wasm_bindgen]
@@ -249,9 +229,9 @@ pub fn the_document() -> Result<Document, JsValue> {
     document().ok_or_else(no_document)
 }
 
-/// The `N` elements marked `data-r` in a fresh copy of a markup, in
-/// document order: one lookup for all, instead of a selector each.
-pub fn slots<const N: usize>(frag: &DocumentFragment) -> Result<[Element; N], JsValue> {
+/// The `N` elements marked `data-r` in `frag`, in document order: one
+/// lookup for all, instead of a selector each.
+fn slots<const N: usize>(frag: &DocumentFragment) -> Result<[Element; N], JsValue> {
     let list = frag.query_selector_all("[data-r]")?;
     let found: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)).map(JsCast::unchecked_into).collect();
     // The markup is a constant of this file, so a miss is a bug the tests
@@ -263,11 +243,6 @@ pub fn slots<const N: usize>(frag: &DocumentFragment) -> Result<[Element; N], Js
 pub struct Slots([Element; SLOTS]);
 
 impl Slots {
-    /// The slots of a fresh copy of the widget's markup.
-    pub fn find(frag: &DocumentFragment) -> Result<Slots, JsValue> {
-        slots(frag).map(Slots)
-    }
-
     /// The slot `r` as an `HtmlElement` (for `focus`).
     pub fn html(&self, r: R) -> &HtmlElement {
         self[r].unchecked_ref()

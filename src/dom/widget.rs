@@ -258,8 +258,7 @@ impl State {
         article: Option<HostArticle>,
         root: &ShadowRoot,
     ) -> Result<State, JsValue> {
-        let frag = widget_markup()?;
-        let e = Slots::find(&frag)?;
+        let e = widget_markup(root)?;
         let top = &e[R::Root];
         match theme {
             Theme::Dark => set_attr(top, "data-theme", "dark"),
@@ -290,7 +289,6 @@ impl State {
                 | Dirty::ANSWER
                 | Dirty::SUMMARY,
         );
-        root.append_child(&frag)?;
         Ok(state)
     }
 
