@@ -9,130 +9,123 @@ use crate::model::locale::{Key, Strings};
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
-/// The cards panel, drawn into the widget's [`Slots`].
-pub struct CardsView {
-    /// Whether each fact's quote is in the host's article (`article` option).
-    pub found: Vec<bool>,
+/// Writes the panel's fixed labels and the topic filter.
+pub fn build(e: &Slots, app: &App, s: &Strings) -> Result<(), JsValue> {
+    e.label(
+        s,
+        &[
+            (R::FilterLabel, Key::Topic),
+            (R::Shuffle, Key::Shuffle),
+            (R::Restart, Key::Restart),
+            (R::Reset, Key::ResetProgress),
+            (R::Hint, Key::TurnHint),
+            (R::More, Key::More),
+            (R::UndoText, Key::Cleared),
+            (R::UndoButton, Key::Undo),
+            (R::TakeQuiz, Key::TakeQuiz),
+            (R::ResetAll, Key::ResetProgress),
+            (R::InArticleButton, Key::ShowInArticle),
+            (R::Prev, Key::Prev),
+            (R::Next, Key::Next),
+            (R::Known, Key::Known),
+            (R::Learning, Key::Learning),
+            (R::Again, Key::StudyAgain),
+        ],
+    );
+    set_attr(&e[R::CardsProgress], "aria-label", s.get(Key::ProgressLabel));
+    e.set_lang(&[R::Front, R::Back, R::Filter], &app.deck.language);
+    fill_filter(&e[R::Filter], app, s)?;
+    set_hidden(&e[R::FilterRow], app.topics.len() < 2);
+    set_hidden(&e[R::TakeQuiz], app.settings.modes != Modes::Both);
+    Ok(())
 }
 
-impl CardsView {
-    /// Writes the panel's fixed labels and the topic filter.
-    pub fn build(e: &Slots, app: &App, s: &Strings) -> Result<CardsView, JsValue> {
-        e.label(
-            s,
-            &[
-                (R::FilterLabel, Key::Topic),
-                (R::Shuffle, Key::Shuffle),
-                (R::Restart, Key::Restart),
-                (R::Reset, Key::ResetProgress),
-                (R::Hint, Key::TurnHint),
-                (R::More, Key::More),
-                (R::UndoText, Key::Cleared),
-                (R::UndoButton, Key::Undo),
-                (R::TakeQuiz, Key::TakeQuiz),
-                (R::ResetAll, Key::ResetProgress),
-                (R::InArticleButton, Key::ShowInArticle),
-                (R::Prev, Key::Prev),
-                (R::Next, Key::Next),
-                (R::Known, Key::Known),
-                (R::Learning, Key::Learning),
-                (R::Again, Key::StudyAgain),
-            ],
-        );
-        set_attr(&e[R::CardsProgress], "aria-label", s.get(Key::ProgressLabel));
-        e.set_lang(&[R::Front, R::Back, R::Filter], &app.deck.language);
-        fill_filter(&e[R::Filter], app, s)?;
-        set_hidden(&e[R::FilterRow], app.topics.len() < 2);
-        set_hidden(&e[R::TakeQuiz], app.settings.modes != Modes::Both);
-        Ok(CardsView { found: Vec::new() })
+/// Redraws what `dirty` names; `found` tells whether each fact's quote
+/// is in the host's article (empty without the `article` option).
+pub fn render(e: &Slots, found: &[bool], app: &App, s: &Strings, dirty: Dirty) {
+    let study = &app.study;
+    if dirty.has(Dirty::CARD | Dirty::STUDY) {
+        let complete = study.is_complete();
+        set_hidden(&e[R::Study], complete);
+        set_hidden(&e[R::Done], !complete);
+        let (known, total) = study.progress();
+        set_progress(&e[R::CardsProgress], known, total);
+        let known_of = s.count(Key::KnownOf, known, total);
+        // Read as "3 of 24 known" rather than a bare percentage.
+        set_attr(&e[R::CardsProgress], "aria-valuetext", &known_of);
+        set_text(&e[R::KnownOf], &known_of);
+        set_hidden(&e[R::Position], complete);
+        if complete {
+            set_text(&e[R::DoneText], &s.count(Key::Complete, 0, total));
+            let pile = study.learning_count();
+            set_text(&e[R::ReviewLearning], &s.count(Key::ReviewLearning, pile, total));
+            set_hidden(&e[R::ReviewLearning], pile == 0);
+        }
     }
-
-    /// Redraws what `dirty` names.
-    pub fn render(&self, e: &Slots, app: &App, s: &Strings, dirty: Dirty) {
-        let study = &app.study;
-        if dirty.has(Dirty::CARD | Dirty::STUDY) {
-            let complete = study.is_complete();
-            set_hidden(&e[R::Study], complete);
-            set_hidden(&e[R::Done], !complete);
-            let (known, total) = study.progress();
-            set_progress(&e[R::CardsProgress], known, total);
-            let known_of = s.count(Key::KnownOf, known, total);
-            // Read as "3 of 24 known" rather than a bare percentage.
-            set_attr(&e[R::CardsProgress], "aria-valuetext", &known_of);
-            set_text(&e[R::KnownOf], &known_of);
-            set_hidden(&e[R::Position], complete);
-            if complete {
-                set_text(&e[R::DoneText], &s.count(Key::Complete, 0, total));
-                let pile = study.learning_count();
-                set_text(&e[R::ReviewLearning], &s.count(Key::ReviewLearning, pile, total));
-                set_hidden(&e[R::ReviewLearning], pile == 0);
-            }
-        }
-        if dirty.has(Dirty::CARD) {
-            if let Some(fact) = study.current().and_then(|i| app.deck.facts.get(i)) {
-                set_text(&e[R::Position], &s.count(Key::Position, study.position() + 1, study.round_len()));
-                set_text(&e[R::Topic], fact.topic.as_deref().unwrap_or_default());
-                set_text(&e[R::Prompt], &fact.front);
-                set_text(&e[R::Answer], &fact.back);
-                set_text(&e[R::Detail], fact.detail.as_deref().unwrap_or_default());
-                set_hidden(&e[R::Detail], fact.detail.is_none());
-                match &fact.quote {
-                    Some(q) => {
-                        set_text(&e[R::QuoteText], q);
-                        let credit = app.deck.quote_credit();
-                        set_text(&e[R::QuoteCredit], credit.as_deref().unwrap_or_default());
-                        set_hidden(&e[R::QuoteCredit], credit.is_none());
-                        set_hidden(&e[R::Quote], false);
-                    }
-                    None => set_hidden(&e[R::Quote], true),
+    if dirty.has(Dirty::CARD) {
+        if let Some(fact) = study.current().and_then(|i| app.deck.facts.get(i)) {
+            set_text(&e[R::Position], &s.count(Key::Position, study.position() + 1, study.round_len()));
+            set_text(&e[R::Topic], fact.topic.as_deref().unwrap_or_default());
+            set_text(&e[R::Prompt], &fact.front);
+            set_text(&e[R::Answer], &fact.back);
+            set_text(&e[R::Detail], fact.detail.as_deref().unwrap_or_default());
+            set_hidden(&e[R::Detail], fact.detail.is_none());
+            match &fact.quote {
+                Some(q) => {
+                    set_text(&e[R::QuoteText], q);
+                    let credit = app.deck.quote_credit();
+                    set_text(&e[R::QuoteCredit], credit.as_deref().unwrap_or_default());
+                    set_hidden(&e[R::QuoteCredit], credit.is_none());
+                    set_hidden(&e[R::Quote], false);
                 }
-                match &fact.image {
-                    Some(img) => {
-                        // A validated http(s) or relative URL, set as an attribute value.
-                        set_attr(&e[R::Image], "src", &img.src);
-                        set_attr(&e[R::Image], "alt", &img.alt);
-                        set_hidden(&e[R::Image], false);
-                    }
-                    None => {
-                        let _ = e[R::Image].remove_attribute("src");
-                        set_hidden(&e[R::Image], true);
-                    }
-                }
-                set_flag(&e[R::Prev], "disabled", study.position() == 0);
+                None => set_hidden(&e[R::Quote], true),
             }
+            match &fact.image {
+                Some(img) => {
+                    // A validated http(s) or relative URL, set as an attribute value.
+                    set_attr(&e[R::Image], "src", &img.src);
+                    set_attr(&e[R::Image], "alt", &img.alt);
+                    set_hidden(&e[R::Image], false);
+                }
+                None => {
+                    let _ = e[R::Image].remove_attribute("src");
+                    set_hidden(&e[R::Image], true);
+                }
+            }
+            set_flag(&e[R::Prev], "disabled", study.position() == 0);
         }
-        if dirty.has(Dirty::CARD | Dirty::TURN) {
-            let turned = study.is_turned();
-            set_bool(&e[R::Card], "aria-pressed", turned);
-            // Classes set as one attribute: the card's markup has only `card`.
-            set_attr(&e[R::Card], "class", if turned { "card turned" } else { "card" });
-            set_bool(&e[R::Back], "aria-hidden", !turned);
-            set_flag(&e[R::Back], "inert", !turned);
-            set_bool(&e[R::Front], "aria-hidden", turned);
-            set_flag(&e[R::Front], "inert", turned);
-            let found = study.current().and_then(|i| self.found.get(i).copied()).unwrap_or(false);
-            // The line keeps its height while the button is hidden, so the
-            // page does not move when a card turns.
-            // (None at all when no quote of the deck is in the article.)
-            set_hidden(&e[R::InArticle], !self.found.contains(&true));
-            set_hidden(&e[R::InArticleButton], !(turned && found));
-        }
-        if dirty.has(Dirty::CARD | Dirty::TURN | Dirty::UNDO) {
-            // One slot under the card: the offer to undo a reset, else the
-            // hint before the turn, else the judgement.
-            let (turned, undo) = (study.is_turned(), app.can_undo());
-            set_hidden(&e[R::Undo], !undo);
-            set_hidden(&e[R::Hint], turned || undo);
-            set_hidden(&e[R::Known], !turned || undo);
-            set_hidden(&e[R::Learning], !turned || undo);
-        }
-        if dirty.has(Dirty::UNDO) {
-            close_menu(e);
-        }
-        if dirty.has(Dirty::FILTER) {
-            let value = study.filter().map(|t| t.to_string()).unwrap_or_default();
-            set_value(&e[R::Filter], &value);
-        }
+    }
+    if dirty.has(Dirty::CARD | Dirty::TURN) {
+        let turned = study.is_turned();
+        set_bool(&e[R::Card], "aria-pressed", turned);
+        // Classes set as one attribute: the card's markup has only `card`.
+        set_attr(&e[R::Card], "class", if turned { "card turned" } else { "card" });
+        set_bool(&e[R::Back], "aria-hidden", !turned);
+        set_flag(&e[R::Back], "inert", !turned);
+        set_bool(&e[R::Front], "aria-hidden", turned);
+        set_flag(&e[R::Front], "inert", turned);
+        let here = study.current().and_then(|i| found.get(i).copied()).unwrap_or(false);
+        // The line keeps its height while the button is hidden, so the
+        // page does not move when a card turns.
+        // (None at all when no quote of the deck is in the article.)
+        set_hidden(&e[R::InArticle], !found.contains(&true));
+        set_hidden(&e[R::InArticleButton], !(turned && here));
+    }
+    if dirty.has(Dirty::CARD | Dirty::TURN | Dirty::UNDO) {
+        // One slot under the card: the offer to undo a reset, else the
+        // hint before the turn, else the judgement.
+        let (turned, undo) = (study.is_turned(), app.can_undo());
+        set_hidden(&e[R::Undo], !undo);
+        set_hidden(&e[R::Hint], turned || undo);
+        set_hidden(&e[R::Known], !turned || undo);
+        set_hidden(&e[R::Learning], !turned || undo);
+    }
+    if dirty.has(Dirty::UNDO) {
+        close_menu(e);
+    }
+    if dirty.has(Dirty::FILTER) {
+        let value = study.filter().map(|t| t.to_string()).unwrap_or_default();
+        set_value(&e[R::Filter], &value);
     }
 }
 

@@ -8,147 +8,139 @@ use crate::model::quiz::{Band, Prompt};
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
-/// The quiz panel, drawn into the widget's [`Slots`].
-pub struct QuizView {
-    /// Whether each fact's quote is in the host's article (`article` option).
-    pub found: Vec<bool>,
-}
-
 /// The options' slots, the options' texts' and their tags'.
 const OPTIONS: [R; 4] = [R::Option0, R::Option1, R::Option2, R::Option3];
 const TEXTS: [R; 4] = [R::OptionText0, R::OptionText1, R::OptionText2, R::OptionText3];
 const TAGS: [R; 4] = [R::OptionTag0, R::OptionTag1, R::OptionTag2, R::OptionTag3];
 
-impl QuizView {
-    /// Writes the panel's fixed labels.
-    pub fn build(e: &Slots, app: &App, s: &Strings) -> QuizView {
-        e.label(
-            s,
-            &[
-                (R::TypedLabel, Key::YourAnswer),
-                (R::Submit, Key::Check),
-                (R::ScoreTitle, Key::ScoreTitle),
-                (R::QInArticleButton, Key::ShowInArticle),
-                (R::RetryMistakes, Key::RetryMistakes),
-                (R::RetryAll, Key::RetryAll),
-            ],
-        );
-        set_attr(&e[R::QProgress], "aria-label", s.get(Key::Quiz));
-        e.set_lang(&[R::Question, R::Typed, R::Feedback, R::Review], &app.deck.language);
-        e.set_lang(&OPTIONS, &app.deck.language);
-        // The widget's own words inside those keep the UI language.
-        e.set_lang(&[R::TypedLabel, R::Submit, R::Verdict, R::MissedTitle, R::RightsTitle], s.lang().tag());
-        e.set_lang(&TAGS, s.lang().tag());
-        QuizView { found: Vec::new() }
-    }
+/// Writes the panel's fixed labels.
+pub fn build(e: &Slots, app: &App, s: &Strings) {
+    e.label(
+        s,
+        &[
+            (R::TypedLabel, Key::YourAnswer),
+            (R::Submit, Key::Check),
+            (R::ScoreTitle, Key::ScoreTitle),
+            (R::QInArticleButton, Key::ShowInArticle),
+            (R::RetryMistakes, Key::RetryMistakes),
+            (R::RetryAll, Key::RetryAll),
+        ],
+    );
+    set_attr(&e[R::QProgress], "aria-label", s.get(Key::Quiz));
+    e.set_lang(&[R::Question, R::Typed, R::Feedback, R::Review], &app.deck.language);
+    e.set_lang(&OPTIONS, &app.deck.language);
+    // The widget's own words inside those keep the UI language.
+    e.set_lang(&[R::TypedLabel, R::Submit, R::Verdict, R::MissedTitle, R::RightsTitle], s.lang().tag());
+    e.set_lang(&TAGS, s.lang().tag());
+}
 
-    /// Redraws what `dirty` names.
-    pub fn render(&self, e: &Slots, app: &App, s: &Strings, dirty: Dirty) -> Result<(), JsValue> {
-        let finished = app.quiz.is_finished();
-        if dirty.has(Dirty::SUMMARY | Dirty::QUESTION) {
-            set_hidden(&e[R::Asking], finished);
-            set_hidden(&e[R::Summary], !finished);
-        }
-        if finished {
-            if dirty.has(Dirty::SUMMARY) {
-                render_summary(e, app, s)?;
-            }
-            return Ok(());
-        }
-        let total = app.quiz.len();
-        let pos = app.quiz.position();
-        if dirty.has(Dirty::QUESTION) {
-            set_text(&e[R::QPos], &s.count(Key::QuestionOf, pos + 1, total));
-            set_progress(&e[R::QProgress], pos, total);
-            let Some(question) = app.quiz.current_question() else { return Ok(()) };
-            let fact = question.fact;
-            let options: &[String] = match &question.prompt {
-                Prompt::Choice { options, .. } => options,
-                Prompt::Typed => &[],
-            };
-            for (i, ((button, label), tag)) in OPTIONS.into_iter().zip(TEXTS).zip(TAGS).enumerate() {
-                let (button, label, tag) = (&e[button], &e[label], &e[tag]);
-                let text = options.get(i);
-                set_hidden(button, text.is_none());
-                set_flag(button, "disabled", false);
-                // Neither "right" nor "wrong" (an option has no other class).
-                set_attr(button, "class", "");
-                set_text(label, text.map(String::as_str).unwrap_or_default());
-                set_text(tag, "");
-            }
-            set_hidden(&e[R::Typed], !options.is_empty());
-            set_flag(&e[R::Input], "disabled", false);
-            set_flag(&e[R::Submit], "disabled", false);
-            set_value(&e[R::Input], "");
-            if let Some(f) = app.deck.facts.get(fact) {
-                set_text(&e[R::Question], &f.front);
-            }
-            set_text(&e[R::Verdict], "");
-            set_text(&e[R::QDetail], "");
-            set_hidden(&e[R::QQuote], true);
-            set_hidden(&e[R::QInArticle], true);
-            set_hidden(&e[R::QNext], true);
-        }
-        if dirty.has(Dirty::ANSWER) {
-            self.render_answer(e, app, s);
-        }
-        if dirty.has(Dirty::HINT) {
-            set_text(&e[R::Verdict], s.get(Key::TypeFirst));
-        }
-        Ok(())
+/// Redraws what `dirty` names; `found` tells whether each fact's quote
+/// is in the host's article (empty without the `article` option).
+pub fn render(e: &Slots, found: &[bool], app: &App, s: &Strings, dirty: Dirty) -> Result<(), JsValue> {
+    let finished = app.quiz.is_finished();
+    if dirty.has(Dirty::SUMMARY | Dirty::QUESTION) {
+        set_hidden(&e[R::Asking], finished);
+        set_hidden(&e[R::Summary], !finished);
     }
-
-    fn render_answer(&self, e: &Slots, app: &App, s: &Strings) {
-        let right = match app.quiz.current_question().map(|q| &q.prompt) {
-            Some(Prompt::Choice { correct, .. }) => Some(*correct),
-            _ => None,
+    if finished {
+        if dirty.has(Dirty::SUMMARY) {
+            render_summary(e, app, s)?;
+        }
+        return Ok(());
+    }
+    let total = app.quiz.len();
+    let pos = app.quiz.position();
+    if dirty.has(Dirty::QUESTION) {
+        set_text(&e[R::QPos], &s.count(Key::QuestionOf, pos + 1, total));
+        set_progress(&e[R::QProgress], pos, total);
+        let Some(question) = app.quiz.current_question() else { return Ok(()) };
+        let fact = question.fact;
+        let options: &[String] = match &question.prompt {
+            Prompt::Choice { options, .. } => options,
+            Prompt::Typed => &[],
         };
-        let Some(answer) = app.quiz.current_answer() else { return };
-        let Some(fact) = app.deck.facts.get(answer.fact) else { return };
-        for (i, (button, tag_el)) in OPTIONS.into_iter().zip(TAGS).enumerate() {
-            let (button, tag_el) = (&e[button], &e[tag_el]);
-            set_flag(button, "disabled", true);
-            // The mark is words as well as colour; style.css adds a ✓ or ✗
-            // icon before them, hidden from assistive technology.
-            let (class, tag) = if Some(i) == right {
-                ("right", s.get(Key::RightAnswer))
-            } else if Some(i) == answer.choice {
-                ("wrong", s.get(Key::YourAnswer))
-            } else {
-                continue;
-            };
-            set_attr(button, "class", class);
-            set_text(tag_el, tag);
+        for (i, ((button, label), tag)) in OPTIONS.into_iter().zip(TEXTS).zip(TAGS).enumerate() {
+            let (button, label, tag) = (&e[button], &e[label], &e[tag]);
+            let text = options.get(i);
+            set_hidden(button, text.is_none());
+            set_flag(button, "disabled", false);
+            // Neither "right" nor "wrong" (an option has no other class).
+            set_attr(button, "class", "");
+            set_text(label, text.map(String::as_str).unwrap_or_default());
+            set_text(tag, "");
         }
-        // A typed answer locks like the options: the input and its button.
-        set_flag(&e[R::Input], "disabled", true);
-        set_flag(&e[R::Submit], "disabled", true);
-        set_progress(&e[R::QProgress], app.quiz.position() + 1, app.quiz.len());
-        // Words only; style.css adds the ✓ or ✗ icon, hidden from the status
-        // region's announcement.
-        let verdict = if answer.near {
-            s.with_answer(Key::Almost, &answer.expected)
-        } else if answer.correct {
-            s.get(Key::Correct).to_owned()
+        set_hidden(&e[R::Typed], !options.is_empty());
+        set_flag(&e[R::Input], "disabled", false);
+        set_flag(&e[R::Submit], "disabled", false);
+        set_value(&e[R::Input], "");
+        if let Some(f) = app.deck.facts.get(fact) {
+            set_text(&e[R::Question], &f.front);
+        }
+        set_text(&e[R::Verdict], "");
+        set_text(&e[R::QDetail], "");
+        set_hidden(&e[R::QQuote], true);
+        set_hidden(&e[R::QInArticle], true);
+        set_hidden(&e[R::QNext], true);
+    }
+    if dirty.has(Dirty::ANSWER) {
+        render_answer(e, found, app, s);
+    }
+    if dirty.has(Dirty::HINT) {
+        set_text(&e[R::Verdict], s.get(Key::TypeFirst));
+    }
+    Ok(())
+}
+
+fn render_answer(e: &Slots, found: &[bool], app: &App, s: &Strings) {
+    let right = match app.quiz.current_question().map(|q| &q.prompt) {
+        Some(Prompt::Choice { correct, .. }) => Some(*correct),
+        _ => None,
+    };
+    let Some(answer) = app.quiz.current_answer() else { return };
+    let Some(fact) = app.deck.facts.get(answer.fact) else { return };
+    for (i, (button, tag_el)) in OPTIONS.into_iter().zip(TAGS).enumerate() {
+        let (button, tag_el) = (&e[button], &e[tag_el]);
+        set_flag(button, "disabled", true);
+        // The mark is words as well as colour; style.css adds a ✓ or ✗
+        // icon before them, hidden from assistive technology.
+        let (class, tag) = if Some(i) == right {
+            ("right", s.get(Key::RightAnswer))
+        } else if Some(i) == answer.choice {
+            ("wrong", s.get(Key::YourAnswer))
         } else {
-            s.with_answer(Key::Incorrect, &answer.expected)
+            continue;
         };
-        set_text(&e[R::Verdict], &verdict);
-        set_attr(&e[R::Feedback], "class", if answer.correct { "feedback right" } else { "feedback" });
-        set_text(&e[R::QDetail], fact.detail.as_deref().unwrap_or_default());
-        match &fact.quote {
-            Some(q) => {
-                set_text(&e[R::QQuoteText], q);
-                set_text(&e[R::QQuoteCredit], &app.deck.quote_credit().unwrap_or_default());
-                set_hidden(&e[R::QQuote], false);
-            }
-            None => set_hidden(&e[R::QQuote], true),
-        }
-        set_hidden(&e[R::QInArticle], !self.found.get(answer.fact).copied().unwrap_or(false));
-        let last = app.quiz.position() + 1 >= app.quiz.len();
-        set_text(&e[R::QNext], s.get(if last { Key::SeeScore } else { Key::NextQuestion }));
-        set_hidden(&e[R::QNext], false);
+        set_attr(button, "class", class);
+        set_text(tag_el, tag);
     }
+    // A typed answer locks like the options: the input and its button.
+    set_flag(&e[R::Input], "disabled", true);
+    set_flag(&e[R::Submit], "disabled", true);
+    set_progress(&e[R::QProgress], app.quiz.position() + 1, app.quiz.len());
+    // Words only; style.css adds the ✓ or ✗ icon, hidden from the status
+    // region's announcement.
+    let verdict = if answer.near {
+        s.with_answer(Key::Almost, &answer.expected)
+    } else if answer.correct {
+        s.get(Key::Correct).to_owned()
+    } else {
+        s.with_answer(Key::Incorrect, &answer.expected)
+    };
+    set_text(&e[R::Verdict], &verdict);
+    set_attr(&e[R::Feedback], "class", if answer.correct { "feedback right" } else { "feedback" });
+    set_text(&e[R::QDetail], fact.detail.as_deref().unwrap_or_default());
+    match &fact.quote {
+        Some(q) => {
+            set_text(&e[R::QQuoteText], q);
+            set_text(&e[R::QQuoteCredit], &app.deck.quote_credit().unwrap_or_default());
+            set_hidden(&e[R::QQuote], false);
+        }
+        None => set_hidden(&e[R::QQuote], true),
+    }
+    set_hidden(&e[R::QInArticle], !found.get(answer.fact).copied().unwrap_or(false));
+    let last = app.quiz.position() + 1 >= app.quiz.len();
+    set_text(&e[R::QNext], s.get(if last { Key::SeeScore } else { Key::NextQuestion }));
+    set_hidden(&e[R::QNext], false);
 }
 
 fn render_summary(e: &Slots, app: &App, s: &Strings) -> Result<(), JsValue> {

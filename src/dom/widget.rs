@@ -10,11 +10,11 @@
 //! listener calling `show()`) waits in a queue and is applied right after.
 
 use super::article::HostArticle;
-use super::cards_view::{self, CardsView};
+use super::cards_view;
 use super::error::MountError;
 use super::events;
 use super::listener::Listener;
-use super::quiz_view::{self, QuizView};
+use super::quiz_view;
 use super::registry;
 use super::shell;
 use super::storage::{Saver, Store};
@@ -28,18 +28,12 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent, ShadowRoot};
 
-/// The views of one widget: its elements and the two panels.
-struct View {
-    el: Slots,
-    cards: CardsView,
-    quiz: QuizView,
-}
-
 /// The model and the views that draw it.
 struct State {
     app: App,
     strings: Strings,
-    view: View,
+    /// The widget's elements.
+    el: Slots,
     article: Option<HostArticle>,
 }
 
@@ -198,7 +192,7 @@ impl Widget {
     /// Calls `f` with the widget's elements, unless the widget is busy or gone.
     fn with_slots<T>(&self, f: impl FnOnce(&Slots) -> T) -> Option<T> {
         let state = self.state.try_borrow().ok()?;
-        state.as_ref().map(|s| f(&s.view.el))
+        state.as_ref().map(|s| f(&s.el))
     }
 
     /// Applies `msg`, or queues it when a message is being applied now.
@@ -271,14 +265,9 @@ impl State {
         set_attr(title, "lang", &app.deck.language);
         shell::build_tabs(&e, &app, &strings);
         shell::build_credit(&e, &app, &strings);
-        let cards = CardsView::build(&e, &app, &strings)?;
-        let quiz = QuizView::build(&e, &app, &strings);
-        let mut view = View { el: e, cards, quiz };
-        if let Some(a) = &article {
-            view.cards.found = a.found.clone();
-            view.quiz.found = a.found.clone();
-        }
-        let state = State { app, strings, view, article };
+        cards_view::build(&e, &app, &strings)?;
+        quiz_view::build(&e, &app, &strings);
+        let state = State { app, strings, el: e, article };
         state.render(
             Dirty::MODE
                 | Dirty::CARD
@@ -296,7 +285,7 @@ impl State {
         let mode = self.app.mode();
         if dirty.has(Dirty::MODE) {
             let both = self.app.settings.modes == Modes::Both;
-            let e = &self.view.el;
+            let e = &self.el;
             for (tab, tab_mode) in [(R::TabCards, Mode::Cards), (R::TabQuiz, Mode::Quiz)] {
                 let on = tab_mode == mode;
                 set_attr(&e[tab], "aria-selected", if on { "true" } else { "false" });
@@ -311,22 +300,24 @@ impl State {
                 }
             }
         }
-        self.view.cards.render(&self.view.el, &self.app, &self.strings, dirty);
-        if let Err(e) = self.view.quiz.render(&self.view.el, &self.app, &self.strings, dirty) {
+        // Whether each fact's quote is in the host's article.
+        let found = self.article.as_ref().map_or(&[][..], |a| &a.found);
+        cards_view::render(&self.el, found, &self.app, &self.strings, dirty);
+        if let Err(e) = quiz_view::render(&self.el, found, &self.app, &self.strings, dirty) {
             web_sys::console::error_1(&e);
         }
     }
 
     fn announce(&self, dirty: Dirty) {
         if let Some(text) = cards_view::announcement(&self.app, &self.strings, dirty) {
-            set_text(&self.view.el[R::Live], &text);
+            set_text(&self.el[R::Live], &text);
         }
     }
 
     /// The element that should take focus, if focus must move (`active`
     /// gives the element focused now).
     fn focus_target(&self, focus: Focus, active: impl FnOnce() -> Option<Element>) -> Option<&HtmlElement> {
-        let e = &self.view.el;
+        let e = &self.el;
         match focus {
             Focus::Cards => cards_view::focus_after(e, &self.app, Dirty::STUDY),
             Focus::CardsIfLost => {
@@ -514,7 +505,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
                 .state
                 .try_borrow()
                 .ok()
-                .and_then(|st| st.as_ref().map(|st| template::value(&st.view.el[R::Input])))
+                .and_then(|st| st.as_ref().map(|st| template::value(&st.el[R::Input])))
                 .unwrap_or_default();
             w.send(Msg::Submit(text), false);
         }),
