@@ -88,7 +88,7 @@ pub fn render(e: &Slots, found: &[bool], app: &App, s: &Strings, dirty: Dirty) {
                     set_hidden(&e[R::Image], false);
                 }
                 None => {
-                    let _ = e[R::Image].remove_attribute("src");
+                    set_flag(&e[R::Image], "src", false);
                     set_hidden(&e[R::Image], true);
                 }
             }

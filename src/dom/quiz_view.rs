@@ -175,7 +175,7 @@ fn render_summary(e: &Slots, app: &App, s: &Strings) -> Result<(), JsValue> {
     let labelled = |label: Key, class: &str, text: &str| -> Result<Element, JsValue> {
         let p = el("p", "", "")?;
         let b = el("span", "lbl", &[s.get(label), s.get(Key::LabelEnd), " "].concat())?;
-        let _ = b.remove_attribute("dir");
+        set_flag(&b, "dir", false);
         set_attr(&b, "lang", ui);
         p.append_child(&b)?;
         let t = el("span", class, text)?;

@@ -281,9 +281,10 @@ pub fn set_hidden(el: &Element, hidden: bool) {
     set_flag(el, "hidden", hidden);
 }
 
-/// Sets or removes a boolean attribute.
+/// Sets (when absent) or removes an attribute: `toggleAttribute`, one
+/// import for both.
 pub fn set_flag(el: &Element, name: &str, on: bool) {
-    let _ = if on { el.set_attribute(name, "") } else { el.remove_attribute(name) };
+    let _ = el.toggle_attribute_with_force(name, on);
 }
 
 /// Sets an attribute to "true" or "false".

@@ -18,7 +18,7 @@ use super::quiz_view;
 use super::registry;
 use super::shell;
 use super::storage::{Saver, Store};
-use super::template::{self, set_attr, set_hidden, set_text, widget_markup, Slots, R};
+use super::template::{self, set_attr, set_flag, set_hidden, set_text, widget_markup, Slots, R};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
 use crate::model::locale::Strings;
 use crate::model::options::Theme;
@@ -295,8 +295,8 @@ impl State {
             set_hidden(&e[R::QuizPanel], mode != Mode::Quiz);
             if !both {
                 for panel in [&e[R::CardsPanel], &e[R::QuizPanel]] {
-                    let _ = panel.remove_attribute("role");
-                    let _ = panel.remove_attribute("aria-labelledby");
+                    set_flag(panel, "role", false);
+                    set_flag(panel, "aria-labelledby", false);
                 }
             }
         }
