@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, DocumentFragment, Element, HtmlElement, ShadowRoot, Window};
 
-/// The widget's skeleton, written into each mount's shadow root. Every element a view
-/// draws into is marked `data-r`; [`Slots`] finds them in one lookup, in
-/// document order, which is the order of [`R`]'s variants.
+/// The widget's skeleton, written into each mount's shadow root. Every
+/// element a view draws into is marked `data-r`; [`Slots`] finds them in one
+/// lookup, in document order, which is the order of [`R`]'s variants.
 const MARKUP: &str = concat!(
     r#"<div class="fc" part="root" data-r>"#,
     r#"<header class="head"><h2 class="title" part="title" dir="auto" data-r></h2>"#,
