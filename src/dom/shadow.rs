@@ -8,7 +8,7 @@
 //! shows a loading status or an error alert instead.
 
 use super::error::MountError;
-use super::template::{document, message_markup, object, set_attr, set_text, Refs};
+use super::template::{document, message_markup, object, set_attr, set_text};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, ShadowRoot};
@@ -96,12 +96,7 @@ pub fn show_message(host: &Element, kind: Message, title: &str, lines: &[String]
         }
         return;
     }
-    let Ok(frag) = message_markup() else { return };
-    let Ok(r) = Refs::new(&frag) else { return };
-    let (panel, head, list) = (r.find(".msg"), r.find(".m-title"), r.find(".m-list"));
-    if r.finish().is_err() {
-        return;
-    }
+    let Ok([panel, head, list]) = message_markup(&root) else { return };
     match kind {
         Message::Error => set_attr(&panel, "role", "alert"),
         Message::Loading => {
@@ -118,5 +113,4 @@ pub fn show_message(host: &Element, kind: Message, title: &str, lines: &[String]
             }
         }
     }
-    let _ = root.append_child(&frag);
 }

@@ -5,110 +5,199 @@
 //! safe attribute setter (see [`set_text`]).
 
 use crate::model::locale::{Key, Strings};
-use core::cell::Cell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, NodeList, Window};
+use web_sys::{Document, DocumentFragment, Element, HtmlElement, ShadowRoot, Window};
 
-/// The widget's skeleton, cloned once per mount.
+/// The widget's skeleton, written into each mount's shadow root. Every
+/// element a view draws into is marked `data-r`; [`Slots`] finds them in one
+/// lookup, in document order, which is the order of [`R`]'s variants.
 const MARKUP: &str = concat!(
-    r#"<div class="fc" part="root">"#,
-    r#"<header class="head"><h2 class="title" part="title" dir="auto"></h2>"#,
-    r#"<div class="tabs" role="tablist" part="tabs">"#,
-    r#"<button type="button" role="tab" part="tab" id="t-cards" aria-controls="p-cards" data-msg="tab-cards"></button>"#,
-    r#"<button type="button" role="tab" part="tab" id="t-quiz" aria-controls="p-quiz" data-msg="tab-quiz"></button>"#,
+    r#"<div class="fc" part="root" data-r>"#,
+    r#"<header class="head"><h2 class="title" part="title" dir="auto" data-r></h2>"#,
+    r#"<div class="tabs" role="tablist" part="tabs" data-r>"#,
+    r#"<button type="button" role="tab" part="tab" id="t-cards" aria-controls="p-cards" data-msg="tab-cards" data-r></button>"#,
+    r#"<button type="button" role="tab" part="tab" id="t-quiz" aria-controls="p-quiz" data-msg="tab-quiz" data-r></button>"#,
     r#"</div></header>"#,
     // Cards panel: one row of tools (Restart and Reset in a menu), the
     // progress line, the card, and under it one row: previous, the hint (or
     // the judgement once turned, or the offer to undo a reset), next.
-    r#"<section class="panel" id="p-cards" role="tabpanel" aria-labelledby="t-cards">"#,
-    r#"<div class="tools"><label class="filter"><span class="l-topic"></span><select part="filter"></select></label>"#,
-    r#"<button type="button" part="shuffle" data-msg="shuffle"></button>"#,
-    r#"<div class="more"><button type="button" part="more" aria-expanded="false" aria-controls="menu"></button><div class="menu" id="menu" hidden>"#,
-    r#"<button type="button" part="restart" data-msg="restart"></button>"#,
-    r#"<button type="button" part="reset" data-msg="reset"></button></div></div></div>"#,
-    r#"<div class="meter"><span class="position" part="position"></span><progress part="progress" class="s-progress"></progress><span class="known-of"></span></div>"#,
-    r#"<div class="study">"#,
-    r#"<div class="card" part="card" role="button" tabindex="0" aria-pressed="false" data-msg="turn"><div class="inner">"#,
-    r#"<div class="face front" part="front"><p class="topic" dir="auto"></p><img class="img" part="image" loading="lazy" decoding="async" hidden><p class="prompt" dir="auto"></p></div>"#,
-    r#"<div class="face back" part="back" aria-hidden="true" inert><p class="answer" dir="auto"></p><p class="detail" dir="auto"></p><figure class="quote"><blockquote dir="auto"></blockquote><figcaption dir="auto"></figcaption></figure></div>"#,
+    r#"<section class="panel" id="p-cards" role="tabpanel" aria-labelledby="t-cards" data-r>"#,
+    r#"<div class="tools"><label class="filter" data-r><span class="l-topic" data-r></span><select part="filter" data-r></select></label>"#,
+    r#"<button type="button" part="shuffle" data-msg="shuffle" data-r></button>"#,
+    r#"<div class="more"><button type="button" part="more" aria-expanded="false" aria-controls="menu" data-r></button><div class="menu" id="menu" hidden data-r>"#,
+    r#"<button type="button" part="restart" data-msg="restart" data-r></button>"#,
+    r#"<button type="button" part="reset" data-msg="reset" data-r></button></div></div></div>"#,
+    r#"<div class="meter"><span class="position" part="position" data-r></span><progress part="progress" class="s-progress" aria-valuemin="0" data-r></progress><span class="known-of" data-r></span></div>"#,
+    r#"<div class="study" data-r>"#,
+    r#"<div class="card" part="card" role="button" tabindex="0" aria-pressed="false" data-msg="turn" data-r><div class="inner">"#,
+    r#"<div class="face front" part="front" data-r><p class="topic" dir="auto" data-r></p><img class="img" part="image" loading="lazy" decoding="async" hidden data-r><p class="prompt" dir="auto" data-r></p></div>"#,
+    r#"<div class="face back" part="back" aria-hidden="true" inert data-r><p class="answer" dir="auto" data-r></p><p class="detail" dir="auto" data-r></p><figure class="quote" data-r><blockquote dir="auto" data-r></blockquote><figcaption dir="auto" data-r></figcaption></figure></div>"#,
     r#"</div></div>"#,
-    r#"<p class="in-article c-in-article" hidden><button type="button" part="show-in-article" data-msg="show-article"></button></p>"#,
-    r#"<div class="nav"><button type="button" part="prev" data-msg="prev"></button>"#,
-    r#"<p class="hint" aria-hidden="true"></p>"#,
-    r#"<p class="undo" hidden><span class="u-text"></span> <button type="button" part="undo" data-msg="undo"></button></p>"#,
-    r#"<button type="button" part="learning" data-msg="learning" hidden></button>"#,
-    r#"<button type="button" part="known" data-msg="known" hidden></button>"#,
-    r#"<button type="button" part="next" data-msg="next"></button></div></div>"#,
-    r#"<div class="done" part="complete" hidden><p class="done-text" tabindex="-1"></p><div class="steps">"#,
-    r#"<button type="button" part="take-quiz" data-msg="take-quiz"></button>"#,
-    r#"<button type="button" part="review-learning" data-msg="review"></button>"#,
-    r#"<button type="button" part="again" data-msg="again"></button>"#,
-    r#"<button type="button" part="reset-all" data-msg="reset"></button></div></div>"#,
+    r#"<p class="in-article c-in-article" hidden data-r><button type="button" part="show-in-article" data-msg="show-article" data-r></button></p>"#,
+    r#"<div class="nav"><button type="button" part="prev" data-msg="prev" data-r></button>"#,
+    r#"<p class="hint" aria-hidden="true" data-r></p>"#,
+    r#"<p class="undo" hidden data-r><span class="u-text" data-r></span> <button type="button" part="undo" data-msg="undo" data-r></button></p>"#,
+    r#"<button type="button" part="learning" data-msg="learning" hidden data-r></button>"#,
+    r#"<button type="button" part="known" data-msg="known" hidden data-r></button>"#,
+    r#"<button type="button" part="next" data-msg="next" data-r></button></div></div>"#,
+    r#"<div class="done" part="complete" hidden data-r><p class="done-text" tabindex="-1" data-r></p><div class="steps">"#,
+    r#"<button type="button" part="take-quiz" data-msg="take-quiz" data-r></button>"#,
+    r#"<button type="button" part="review-learning" data-msg="review" data-r></button>"#,
+    r#"<button type="button" part="again" data-msg="again" data-r></button>"#,
+    r#"<button type="button" part="reset-all" data-msg="reset" data-r></button></div></div>"#,
     r#"</section>"#,
     // Quiz panel.
-    r#"<section class="panel" id="p-quiz" role="tabpanel" aria-labelledby="t-quiz" hidden>"#,
-    r#"<div class="asking"><p class="qpos" part="qposition"></p><progress part="progress" class="q-progress"></progress>"#,
-    r#"<div class="group" role="group" aria-labelledby="q"><p class="question" part="question" id="q" dir="auto" tabindex="-1"></p>"#,
+    r#"<section class="panel" id="p-quiz" role="tabpanel" aria-labelledby="t-quiz" hidden data-r>"#,
+    r#"<div class="asking" data-r><p class="qpos" part="qposition" data-r></p><progress part="progress" class="q-progress" aria-valuemin="0" data-r></progress>"#,
+    r#"<div class="group" role="group" aria-labelledby="q"><p class="question" part="question" id="q" dir="auto" tabindex="-1" data-r></p>"#,
     r#"<div class="options">"#,
-    r#"<button type="button" part="option" data-msg="opt" data-i="0"><span class="t" dir="auto"></span><span class="tag"></span></button>"#,
-    r#"<button type="button" part="option" data-msg="opt" data-i="1"><span class="t" dir="auto"></span><span class="tag"></span></button>"#,
-    r#"<button type="button" part="option" data-msg="opt" data-i="2"><span class="t" dir="auto"></span><span class="tag"></span></button>"#,
-    r#"<button type="button" part="option" data-msg="opt" data-i="3"><span class="t" dir="auto"></span><span class="tag"></span></button>"#,
-    r#"</div><form class="typed" hidden><label for="typed-in" class="l-answer"></label>"#,
-    r#"<input id="typed-in" part="input" autocomplete="off" autocapitalize="off" spellcheck="false" dir="auto">"#,
-    r#"<button part="submit"></button></form></div>"#,
-    r#"<div class="status" role="status"><div part="feedback" class="feedback"><p class="verdict"></p>"#,
-    r#"<p class="detail qdetail" dir="auto"></p><figure class="quote qquote" hidden><blockquote dir="auto"></blockquote><figcaption dir="auto"></figcaption></figure></div></div>"#,
-    r#"<p class="in-article q-in-article" hidden><button type="button" part="show-in-article" data-msg="show-article"></button></p>"#,
-    r#"<button type="button" part="next" class="qnext" data-msg="qnext" hidden></button></div>"#,
-    r#"<div class="summary" hidden><h3 class="score-title" tabindex="-1"></h3>"#,
-    r#"<p class="score-line"><span class="score" part="score"></span><span class="best" part="best" hidden></span></p><p class="band"></p>"#,
-    r#"<div class="review" part="review"><h4 class="missed-title"></h4><ol class="missed"></ol>"#,
-    r#"<details class="rights"><summary></summary><ol></ol></details></div><div class="nav">"#,
-    r#"<button type="button" part="retry" data-msg="retry-mistakes"></button>"#,
-    r#"<button type="button" part="retry" data-msg="retry-all"></button></div></div>"#,
+    r#"<button type="button" part="option" data-msg="opt" data-i="0" data-r><span class="t" dir="auto" data-r></span><span class="tag" data-r></span></button>"#,
+    r#"<button type="button" part="option" data-msg="opt" data-i="1" data-r><span class="t" dir="auto" data-r></span><span class="tag" data-r></span></button>"#,
+    r#"<button type="button" part="option" data-msg="opt" data-i="2" data-r><span class="t" dir="auto" data-r></span><span class="tag" data-r></span></button>"#,
+    r#"<button type="button" part="option" data-msg="opt" data-i="3" data-r><span class="t" dir="auto" data-r></span><span class="tag" data-r></span></button>"#,
+    r#"</div><form class="typed" hidden data-r><label for="typed-in" class="l-answer" data-r></label>"#,
+    r#"<input id="typed-in" part="input" autocomplete="off" autocapitalize="off" spellcheck="false" dir="auto" data-r>"#,
+    r#"<button part="submit" data-r></button></form></div>"#,
+    r#"<div class="status" role="status"><div part="feedback" class="feedback" data-r><p class="verdict" data-r></p>"#,
+    r#"<p class="detail qdetail" dir="auto" data-r></p><figure class="quote qquote" hidden data-r><blockquote dir="auto" data-r></blockquote><figcaption dir="auto" data-r></figcaption></figure></div></div>"#,
+    r#"<p class="in-article q-in-article" hidden data-r><button type="button" part="show-in-article" data-msg="show-article" data-r></button></p>"#,
+    r#"<button type="button" part="next" class="qnext" data-msg="qnext" hidden data-r></button></div>"#,
+    r#"<div class="summary" hidden data-r><h3 class="score-title" tabindex="-1" data-r></h3>"#,
+    r#"<p class="score-line"><span class="score" part="score" data-r></span><span class="best" part="best" hidden data-r></span></p><p class="band" data-r></p>"#,
+    r#"<div class="review" part="review" data-r><h4 class="missed-title" data-r></h4><ol class="missed" data-r></ol>"#,
+    r#"<details class="rights" data-r><summary data-r></summary><ol data-r></ol></details></div><div class="nav">"#,
+    r#"<button type="button" part="retry" data-msg="retry-mistakes" data-r></button>"#,
+    r#"<button type="button" part="retry" data-msg="retry-all" data-r></button></div></div>"#,
     r#"</section>"#,
-    r#"<p class="credit" part="credit" hidden><span class="l-source"></span> <a rel="noopener noreferrer" target="_blank"></a><span class="c-text" dir="auto"></span></p>"#,
-    r#"<div class="sr live" aria-live="polite"></div>"#,
+    r#"<p class="credit" part="credit" hidden data-r><span class="l-source" data-r></span> <a rel="noopener noreferrer" target="_blank" data-r></a><span class="c-text" dir="auto" data-r></span></p>"#,
+    r#"<div class="sr live" aria-live="polite" data-r></div>"#,
     r#"</div>"#
 );
 
-/// A message panel (loading or error) in place of the widget.
-const MESSAGE: &str = r#"<div class="fc msg" part="root"><p class="m-title"></p><ul class="m-list"></ul></div>"#;
-
-thread_local! {
-    static TEMPLATES: Option<(HtmlTemplateElement, HtmlTemplateElement)> = make_templates();
+/// The elements of [`MARKUP`] marked `data-r`, in document order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[allow(missing_docs)]
+pub enum R {
+    Root,
+    Title,
+    Tabs,
+    TabCards,
+    TabQuiz,
+    // Cards panel.
+    CardsPanel,
+    FilterRow,
+    FilterLabel,
+    Filter,
+    Shuffle,
+    More,
+    Menu,
+    Restart,
+    Reset,
+    Position,
+    CardsProgress,
+    KnownOf,
+    Study,
+    Card,
+    Front,
+    Topic,
+    Image,
+    Prompt,
+    Back,
+    Answer,
+    Detail,
+    Quote,
+    QuoteText,
+    QuoteCredit,
+    InArticle,
+    InArticleButton,
+    Prev,
+    Hint,
+    Undo,
+    UndoText,
+    UndoButton,
+    Learning,
+    Known,
+    Next,
+    Done,
+    DoneText,
+    TakeQuiz,
+    ReviewLearning,
+    Again,
+    ResetAll,
+    // Quiz panel.
+    QuizPanel,
+    Asking,
+    QPos,
+    QProgress,
+    Question,
+    /// Each option, its text and its tag.
+    Option0,
+    OptionText0,
+    OptionTag0,
+    Option1,
+    OptionText1,
+    OptionTag1,
+    Option2,
+    OptionText2,
+    OptionTag2,
+    Option3,
+    OptionText3,
+    OptionTag3,
+    Typed,
+    TypedLabel,
+    Input,
+    Submit,
+    Feedback,
+    Verdict,
+    QDetail,
+    QQuote,
+    QQuoteText,
+    QQuoteCredit,
+    QInArticle,
+    QInArticleButton,
+    QNext,
+    Summary,
+    ScoreTitle,
+    Score,
+    Best,
+    Band,
+    Review,
+    MissedTitle,
+    Missed,
+    Rights,
+    RightsTitle,
+    RightsList,
+    RetryMistakes,
+    RetryAll,
+    // Under the panels.
+    Credit,
+    SourceLabel,
+    SourceLink,
+    SourceText,
+    Live,
 }
 
-fn make_templates() -> Option<(HtmlTemplateElement, HtmlTemplateElement)> {
-    let doc = document()?;
-    let make = |markup: &str| -> Option<HtmlTemplateElement> {
-        let t: HtmlTemplateElement = doc.create_element("template").ok()?.unchecked_into();
-        // Fixed markup of the widget's own, never deck text.
-        t.set_inner_html(markup);
-        Some(t)
-    };
-    Some((make(MARKUP)?, make(MESSAGE)?))
+/// The number of slots in [`MARKUP`].
+const SLOTS: usize = R::Live as usize + 1;
+
+/// A message panel (loading or error) in place of the widget: the panel,
+/// its title and its list, each marked `data-r` (see [`slots`]).
+const MESSAGE: &str =
+    r#"<div class="fc msg" part="root" data-r><p class="m-title" data-r></p><ul class="m-list" data-r></ul></div>"#;
+
+/// Writes the widget's skeleton into the (empty) shadow root `root` and
+/// finds its slots. The markup is the widget's own, never deck text.
+pub fn widget_markup(root: &ShadowRoot) -> Result<Slots, JsValue> {
+    root.set_inner_html(MARKUP);
+    slots(root).map(Slots)
 }
 
-fn clone_template(
-    pick: fn(&(HtmlTemplateElement, HtmlTemplateElement)) -> &HtmlTemplateElement,
-) -> Result<DocumentFragment, JsValue> {
-    TEMPLATES.with(|t| {
-        let t = t.as_ref().ok_or_else(no_document)?;
-        Ok(pick(t).content().clone_node_with_deep(true)?.unchecked_into())
-    })
-}
-
-/// A fresh copy of the widget's skeleton.
-pub fn widget_markup() -> Result<DocumentFragment, JsValue> {
-    clone_template(|t| &t.0)
-}
-
-/// A fresh copy of the message panel.
-pub fn message_markup() -> Result<DocumentFragment, JsValue> {
-    clone_template(|t| &t.1)
+/// Writes the message panel into the (empty) shadow root `root`; gives the
+/// panel, its title and its list.
+pub fn message_markup(root: &ShadowRoot) -> Result<[Element; 3], JsValue> {
+    root.set_inner_html(MESSAGE);
+    slots(root)
 }
 
 #[wasm_bindgen]
@@ -140,92 +229,45 @@ pub fn the_document() -> Result<Document, JsValue> {
     document().ok_or_else(no_document)
 }
 
-/// Looks up the widget's elements in a fresh copy of its markup.
-///
-/// A lookup that finds nothing gives a detached stand-in element instead of
-/// an error, so the dozens of lookups of a mount need no error path each;
-/// [`Refs::finish`] then names the first selector that missed, and the mount
-/// fails with it. (The markup is the constant above, so a miss is a bug the
-/// tests catch, not something a page can cause.)
-pub struct Refs<'r> {
-    root: &'r DocumentFragment,
-    spare: Element,
-    missed: Cell<Option<&'static str>>,
+/// The `N` elements marked `data-r` in `frag`, in document order: one
+/// lookup for all, instead of a selector each.
+fn slots<const N: usize>(frag: &DocumentFragment) -> Result<[Element; N], JsValue> {
+    let list = frag.query_selector_all("[data-r]")?;
+    let found: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)).map(JsCast::unchecked_into).collect();
+    // The markup is a constant of this file, so a miss is a bug the tests
+    // catch, not something a page can cause.
+    found.try_into().map_err(|_| JsValue::from_str("factcards: template slots do not match"))
 }
 
-impl<'r> Refs<'r> {
-    /// Lookups in `root`.
-    pub fn new(root: &'r DocumentFragment) -> Result<Refs<'r>, JsValue> {
-        let doc = the_document()?;
-        Ok(Refs { root, spare: doc.create_element("div")?, missed: Cell::new(None) })
+/// The widget's elements, indexed by [`R`].
+pub struct Slots([Element; SLOTS]);
+
+impl Slots {
+    /// The slot `r` as an `HtmlElement` (for `focus`).
+    pub fn html(&self, r: R) -> &HtmlElement {
+        self[r].unchecked_ref()
     }
 
-    /// The first element matching `selector`.
-    pub fn find(&self, selector: &'static str) -> Element {
-        match self.root.query_selector(selector) {
-            Ok(Some(el)) => el,
-            _ => {
-                self.miss(selector);
-                self.spare.clone()
-            }
+    /// Writes fixed labels: for each `(slot, key)`, the UI string `key` as
+    /// the slot's text.
+    pub fn label(&self, s: &Strings, labels: &[(R, Key)]) {
+        for &(r, key) in labels {
+            set_text(&self[r], s.get(key));
         }
     }
 
-    /// Every element matching `selector`, which must match `N` of them.
-    pub fn all<const N: usize>(&self, selector: &'static str) -> [HtmlElement; N] {
-        let list = self.root.query_selector_all(selector).ok();
-        let found = list.as_ref().map_or(0, NodeList::length);
-        if found as usize != N {
-            self.miss(selector);
-        }
-        core::array::from_fn(|i| match list.as_ref().and_then(|l| l.item(i as u32)) {
-            Some(node) => node.unchecked_into(),
-            None => self.spare.clone().unchecked_into(),
-        })
-    }
-
-    /// The first element matching each of `selectors`, in order: one loop
-    /// over a table instead of a lookup written out per element.
-    pub fn finds<const N: usize>(&self, selectors: &[&'static str; N]) -> [Element; N] {
-        core::array::from_fn(|i| self.find(selectors[i]))
-    }
-
-    /// Writes fixed labels: for each `(selector, attribute, key)`, the UI
-    /// string `key` as the text of the element found (`attribute` empty) or
-    /// as its `attribute`.
-    pub fn label(&self, s: &Strings, labels: &[(&'static str, &'static str, Key)]) {
-        for &(selector, attr, key) in labels {
-            let el = self.find(selector);
-            if attr.is_empty() {
-                set_text(&el, s.get(key));
-            } else {
-                set_attr(&el, attr, s.get(key));
-            }
+    /// Sets `lang` on each of `slots`.
+    pub fn set_lang(&self, slots: &[R], lang: &str) {
+        for &r in slots {
+            set_attr(&self[r], "lang", lang);
         }
     }
+}
 
-    /// Sets `lang` on every element the selector list `selectors` matches.
-    pub fn set_lang(&self, selectors: &str, lang: &str) {
-        let Ok(list) = self.root.query_selector_all(selectors) else { return };
-        for i in 0..list.length() {
-            if let Some(node) = list.item(i) {
-                set_attr(node.unchecked_ref(), "lang", lang);
-            }
-        }
-    }
-
-    fn miss(&self, selector: &'static str) {
-        if self.missed.get().is_none() {
-            self.missed.set(Some(selector));
-        }
-    }
-
-    /// An error naming the first selector that found nothing, if any did.
-    pub fn finish(&self) -> Result<(), JsValue> {
-        match self.missed.get() {
-            Some(selector) => Err(JsValue::from_str(&["factcards: template lacks ", selector].concat())),
-            None => Ok(()),
-        }
+impl core::ops::Index<R> for Slots {
+    type Output = Element;
+    fn index(&self, r: R) -> &Element {
+        &self.0[r as usize]
     }
 }
 
@@ -239,9 +281,10 @@ pub fn set_hidden(el: &Element, hidden: bool) {
     set_flag(el, "hidden", hidden);
 }
 
-/// Sets or removes a boolean attribute.
+/// Sets (when absent) or removes an attribute: `toggleAttribute`, one
+/// import for both.
 pub fn set_flag(el: &Element, name: &str, on: bool) {
-    let _ = if on { el.set_attribute(name, "") } else { el.remove_attribute(name) };
+    let _ = el.toggle_attribute_with_force(name, on);
 }
 
 /// Sets an attribute to "true" or "false".
@@ -273,7 +316,140 @@ pub fn set_value(el: &Element, value: &str) {
     let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(value));
 }
 
+/// Fills a `<progress>` (its `aria-valuemin` is 0 in the markup) to `done`
+/// of `total`.
+pub fn set_progress(el: &Element, done: usize, total: usize) {
+    let (done, total) = (done.to_string(), total.to_string());
+    set_attr(el, "max", if total == "0" { "1" } else { &total });
+    set_attr(el, "value", &done);
+    set_attr(el, "aria-valuemax", &total);
+    set_attr(el, "aria-valuenow", &done);
+}
+
 /// Sets an attribute.
 pub fn set_attr(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The start tags of `markup` that carry `data-r`, in order.
+    fn marked(markup: &str) -> Vec<&str> {
+        markup.split('<').filter_map(|t| t.split('>').next()).filter(|t| t.ends_with(" data-r")).collect()
+    }
+
+    #[test]
+    fn every_slot_is_the_element_its_name_says() {
+        let tags = marked(MARKUP);
+        assert_eq!(tags.len(), SLOTS);
+        // Something that names each slot's element, checked in document order.
+        let expect = [
+            (R::Root, r#"class="fc""#),
+            (R::Title, r#"class="title""#),
+            (R::Tabs, "role=\"tablist\""),
+            (R::TabCards, r#"id="t-cards""#),
+            (R::TabQuiz, r#"id="t-quiz""#),
+            (R::CardsPanel, r#"id="p-cards""#),
+            (R::FilterRow, r#"class="filter""#),
+            (R::FilterLabel, r#"class="l-topic""#),
+            (R::Filter, r#"part="filter""#),
+            (R::Shuffle, r#"part="shuffle""#),
+            (R::More, r#"part="more""#),
+            (R::Menu, r#"class="menu""#),
+            (R::Restart, r#"part="restart""#),
+            (R::Reset, r#"part="reset""#),
+            (R::Position, r#"part="position""#),
+            (R::CardsProgress, r#"class="s-progress""#),
+            (R::KnownOf, r#"class="known-of""#),
+            (R::Study, r#"class="study""#),
+            (R::Card, r#"part="card""#),
+            (R::Front, r#"part="front""#),
+            (R::Topic, r#"class="topic""#),
+            (R::Image, r#"part="image""#),
+            (R::Prompt, r#"class="prompt""#),
+            (R::Back, r#"part="back""#),
+            (R::Answer, r#"class="answer""#),
+            (R::Detail, r#"class="detail""#),
+            (R::Quote, r#"class="quote""#),
+            (R::QuoteText, "<blockquote"),
+            (R::QuoteCredit, "<figcaption"),
+            (R::InArticle, "c-in-article"),
+            (R::InArticleButton, r#"part="show-in-article""#),
+            (R::Prev, r#"part="prev""#),
+            (R::Hint, r#"class="hint""#),
+            (R::Undo, r#"class="undo""#),
+            (R::UndoText, r#"class="u-text""#),
+            (R::UndoButton, r#"part="undo""#),
+            (R::Learning, r#"part="learning""#),
+            (R::Known, r#"part="known""#),
+            (R::Next, r#"data-msg="next""#),
+            (R::Done, r#"part="complete""#),
+            (R::DoneText, r#"class="done-text""#),
+            (R::TakeQuiz, r#"part="take-quiz""#),
+            (R::ReviewLearning, r#"part="review-learning""#),
+            (R::Again, r#"part="again""#),
+            (R::ResetAll, r#"part="reset-all""#),
+            (R::QuizPanel, r#"id="p-quiz""#),
+            (R::Asking, r#"class="asking""#),
+            (R::QPos, r#"class="qpos""#),
+            (R::QProgress, r#"class="q-progress""#),
+            (R::Question, r#"part="question""#),
+            (R::Option0, r#"data-i="0""#),
+            (R::OptionText0, r#"class="t""#),
+            (R::OptionTag0, r#"class="tag""#),
+            (R::Option1, r#"data-i="1""#),
+            (R::OptionText1, r#"class="t""#),
+            (R::OptionTag1, r#"class="tag""#),
+            (R::Option2, r#"data-i="2""#),
+            (R::OptionText2, r#"class="t""#),
+            (R::OptionTag2, r#"class="tag""#),
+            (R::Option3, r#"data-i="3""#),
+            (R::OptionText3, r#"class="t""#),
+            (R::OptionTag3, r#"class="tag""#),
+            (R::Typed, r#"class="typed""#),
+            (R::TypedLabel, r#"class="l-answer""#),
+            (R::Input, r#"part="input""#),
+            (R::Submit, r#"part="submit""#),
+            (R::Feedback, r#"part="feedback""#),
+            (R::Verdict, r#"class="verdict""#),
+            (R::QDetail, "qdetail"),
+            (R::QQuote, "qquote"),
+            (R::QQuoteText, "<blockquote"),
+            (R::QQuoteCredit, "<figcaption"),
+            (R::QInArticle, "q-in-article"),
+            (R::QInArticleButton, r#"part="show-in-article""#),
+            (R::QNext, r#"class="qnext""#),
+            (R::Summary, r#"class="summary""#),
+            (R::ScoreTitle, r#"class="score-title""#),
+            (R::Score, r#"part="score""#),
+            (R::Best, r#"part="best""#),
+            (R::Band, r#"class="band""#),
+            (R::Review, r#"part="review""#),
+            (R::MissedTitle, r#"class="missed-title""#),
+            (R::Missed, r#"class="missed""#),
+            (R::Rights, r#"class="rights""#),
+            (R::RightsTitle, "<summary"),
+            (R::RightsList, "<ol"),
+            (R::RetryMistakes, r#"data-msg="retry-mistakes""#),
+            (R::RetryAll, r#"data-msg="retry-all""#),
+            (R::Credit, r#"class="credit""#),
+            (R::SourceLabel, r#"class="l-source""#),
+            (R::SourceLink, "<a "),
+            (R::SourceText, r#"class="c-text""#),
+            (R::Live, r#"class="sr live""#),
+        ];
+        assert_eq!(expect.len(), SLOTS);
+        for (i, (r, needle)) in expect.into_iter().enumerate() {
+            assert_eq!(r as usize, i, "{r:?} out of order in the test");
+            let tag = ["<", tags[i]].concat();
+            assert!(tag.contains(needle), "{r:?} is {tag}, which lacks {needle}");
+        }
+    }
+
+    #[test]
+    fn the_message_panel_has_its_three_slots() {
+        assert_eq!(marked(MESSAGE).len(), 3);
+    }
 }

@@ -10,17 +10,17 @@
 //! listener calling `show()`) waits in a queue and is applied right after.
 
 use super::article::HostArticle;
-use super::cards_view::CardsView;
+use super::cards_view;
 use super::error::MountError;
 use super::events;
 use super::listener::Listener;
-use super::quiz_view::QuizView;
+use super::quiz_view;
 use super::registry;
 use super::shell;
 use super::storage::{Saver, Store};
-use super::template::{self, set_attr, set_hidden, set_text, widget_markup, Refs};
+use super::template::{self, set_attr, set_flag, set_hidden, set_text, widget_markup, Slots, R};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
-use crate::model::locale::{Key, Strings};
+use crate::model::locale::Strings;
 use crate::model::options::Theme;
 use crate::model::study::Mark;
 use std::cell::{Cell, RefCell};
@@ -28,19 +28,12 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent, ShadowRoot};
 
-/// The views of one widget.
-struct View {
-    tabs: [HtmlElement; 2],
-    live: Element,
-    cards: CardsView,
-    quiz: QuizView,
-}
-
 /// The model and the views that draw it.
 struct State {
     app: App,
     strings: Strings,
-    view: View,
+    /// The widget's elements.
+    el: Slots,
     article: Option<HostArticle>,
 }
 
@@ -186,20 +179,20 @@ impl Widget {
     /// Closes the cards' menu if it is open (then focusing its button, if
     /// `focus`); true if it was open.
     fn close_menu(&self, focus: bool) -> bool {
-        self.with_cards(|cards| {
-            let was_open = cards.close_menu();
+        self.with_slots(|e| {
+            let was_open = cards_view::close_menu(e);
             if was_open && focus {
-                let _ = cards.more_button.focus();
+                let _ = e.html(R::More).focus();
             }
             was_open
         })
         .unwrap_or(false)
     }
 
-    /// Calls `f` with the cards view, unless the widget is busy or gone.
-    fn with_cards<T>(&self, f: impl FnOnce(&CardsView) -> T) -> Option<T> {
+    /// Calls `f` with the widget's elements, unless the widget is busy or gone.
+    fn with_slots<T>(&self, f: impl FnOnce(&Slots) -> T) -> Option<T> {
         let state = self.state.try_borrow().ok()?;
-        state.as_ref().map(|s| f(&s.view.cards))
+        state.as_ref().map(|s| f(&s.el))
     }
 
     /// Applies `msg`, or queues it when a message is being applied now.
@@ -231,7 +224,8 @@ impl Widget {
     fn apply(&self, Queued { msg, focus_tabs }: Queued) -> Option<(&'static str, JsValue)> {
         let mut slot = self.state.try_borrow_mut().ok()?;
         let state = slot.as_mut()?;
-        let up = state.app.update(msg.clone());
+        let focus = Focus::after(&msg, focus_tabs);
+        let up = state.app.update(msg);
         if up.dirty.is_empty() {
             return None;
         }
@@ -242,11 +236,8 @@ impl Widget {
         } else if up.dirty.has(Dirty::SAVE) {
             self.saver.changed();
         }
-        let moved_tab = matches!(msg, Msg::Show(_)) && focus_tabs;
-        if !matches!(msg, Msg::Show(_)) || moved_tab {
-            if let Some(el) = state.focus_target(&msg, self.root.active_element()) {
-                let _ = el.focus();
-            }
+        if let Some(el) = state.focus_target(focus, || self.root.active_element()) {
+            let _ = el.focus();
         }
         up.event.map(|e| events::describe(&e, &state.app))
     }
@@ -261,33 +252,22 @@ impl State {
         article: Option<HostArticle>,
         root: &ShadowRoot,
     ) -> Result<State, JsValue> {
-        let frag = widget_markup()?;
-        let r = Refs::new(&frag)?;
-        let top = r.find(".fc");
+        let e = widget_markup(root)?;
+        let top = &e[R::Root];
         match theme {
-            Theme::Dark => set_attr(&top, "data-theme", "dark"),
-            Theme::Light => set_attr(&top, "data-theme", "light"),
+            Theme::Dark => set_attr(top, "data-theme", "dark"),
+            Theme::Light => set_attr(top, "data-theme", "light"),
             Theme::Auto => {}
         }
-        set_attr(&top, "lang", strings.lang().tag());
-        let title = r.find(".title");
-        set_text(&title, &app.deck.title);
-        set_attr(&title, "lang", &app.deck.language);
-        let tabs = shell::build_tabs(&r, &app, &strings);
-        shell::build_credit(&r, &app, &strings);
-        set_text(&r.find("[part=reset]"), strings.get(Key::ResetProgress));
-        let mut view = View {
-            tabs,
-            live: r.find(".live"),
-            cards: CardsView::build(&r, &app, &strings)?,
-            quiz: QuizView::build(&r, &app, &strings),
-        };
-        r.finish()?;
-        if let Some(a) = &article {
-            view.cards.found = a.found.clone();
-            view.quiz.found = a.found.clone();
-        }
-        let state = State { app, strings, view, article };
+        set_attr(top, "lang", strings.lang().tag());
+        let title = &e[R::Title];
+        set_text(title, &app.deck.title);
+        set_attr(title, "lang", &app.deck.language);
+        shell::build_tabs(&e, &app, &strings);
+        shell::build_credit(&e, &app, &strings);
+        cards_view::build(&e, &app, &strings)?;
+        quiz_view::build(&e, &app, &strings);
+        let state = State { app, strings, el: e, article };
         state.render(
             Dirty::MODE
                 | Dirty::CARD
@@ -298,7 +278,6 @@ impl State {
                 | Dirty::ANSWER
                 | Dirty::SUMMARY,
         );
-        root.append_child(&frag)?;
         Ok(state)
     }
 
@@ -306,51 +285,85 @@ impl State {
         let mode = self.app.mode();
         if dirty.has(Dirty::MODE) {
             let both = self.app.settings.modes == Modes::Both;
-            for (tab, tab_mode) in self.view.tabs.iter().zip([Mode::Cards, Mode::Quiz]) {
+            let e = &self.el;
+            for (tab, tab_mode) in [(R::TabCards, Mode::Cards), (R::TabQuiz, Mode::Quiz)] {
                 let on = tab_mode == mode;
-                set_attr(tab, "aria-selected", if on { "true" } else { "false" });
-                set_attr(tab, "tabindex", if on { "0" } else { "-1" });
+                set_attr(&e[tab], "aria-selected", if on { "true" } else { "false" });
+                set_attr(&e[tab], "tabindex", if on { "0" } else { "-1" });
             }
-            set_hidden(&self.view.cards.panel, mode != Mode::Cards);
-            set_hidden(&self.view.quiz.panel, mode != Mode::Quiz);
+            set_hidden(&e[R::CardsPanel], mode != Mode::Cards);
+            set_hidden(&e[R::QuizPanel], mode != Mode::Quiz);
             if !both {
-                for panel in [&self.view.cards.panel, &self.view.quiz.panel] {
-                    let _ = panel.remove_attribute("role");
-                    let _ = panel.remove_attribute("aria-labelledby");
+                for panel in [&e[R::CardsPanel], &e[R::QuizPanel]] {
+                    set_flag(panel, "role", false);
+                    set_flag(panel, "aria-labelledby", false);
                 }
             }
         }
-        self.view.cards.render(&self.app, &self.strings, dirty);
-        if let Err(e) = self.view.quiz.render(&self.app, &self.strings, dirty) {
+        // Whether each fact's quote is in the host's article.
+        let found = self.article.as_ref().map_or(&[][..], |a| &a.found);
+        cards_view::render(&self.el, found, &self.app, &self.strings, dirty);
+        if let Err(e) = quiz_view::render(&self.el, found, &self.app, &self.strings, dirty) {
             web_sys::console::error_1(&e);
         }
     }
 
     fn announce(&self, dirty: Dirty) {
-        if let Some(text) = self.view.cards.announcement(&self.app, &self.strings, dirty) {
-            set_text(&self.view.live, &text);
+        if let Some(text) = cards_view::announcement(&self.app, &self.strings, dirty) {
+            set_text(&self.el[R::Live], &text);
         }
     }
 
-    /// The element that should take focus after `msg`, if focus must move.
-    fn focus_target(&self, msg: &Msg, active: Option<Element>) -> Option<&HtmlElement> {
-        let cards = &self.view.cards;
-        let quiz = &self.view.quiz;
-        let lost = active
-            .as_ref()
-            .is_none_or(|a| a.get_attribute("disabled").is_some() || a.closest("[hidden]").ok().flatten().is_some());
+    /// The element that should take focus, if focus must move (`active`
+    /// gives the element focused now).
+    fn focus_target(&self, focus: Focus, active: impl FnOnce() -> Option<Element>) -> Option<&HtmlElement> {
+        let e = &self.el;
+        match focus {
+            Focus::Cards => cards_view::focus_after(e, &self.app, Dirty::STUDY),
+            Focus::CardsIfLost => {
+                let lost = active().is_none_or(|a| {
+                    a.get_attribute("disabled").is_some() || a.closest("[hidden]").ok().flatten().is_some()
+                });
+                lost.then(|| cards_view::focus_after(e, &self.app, Dirty::STUDY)).flatten()
+            }
+            Focus::Answer => quiz_view::focus_after(e, &self.app, Dirty::ANSWER),
+            Focus::Question => quiz_view::focus_after(e, &self.app, Dirty::QUESTION | Dirty::SUMMARY),
+            Focus::Tab(mode) => Some(e.html(if mode == Mode::Cards { R::TabCards } else { R::TabQuiz })),
+            Focus::Stay => None,
+        }
+    }
+}
+
+/// Where focus goes after a message, decided before the model takes it.
+#[derive(Clone, Copy)]
+enum Focus {
+    /// Focus stays where it is.
+    Stay,
+    /// To the card, or the all-known screen, or Undo after a reset.
+    Cards,
+    /// As `Cards`, but only when the focused control went away (or was
+    /// disabled) with the move.
+    CardsIfLost,
+    /// To the next question's button, or back to the typed answer's box.
+    Answer,
+    /// To the new question, or the score.
+    Question,
+    /// To the tab shown.
+    Tab(Mode),
+}
+
+impl Focus {
+    fn after(msg: &Msg, focus_tabs: bool) -> Focus {
         match msg {
-            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => cards.focus_after(&self.app, Dirty::STUDY),
+            Msg::Mark(_) | Msg::StudyAgain | Msg::ReviewLearning => Focus::Cards,
             // To Undo after a reset (its menu has closed); after an undo, to
             // the card or the all-known screen.
-            Msg::Restart | Msg::ResetProgress | Msg::Undo => cards.focus_after(&self.app, Dirty::STUDY),
-            Msg::Prev | Msg::Next | Msg::First | Msg::Last if lost => cards.focus_after(&self.app, Dirty::STUDY),
-            Msg::Choose(_) | Msg::Submit(_) => quiz.focus_after(&self.app, Dirty::ANSWER),
-            Msg::NextQuestion | Msg::RetryAll | Msg::RetryMistakes => {
-                quiz.focus_after(&self.app, Dirty::QUESTION | Dirty::SUMMARY)
-            }
-            Msg::Show(mode) => Some(&self.view.tabs[if *mode == Mode::Cards { 0 } else { 1 }]),
-            _ => None,
+            Msg::Restart | Msg::ResetProgress | Msg::Undo => Focus::Cards,
+            Msg::Prev | Msg::Next | Msg::First | Msg::Last => Focus::CardsIfLost,
+            Msg::Choose(_) | Msg::Submit(_) => Focus::Answer,
+            Msg::NextQuestion | Msg::RetryAll | Msg::RetryMistakes => Focus::Question,
+            Msg::Show(mode) if focus_tabs => Focus::Tab(*mode),
+            _ => Focus::Stay,
         }
     }
 }
@@ -454,7 +467,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             }
             let toggle = target.as_ref().and_then(|t| t.closest("[part=more]").ok().flatten()).is_some();
             if toggle {
-                w.with_cards(CardsView::toggle_menu);
+                w.with_slots(cards_view::toggle_menu);
                 return;
             }
             if target.as_ref().is_none_or(|t| t.closest(".menu").ok().flatten().is_none()) {
@@ -492,7 +505,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
                 .state
                 .try_borrow()
                 .ok()
-                .and_then(|st| st.as_ref().map(|st| template::value(&st.view.quiz.input)))
+                .and_then(|st| st.as_ref().map(|st| template::value(&st.el[R::Input])))
                 .unwrap_or_default();
             w.send(Msg::Submit(text), false);
         }),
