@@ -107,7 +107,7 @@ async function writeShared() {
   const template = await readFile(path.join(ROOT, 'src/dom/template.rs'), 'utf8');
   const rawStrings = (text) => Array.from(text.matchAll(/r#"([\s\S]*?)"#/g), (m) => m[1]).join('');
   const markupBlock = /const MARKUP: &str = concat!\(([\s\S]*?)\n\);/.exec(template);
-  const messageLine = /const MESSAGE: &str = (r#"[\s\S]*?"#);/.exec(template);
+  const messageLine = /const MESSAGE: &str =\s*(r#"[\s\S]*?"#);/.exec(template);
   if (!markupBlock || !messageLine) throw new Error('bench: cannot find MARKUP and MESSAGE in src/dom/template.rs');
   const markup = rawStrings(markupBlock[1]);
   const message = rawStrings(messageLine[1]);

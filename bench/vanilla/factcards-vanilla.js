@@ -1311,7 +1311,7 @@ class QuizView {
       this.options.forEach((button, i) => {
         setHidden(button, options[i] === undefined);
         setFlag(button, 'disabled', false);
-        button.classList.remove('right', 'wrong');
+        button.className = '';
         setText(button.firstElementChild, options[i] ?? '');
         setText(button.lastElementChild, '');
       });
@@ -1340,7 +1340,7 @@ class QuizView {
       // The mark is words as well as colour.
       const mark = i === right ? ['right', EN.rightAnswer] : i === answer.choice ? ['wrong', EN.yourAnswer] : null;
       if (!mark) return;
-      button.classList.add(mark[0]);
+      button.className = mark[0];
       setText(button.lastElementChild, mark[1]);
     });
     setFlag(this.input, 'disabled', true);
