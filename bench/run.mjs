@@ -5,7 +5,7 @@
 // BENCHMARKS.md and bench/results/results.json.
 //
 //   bash scripts/bench.sh            # builds bench/results/pkg, then runs this
-//   node bench/run.mjs [--rounds 5] [--no-write] [--parity-only] [--phone-only]
+//   node bench/run.mjs [--rounds 5] [--no-write] [--parity-only] [--phone-only] [--only next,turn]
 //
 // --parity-only: the parity checks alone (about 30 s); --phone-only: the
 // phone-profile start-up alone, printed (no BENCHMARKS.md); --no-write: the
@@ -721,6 +721,22 @@ async function main() {
     ['nextq', (impl) => measureNextQuestion(impl)],
     ['memory', (impl) => measureMemory(impl)],
   ];
+  // --only KEY,KEY: just those measurements (keys as in `jobs`), their raw
+  // samples printed; BENCHMARKS.md is not written.
+  const only = opt('--only', '');
+  if (only) {
+    const keys = only.split(',');
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [key, run] of jobs.filter(([k]) => keys.includes(k))) {
+        for (const impl of ['widget', 'vanilla']) add(impl, key, await run(impl));
+      }
+    }
+    log(JSON.stringify(samples, null, 1));
+    await browser.close();
+    await server.close();
+    await gzipServer.close();
+    return;
+  }
   for (let round = 1; round <= ROUNDS; round++) {
     const t = Date.now();
     for (const [key, run] of jobs) {

@@ -147,8 +147,15 @@ impl Study {
 
     /// (known, total) within the current filter.
     pub fn progress(&self) -> (usize, usize) {
-        let total = self.pick(&|_| true).len();
-        (total - self.not_known().len(), total)
+        // One plain loop, no `dyn` test: this is read on every redraw.
+        let (mut known, mut total) = (0, 0);
+        for (i, t) in self.topics.iter().enumerate() {
+            if self.filter.is_none() || *t == self.filter {
+                total += 1;
+                known += usize::from(self.marks.get(i) == Some(&Mark::Known));
+            }
+        }
+        (known, total)
     }
 
     /// Turns the current card over (front to back, back to front). Returns
