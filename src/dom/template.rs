@@ -7,7 +7,7 @@
 use crate::model::locale::{Key, Strings};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, DocumentFragment, Element, HtmlElement, ShadowRoot, Window};
+use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, ShadowRoot, Window};
 
 /// The widget's skeleton, written into each mount's shadow root. Every
 /// element a view draws into is marked `data-r`; [`Slots`] finds them in one
@@ -187,17 +187,31 @@ const MESSAGE: &str =
     r#"<div class="fc msg" part="root" data-r><p class="m-title" data-r></p><ul class="m-list" data-r></ul></div>"#;
 
 /// Writes the widget's skeleton into the (empty) shadow root `root` and
-/// finds its slots. The markup is the widget's own, never deck text.
+/// finds its slots. The markup is the widget's own, never deck text. It is
+/// parsed in a detached `<template>`, not as the shadow root's
+/// `innerHTML`: that parses in the host's context, and for a host inside a
+/// `<form>` the HTML parser drops the markup's own `<form>` (its form
+/// element pointer).
 pub fn widget_markup(root: &ShadowRoot) -> Result<Slots, JsValue> {
-    root.set_inner_html(MARKUP);
+    let template: HtmlTemplateElement = the_document()?.create_element("template")?.unchecked_into();
+    set_html(&template, MARKUP)?;
+    root.append_child(&template.content())?;
     slots(root).map(Slots)
 }
 
 /// Writes the message panel into the (empty) shadow root `root`; gives the
-/// panel, its title and its list.
+/// panel, its title and its list. (No `<form>` in it, so the host's context
+/// changes nothing.)
 pub fn message_markup(root: &ShadowRoot) -> Result<[Element; 3], JsValue> {
-    root.set_inner_html(MESSAGE);
+    set_html(root, MESSAGE)?;
     slots(root)
+}
+
+/// Sets `innerHTML` through Reflect.set, so that a page whose Trusted Types
+/// policy refuses the string gets an error back (and keeps its fallback)
+/// instead of an exception out of the wasm; one import for both targets.
+fn set_html(target: &JsValue, html: &str) -> Result<(), JsValue> {
+    js_sys::Reflect::set(target, &JsValue::from_str("innerHTML"), &JsValue::from_str(html)).map(drop)
 }
 
 #[wasm_bindgen]
@@ -234,8 +248,8 @@ pub fn the_document() -> Result<Document, JsValue> {
 fn slots<const N: usize>(frag: &DocumentFragment) -> Result<[Element; N], JsValue> {
     let list = frag.query_selector_all("[data-r]")?;
     let found: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)).map(JsCast::unchecked_into).collect();
-    // The markup is a constant of this file, so a miss is a bug the tests
-    // catch, not something a page can cause.
+    // The markup is a constant of this file, parsed where the page's
+    // context cannot change it, so a miss is a bug the tests catch.
     found.try_into().map_err(|_| JsValue::from_str("factcards: template slots do not match"))
 }
 

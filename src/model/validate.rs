@@ -448,6 +448,13 @@ const IMAGE_FIELDS: &[Field] =
     &[field("src", true, Check::ImageSrc, MAX_URL), field("alt", true, Check::Text, MAX_ALT)];
 /// Most fields of an object: the fact's.
 const MOST_FIELDS: usize = 10;
+// Every table fits the slots an object walk indexes by field position.
+const _: () = assert!(
+    DECK_FIELDS.len() <= MOST_FIELDS
+        && SOURCE_FIELDS.len() <= MOST_FIELDS
+        && FACT_FIELDS.len() <= MOST_FIELDS
+        && IMAGE_FIELDS.len() <= MOST_FIELDS
+);
 
 /// The checked value of one field, kept until its object is built.
 #[derive(Default)]

@@ -706,6 +706,31 @@ test('inline JSON (inline.html): the child deck renders; editing it re-mounts; b
   await page.context().close();
 });
 
+test('a host inside the page\'s <form> (CMS and WebForms pages): mount() and <fact-cards> render the typed answer\'s own form; Enter checks the answer and does not submit the page', async () => {
+  // The skeleton is parsed in a detached <template>: as the shadow root's
+  // innerHTML it would be parsed in the host's context, where the HTML
+  // parser's form pointer drops the widget's own <form>, and mounting failed.
+  const { page, errors } = await apiPage('<form id="page-form" action="/submitted"><div id="a"></div></form>');
+  await page.evaluate((deck) => {
+    window.w = window.fc.mount('#a', deck, { mode: 'quiz', answer: 'typed', seed: 3, storage: false });
+  }, BUILTIN);
+  const input = page.locator('#a [part~="input"]');
+  await input.waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.querySelector('#a').shadowRoot.querySelectorAll('form').length), 1);
+  await input.fill('not the answer');
+  await input.press('Enter');
+  await page.locator('#a [part~="feedback"] .verdict').filter({ hasText: /\S/ }).waitFor();
+  assert.equal(new URL(page.url()).pathname.startsWith('/t-api-'), true, 'the page was not submitted');
+  assert.deepEqual(await events(page, 'factcards:error'), []);
+  await page.context().close();
+
+  const el = await elementPage('<form action="/submitted"><fact-cards id="x" mode="quiz" answer="typed"></fact-cards></form>');
+  await el.page.locator('#x [part~="input"]').waitFor({ state: 'visible' });
+  assert.deepEqual(await events(el.page, 'factcards:error'), []);
+  assert.deepEqual([...errors, ...el.errors], []);
+  await el.page.context().close();
+});
+
 test('bare <fact-cards>: the built-in deck', async () => {
   const { page, errors } = await elementPage('<fact-cards id="x"></fact-cards>');
   await page.locator('#x [part~="card"]').waitFor({ state: 'visible' });
