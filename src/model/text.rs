@@ -362,23 +362,10 @@ const CURRENCY: [&str; 17] = [
 /// The scale words a number may carry.
 const SCALES: [&str; 4] = ["thousand", "million", "billion", "trillion"];
 
-/// Normalises a typed answer for matching: lower case, no diacritics, no
-/// punctuation (hyphens, dashes and slashes count as spaces), single spaces,
-/// and one spelling for amounts: currency signs and words next to a number
-/// dropped, `bn`/`m`/`k` spelt `billion`/`million`/`thousand`, thousands
-/// separators removed, `%` and `per cent` spelt `percent`, and an ordinal
-/// suffix after digits (`25th`) dropped.
-///
-/// `"US$ 160bn"`, `"$160 billion"` and `"160 billion dollars"` all become
-/// `"160 billion"`; `"Tokaïev"` becomes `"tokaiev"`.
-///
-/// Latin, Greek and Cyrillic text gives the same result whichever Unicode
-/// form it is in (precomposed `ï`, or `i` and a combining diaeresis): Latin
-/// and Greek letters lose their marks; Cyrillic letters keep theirs (`й` is
-/// not `и`; a decomposed `и` and breve is composed to `й`), except that `ё`
-/// is read as `е`; combining marks left over (a stress mark) are dropped.
-/// Other scripts are only lower-cased.
-pub fn normalize_answer(s: &str) -> String {
+/// The first stages of [`normalize_answer`]: lower case, Cyrillic letters
+/// and marks composed, marks dropped, punctuation as U+0020 except inside
+/// numbers. The result holds no white space but U+0020.
+fn flat_text(s: &str) -> String {
     // Lower case, with each Cyrillic letter and mark composed. As in Unicode
     // composition, a mark composes with the last letter unless a mark that
     // sits above (or one of no class) stands between them.
@@ -412,6 +399,27 @@ pub fn normalize_answer(s: &str) -> String {
             _ => flat.push(' '),
         }
     }
+    flat
+}
+
+/// Normalises a typed answer for matching: lower case, no diacritics, no
+/// punctuation (hyphens, dashes and slashes count as spaces), single spaces,
+/// and one spelling for amounts: currency signs and words next to a number
+/// dropped, `bn`/`m`/`k` spelt `billion`/`million`/`thousand`, thousands
+/// separators removed, `%` and `per cent` spelt `percent`, and an ordinal
+/// suffix after digits (`25th`) dropped.
+///
+/// `"US$ 160bn"`, `"$160 billion"` and `"160 billion dollars"` all become
+/// `"160 billion"`; `"Tokaïev"` becomes `"tokaiev"`.
+///
+/// Latin, Greek and Cyrillic text gives the same result whichever Unicode
+/// form it is in (precomposed `ï`, or `i` and a combining diaeresis): Latin
+/// and Greek letters lose their marks; Cyrillic letters keep theirs (`й` is
+/// not `и`; a decomposed `и` and breve is composed to `й`), except that `ё`
+/// is read as `е`; combining marks left over (a stress mark) are dropped.
+/// Other scripts are only lower-cased.
+pub fn normalize_answer(s: &str) -> String {
+    let flat = flat_text(s);
 
     // Split "160bn" into "160 bn" and drop the suffix of "25th". `flat` holds
     // no white space but U+0020, so its words are the runs between spaces.
@@ -807,42 +815,10 @@ mod tests {
         t.starts_with(|c: char| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_digit() || c == '.')
     }
 
-    /// [`normalize_answer`] as it was written with `split_whitespace`,
+    /// [`normalize_answer`] after [`flat_text`] as it was written with `split_whitespace`,
     /// `find`, `starts_with` and `join`: the byte loops must give the same.
     fn normalize_by_std(s: &str) -> String {
-        // Lower case, with each Cyrillic letter and mark composed. As in Unicode
-        // composition, a mark composes with the last letter unless a mark that
-        // sits above (or one of no class) stands between them.
-        let mut chars: Vec<char> = Vec::with_capacity(s.len());
-        let (mut letter, mut blocked) = (None, false);
-        for c in s.chars().map(fold_char) {
-            if !is_mark(c) {
-                (letter, blocked) = (Some(chars.len()), false);
-            } else if let Some(at) = letter.filter(|_| !blocked) {
-                let slot = chars.get_mut(at);
-                let pair = |l: char| CYRILLIC_MARKED.iter().find(|&&(base, mark, _)| base == l && mark == c);
-                if let Some((slot, &(_, _, marked))) = slot.and_then(|l| pair(*l).map(|p| (l, p))) {
-                    *slot = marked;
-                    continue;
-                }
-                blocked = !is_below_mark(c);
-            }
-            chars.push(c);
-        }
-        let mut flat = String::with_capacity(s.len());
-        for (i, &c) in chars.iter().enumerate() {
-            let digit_at = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
-            let between_digits = digit_at(i.checked_sub(1)) && digit_at(Some(i + 1));
-            match c {
-                c if is_mark(c) => {}
-                c if c.is_alphanumeric() => push_folded(&mut flat, c),
-                '.' if between_digits => flat.push('.'),
-                ',' | '\u{a0}' | '\u{2009}' | '\u{202f}' if between_digits && group_of_three(&chars, i + 1) => {}
-                '\'' | '\u{2019}' | '\u{2bc}' | '.' => {}
-                '%' => flat.push_str(" percent "),
-                _ => flat.push(' '),
-            }
-        }
+        let flat = flat_text(s);
 
         // Split "160bn" into "160 bn" and drop the suffix of "25th".
         let mut tokens: Vec<&str> = Vec::new();
