@@ -439,6 +439,39 @@ test('the turn is a 3D flip by CSS transform', async () => {
   await close(page);
 });
 
+test('mid-flip, the turning card never covers the buttons below it: a quick tap on "Got it" is not lost', async () => {
+  // In perspective, the near edge of the turning card grows past the card's
+  // box and once took the pointerup of a tap on "Got it" (the click went to
+  // a common ancestor and marked nothing). The flip is paused at every 2 ms
+  // of its transition (the easing is fast at first) and each button below
+  // the card is hit-tested.
+  for (const width of [1024, 360]) {
+    const page = await open({ width, reducedMotion: 'no-preference' });
+    await card(page).click();
+    const misses = await page.locator(page.hostSelector).evaluate((host) => {
+      const root = host.shadowRoot;
+      const [flip] = root.querySelector('[part~="card"] .inner').getAnimations();
+      if (!flip) return ['no running transition on .inner'];
+      flip.pause();
+      const out = [];
+      const end = Number(flip.effect.getComputedTiming().endTime);
+      for (let t = 0; t <= end; t += 2) {
+        flip.currentTime = t;
+        for (const part of ['prev', 'learning', 'known', 'next']) {
+          const button = root.querySelector(`.nav [part~="${part}"]`);
+          const box = button.getBoundingClientRect();
+          const hit = root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+          if (hit?.closest('button') !== button) out.push(`${part} at ${t} ms: ${hit?.className || hit?.tagName}`);
+        }
+      }
+      flip.finish();
+      return out;
+    });
+    assert.deepEqual(misses, [], `at ${width} px`);
+    await close(page);
+  }
+});
+
 test('reduced motion: the turn is a short cross-fade, with no transform transition', async () => {
   const page = await open({ reducedMotion: 'reduce' });
   const read = () =>
