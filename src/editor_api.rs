@@ -3,17 +3,18 @@
 //! so the reader's widget in `pkg/` carries none of it: the suggestion
 //! engine, the article check and the static HTML renderer.
 //!
-//! Values go to JS as plain objects built with `js_sys` (the crate has no
-//! serde-wasm-bindgen). A deck argument is a deck object or JSON text, read
-//! by the same validator as `validateDeck`.
+//! Values go to JS as plain objects through serde-wasm-bindgen
+//! ([`to_js`]), as the widget's are. A deck argument is a deck object or
+//! JSON text, read by the same validator as `validateDeck`.
 
 use crate::dom::input::read_deck;
-use crate::model::article::{self, Severity};
-use crate::model::deck::Deck;
+use crate::dom::js_value::to_js;
+use crate::model::article;
+use crate::model::deck::{Deck, Kind};
 use crate::model::static_html;
 use crate::model::suggest;
 use crate::model::validate::Issue;
-use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -46,13 +47,17 @@ export interface ArticleIssue {
 }
 "#;
 
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    // Reflect.set on a fresh plain object cannot fail.
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-}
-
-fn strings(items: &[String]) -> Array {
-    items.iter().map(|s| JsValue::from_str(s)).collect()
+/// A [`suggest::Draft`] as `DraftFact`: `accept` is always an array here
+/// (the CLI's JSON leaves an empty one out).
+#[derive(Serialize)]
+struct DraftFact<'a> {
+    kind: Kind,
+    front: &'a str,
+    back: &'a str,
+    accept: &'a [String],
+    quote: &'a str,
+    topic: &'a str,
+    cloze: bool,
 }
 
 /// The deck of `value`, or `None` when it is absent or not a valid deck.
@@ -78,19 +83,20 @@ pub fn suggest_facts(
     #[wasm_bindgen(unchecked_optional_param_type = "Deck | string | null")] deck: Option<JsValue>,
 ) -> JsValue {
     let existing = deck.as_ref().and_then(optional_deck);
-    let out = Array::new();
-    for d in suggest::suggest(article, existing.as_ref()) {
-        let obj = Object::new();
-        set(&obj, "kind", &d.kind.as_str().into());
-        set(&obj, "front", &d.front.as_str().into());
-        set(&obj, "back", &d.back.as_str().into());
-        set(&obj, "accept", &strings(&d.accept));
-        set(&obj, "quote", &d.quote.as_str().into());
-        set(&obj, "topic", &d.topic.as_str().into());
-        set(&obj, "cloze", &d.cloze.into());
-        out.push(&obj);
-    }
-    out.into()
+    let drafts = suggest::suggest(article, existing.as_ref());
+    let out: Vec<DraftFact> = drafts
+        .iter()
+        .map(|d| DraftFact {
+            kind: d.kind,
+            front: &d.front,
+            back: &d.back,
+            accept: &d.accept,
+            quote: &d.quote,
+            topic: &d.topic,
+            cloze: d.cloze,
+        })
+        .collect();
+    to_js(&out)
 }
 
 /// Every quote of `deck` not in `article` (errors) and every number of its
@@ -99,25 +105,9 @@ pub fn suggest_facts(
 /// (`validateDeck` says why).
 #[wasm_bindgen(js_name = checkArticle, unchecked_return_type = "ArticleIssue[]")]
 pub fn check_article(#[wasm_bindgen(unchecked_param_type = "Deck | string")] deck: JsValue, article: &str) -> JsValue {
-    let out = Array::new();
-    let Some(deck) = optional_deck(&deck) else { return out.into() };
-    for f in article::check(&deck, article) {
-        let obj = Object::new();
-        let severity = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        set(&obj, "severity", &severity.into());
-        set(&obj, "fact", &(f.fact as f64).into());
-        set(&obj, "field", &f.field.as_str().into());
-        set(&obj, "path", &f.path.as_str().into());
-        set(&obj, "message", &f.message.as_str().into());
-        if let Some(closest) = &f.closest {
-            set(&obj, "closest", &closest.as_str().into());
-        }
-        out.push(&obj);
-    }
-    out.into()
+    let Some(deck) = optional_deck(&deck) else { return to_js::<[article::Finding]>(&[]) };
+    // `ArticleIssue`: a `Finding` serialised as it is (`closest` only when found).
+    to_js(&article::check(&deck, article))
 }
 
 /// The static HTML of `deck`, as `factcards render` writes it: put it inside
@@ -152,12 +142,7 @@ pub fn article_text(text: &str) -> String {
 #[wasm_bindgen(js_name = findQuote, unchecked_return_type = "[number, number] | undefined")]
 pub fn find_quote(article: &str, quote: &str) -> JsValue {
     match crate::model::quote::QuoteIndex::new(article).find(quote) {
-        Some((a, b)) => {
-            let pair = Array::new();
-            pair.push(&(a as f64).into());
-            pair.push(&(b as f64).into());
-            pair.into()
-        }
+        Some(pair) => to_js(&pair),
         None => JsValue::UNDEFINED,
     }
 }

@@ -9,7 +9,7 @@
 //! data, the buffer holds the path and the reason instead.
 
 use crate::model::json::{Value, MAX_DEPTH};
-use crate::model::validate::{Issue, Severity};
+use crate::model::validate::Issue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[wasm_bindgen(module = "/src/dom/flatten.min.js")]
@@ -54,14 +54,10 @@ pub(crate) use serialize_as_map;
 impl serde::Serialize for Issue {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("path", &self.path)?;
         map.serialize_entry("message", &self.message)?;
-        map.serialize_entry("severity", severity)?;
+        map.serialize_entry("severity", self.severity.name())?;
         map.end()
     }
 }

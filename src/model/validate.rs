@@ -81,6 +81,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The name JS sees: `"error"` or `"warning"` (as serde writes it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One validation problem: where it is and what is wrong.
 /// (Serialised by `dom::js_value`, as a map.)
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -508,7 +518,7 @@ enum Taken {
 }
 
 /// The checked values of an object's fields, by position in its table.
-type Slots = [Got; MOST_FIELDS];
+type FieldSlots = [Got; MOST_FIELDS];
 
 /// One walk over a deck value: checks it, collecting issues, and builds the
 /// deck from it as it goes, moving its strings in. Once an issue is found the
@@ -545,12 +555,12 @@ impl Checker {
     /// step of a path, see [`names_a_step`]), a repeated one at `path`, and a
     /// required field that is missing at the end. `None`, reported as not
     /// being `what`, when `value` is not an object.
-    fn object(&mut self, value: Value, what: &str, fields: &'static [Field], path: &Path) -> Option<Slots> {
+    fn object(&mut self, value: Value, what: &str, fields: &'static [Field], path: &Path) -> Option<FieldSlots> {
         let Value::Object(members) = value else {
             self.report(path, &["must be ", what, ", not ", value.type_name()]);
             return None;
         };
-        let mut slots = Slots::default();
+        let mut slots = FieldSlots::default();
         for (key, value) in members {
             match fields.iter().position(|f| f.name == key) {
                 None => {
@@ -1098,6 +1108,13 @@ fn check_date(s: &str) -> DateCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn severity_names_are_what_serde_writes() {
+        for s in [Severity::Error, Severity::Warning] {
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.name()));
+        }
+    }
 
     #[test]
     fn kind_names_match_the_kinds() {
