@@ -337,3 +337,49 @@ test('export: a deck whose quote is not in the article is held back until "Expor
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the editor package hands plain values: drafts with an accept array, article issues, a quote\'s span', async () => {
+  const page = await open();
+  const out = await page.evaluate(async (article) => {
+    const m = await import('./pkg-editor/factcards_editor.js');
+    await m.default();
+    const drafts = m.suggestFacts(article);
+    const deck = {
+      version: 1,
+      title: 'T',
+      language: 'en',
+      source: { publisher: 'P' },
+      facts: [
+        { id: 'a', front: 'Q?', back: 'A', quote: 'Not a sentence of this article at all.' },
+        { id: 'b', front: 'Q2?', back: 'B', quote: article.split('.')[0].trim() + '.' },
+      ],
+    };
+    const issues = m.checkArticle(deck, article);
+    const span = m.findQuote(article, deck.facts[1].quote);
+    return {
+      drafts: drafts.length,
+      shapes: [...new Set(drafts.map((d) => Object.keys(d).join()))],
+      accepts: drafts.every((d) => Array.isArray(d.accept)),
+      issues,
+      notADeck: m.checkArticle({}, article),
+      span,
+      spanText: span && article.slice(span[0], span[1]),
+      missing: m.findQuote(article, 'nowhere in it'),
+    };
+  }, ARTICLE);
+  assert.ok(out.drafts > 0, 'drafts from the article');
+  assert.deepEqual(out.shapes, ['kind,front,back,accept,quote,topic,cloze']);
+  assert.ok(out.accepts, 'accept is an array on every draft, empty or not');
+  const quoteIssues = out.issues.filter((i) => i.field === 'quote');
+  assert.equal(quoteIssues.length, 1, JSON.stringify(out.issues));
+  assert.deepEqual(Object.keys(quoteIssues[0]), ['severity', 'fact', 'field', 'path', 'message', 'closest']);
+  assert.equal(quoteIssues[0].severity, 'error');
+  assert.equal(quoteIssues[0].fact, 0);
+  assert.equal(quoteIssues[0].path, 'facts[0].quote');
+  assert.deepEqual(out.notADeck, [], 'not a valid deck: no article issues');
+  assert.ok(Array.isArray(out.span) && out.span.every(Number.isInteger), JSON.stringify(out.span));
+  assert.equal(out.spanText, ARTICLE.split('.')[0].trim() + '.');
+  assert.equal(out.missing, undefined);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
