@@ -158,7 +158,8 @@ pub fn announcement(app: &App, s: &Strings, dirty: Dirty) -> Option<String> {
     }
     let card = s.count(Key::CardOf, study.position() + 1, study.round_len());
     if dirty.has(Dirty::ROUND) {
-        return Some([s.count(Key::Round, study.round() as usize, study.round_len()), card].join(". "));
+        let round = s.count(Key::Round, study.round() as usize, study.round_len());
+        return Some([round.as_str(), ". ", &card].concat());
     }
     dirty.has(Dirty::CARD).then_some(card)
 }

@@ -79,7 +79,7 @@ impl MountError {
 pub fn js_message(e: &JsValue) -> String {
     if let Some(err) = e.dyn_ref::<js_sys::Error>() {
         let (name, message) = (String::from(err.name()), String::from(err.message()));
-        return if name.is_empty() { message } else { [name, message].join(": ") };
+        return if name.is_empty() { message } else { [name.as_str(), ": ", &message].concat() };
     }
     e.as_string().unwrap_or_else(|| "an unknown error".to_owned())
 }

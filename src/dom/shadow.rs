@@ -86,7 +86,12 @@ pub fn show_message(host: &Element, kind: Message, title: &str, lines: &[String]
         // The host cannot hold a shadow root; say it as text in the host
         // itself, unless that would wipe the page's own content.
         if !fallback {
-            host.set_text_content(Some(&[title, " ", &lines.join("; ")].concat()));
+            let mut text = title.to_owned();
+            for (i, line) in lines.iter().enumerate() {
+                text.push_str(if i == 0 { " " } else { "; " });
+                text.push_str(line);
+            }
+            host.set_text_content(Some(&text));
         }
         return;
     };
