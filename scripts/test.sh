@@ -7,7 +7,8 @@
 # Layers (each one's full log is in target/test-logs/<layer>.log):
 #   install           scripts/install.sh                               1 check
 #   fmt               cargo fmt --check                                1 check
-#   clippy            cargo clippy --all-targets -- -D warnings        1 check
+#   clippy            cargo clippy --all-targets -- -D warnings, native  1 check
+#                     and --target wasm32-unknown-unknown (+ editor)
 #   native            cargo test --no-fail-fast                        its tests
 #   browser-chromium  wasm-pack test --headless --chrome  -- --test web  its tests
 #   browser-firefox   wasm-pack test --headless --firefox -- --test web  its tests
@@ -202,7 +203,11 @@ fi
 
 # --- static checks ---------------------------------------------------------
 check_layer fmt 10 cargo fmt --check
-check_layer clippy 40 cargo clippy --all-targets -- -D warnings
+# Native, then the wasm build with and without the editor's feature (its
+# cfg'd code and tests/web.rs compile only there).
+check_layer clippy 40 bash -c 'cargo clippy --all-targets -- -D warnings &&
+  cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings &&
+  cargo clippy --target wasm32-unknown-unknown --all-targets --features editor -- -D warnings'
 
 # --- native tests ------------------------------------------------------------
 test_layer native 40 count_libtest "$LOG_DIR/native.log" cargo test --no-fail-fast

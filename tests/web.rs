@@ -38,7 +38,6 @@ fn find(host: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
 fn mount_with(host: &web_sys::Element, deck: JsValue, options: JsValue) -> factcards::FactCards {
     let some = |v: JsValue| if v.is_undefined() { None } else { Some(v) };
     factcards::mount(host.clone().into(), some(deck), some(options)).unwrap_or_else(|err| {
-        let err = JsValue::from(err);
         let message = js_sys::Reflect::get(&err, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
         panic!("mount failed: {}", message.unwrap_or_else(|| format!("{err:?}")))
     })
@@ -189,7 +188,6 @@ fn an_invalid_deck_is_an_error_with_its_path_and_an_alert() {
     let host = fresh_host();
     let deck = json(r#"{"version":1,"title":"T","facts":[{"front":"Q","back":"  "}]}"#);
     let err = factcards::mount(host.clone().into(), Some(deck), None).err().expect("an invalid deck fails");
-    let err = JsValue::from(err);
     let message = js_sys::Reflect::get(&err, &JsValue::from_str("message")).unwrap().as_string().unwrap();
     assert_eq!(message, "invalid deck: facts[0].back: must not be blank");
     let alert = find(&host, r#"[role="alert"]"#).expect("the widget shows an alert");
@@ -206,8 +204,7 @@ fn an_invalid_deck_is_an_error_with_its_path_and_an_alert() {
 fn a_bad_option_names_its_path() {
     let host = fresh_host();
     let err = factcards::mount(host.clone().into(), None, Some(json(r#"{"mode":"slides"}"#))).err().expect("fails");
-    let message =
-        js_sys::Reflect::get(&JsValue::from(err), &JsValue::from_str("message")).unwrap().as_string().unwrap();
+    let message = js_sys::Reflect::get(&err, &JsValue::from_str("message")).unwrap().as_string().unwrap();
     assert!(message.starts_with("invalid options: options.mode: "), "{message}");
     host.remove();
 }
@@ -433,7 +430,7 @@ fn json_text_reads_like_the_object_it_holds() {
     let text = r#"{"a":[1,"x\u0000y",null],"b":{"c":-0.5}}"#;
     let from_text = json_to_value(&JsValue::from_str(text)).map_err(|e| e.message);
     assert_eq!(from_text, to_value(&json(text)).map_err(|e| e.message));
-    let bad = json_to_value(&JsValue::from_str("{\"a\": ")).err().expect("a syntax error");
+    let bad = json_to_value(&JsValue::from_str("{\"a\": ")).expect_err("a syntax error");
     assert_eq!(bad.path, "");
     assert!(bad.message.starts_with("not valid JSON: "), "{}", bad.message);
 }
