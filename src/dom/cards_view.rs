@@ -9,8 +9,9 @@ use crate::model::locale::{Key, Strings};
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
-/// Writes the panel's fixed labels and the topic filter.
-pub fn build(e: &Slots, app: &App, s: &Strings) -> Result<(), JsValue> {
+/// Writes the panel's fixed labels and the topic filter; `found` as for
+/// [`render`] (it does not change after the mount).
+pub fn build(e: &Slots, found: &[bool], app: &App, s: &Strings) -> Result<(), JsValue> {
     e.label(
         s,
         &[
@@ -37,6 +38,10 @@ pub fn build(e: &Slots, app: &App, s: &Strings) -> Result<(), JsValue> {
     fill_filter(&e[R::Filter], app, s)?;
     set_hidden(&e[R::FilterRow], app.topics.len() < 2);
     set_hidden(&e[R::TakeQuiz], app.settings.modes != Modes::Both);
+    // The "Show in article" line keeps its height while its button is
+    // hidden, so the page does not move when a card turns; none at all when
+    // no quote of the deck is in the article.
+    set_hidden(&e[R::InArticle], !found.contains(&true));
     Ok(())
 }
 
@@ -105,10 +110,6 @@ pub fn render(e: &Slots, found: &[bool], app: &App, s: &Strings, dirty: Dirty) {
         set_bool(&e[R::Front], "aria-hidden", turned);
         set_flag(&e[R::Front], "inert", turned);
         let here = study.current().and_then(|i| found.get(i).copied()).unwrap_or(false);
-        // The line keeps its height while the button is hidden, so the
-        // page does not move when a card turns.
-        // (None at all when no quote of the deck is in the article.)
-        set_hidden(&e[R::InArticle], !found.contains(&true));
         set_hidden(&e[R::InArticleButton], !(turned && here));
     }
     if dirty.has(Dirty::CARD | Dirty::TURN | Dirty::UNDO) {

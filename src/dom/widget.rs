@@ -18,7 +18,7 @@ use super::quiz_view;
 use super::registry;
 use super::shell;
 use super::storage::{Saver, Store};
-use super::template::{self, set_attr, set_flag, set_hidden, set_text, widget_markup, Slots, R};
+use super::template::{self, set_attr, set_bool, set_flag, set_hidden, set_text, widget_markup, Slots, R};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
 use crate::model::locale::Strings;
 use crate::model::options::Theme;
@@ -265,7 +265,8 @@ impl State {
         set_attr(title, "lang", &app.deck.language);
         shell::build_tabs(&e, &app, &strings);
         shell::build_credit(&e, &app, &strings);
-        cards_view::build(&e, &app, &strings)?;
+        let found = article.as_ref().map_or(&[][..], |a| &a.found);
+        cards_view::build(&e, found, &app, &strings)?;
         quiz_view::build(&e, &app, &strings);
         let state = State { app, strings, el: e, article };
         state.render(
@@ -288,7 +289,7 @@ impl State {
             let e = &self.el;
             for (tab, tab_mode) in [(R::TabCards, Mode::Cards), (R::TabQuiz, Mode::Quiz)] {
                 let on = tab_mode == mode;
-                set_attr(&e[tab], "aria-selected", if on { "true" } else { "false" });
+                set_bool(&e[tab], "aria-selected", on);
                 set_attr(&e[tab], "tabindex", if on { "0" } else { "-1" });
             }
             set_hidden(&e[R::CardsPanel], mode != Mode::Cards);
