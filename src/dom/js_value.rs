@@ -9,6 +9,7 @@
 //! data, the buffer holds the path and the reason instead.
 
 use crate::model::json::{Value, MAX_DEPTH};
+use crate::model::text::{parse_int, parse_uint};
 use crate::model::validate::Issue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -126,7 +127,7 @@ impl Flat<'_> {
     }
 
     fn count(&mut self) -> Option<usize> {
-        self.body()?.parse().ok()
+        parse_int(self.body()?)
     }
 
     /// A string value or key, after its tag `tag`.
@@ -162,7 +163,7 @@ impl Flat<'_> {
         let tag = self.tag()?;
         Some(match tag {
             b's' | b'S' => Value::String(self.string(tag)?),
-            b'd' => Value::Number(f64::from_bits(u64::from_str_radix(self.body()?, 16).ok()?)),
+            b'd' => Value::Number(f64::from_bits(parse_uint(self.body()?, 16)?)),
             b't' => Value::Bool(true),
             b'f' => Value::Bool(false),
             b'z' => Value::Null,

@@ -23,6 +23,7 @@ use crate::model::app::{App, Dirty, Mode, Modes, Msg};
 use crate::model::locale::Strings;
 use crate::model::options::Theme;
 use crate::model::study::Mark;
+use crate::model::text::parse_int;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
@@ -384,7 +385,7 @@ fn click_msg(target: &Element) -> Option<Msg> {
         "shuffle" => Msg::Shuffle,
         "restart" => Msg::Restart,
         "again" => Msg::StudyAgain,
-        "opt" => Msg::Choose(el.get_attribute("data-i")?.parse().ok()?),
+        "opt" => Msg::Choose(parse_int(&el.get_attribute("data-i")?)?),
         "qnext" => Msg::NextQuestion,
         "retry-mistakes" => Msg::RetryMistakes,
         "retry-all" => Msg::RetryAll,
@@ -497,7 +498,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             if target.get_attribute("part").as_deref() == Some("filter") {
                 // The widget's own <select> (part=filter).
                 let value = template::value(&target);
-                w.send(Msg::Filter(value.parse().ok()), false);
+                w.send(Msg::Filter(parse_int(&value)), false);
             }
         }),
         on("submit", |w, e| {

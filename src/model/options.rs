@@ -5,7 +5,8 @@ use super::app::Modes;
 use super::json::Value;
 use super::locale::Key;
 use super::quiz::AnswerMode;
-use super::text::push_uint;
+
+use super::text::{parse_uint, push_uint};
 use super::validate::Issue;
 
 /// Forced colour scheme.
@@ -91,7 +92,7 @@ fn integer(path: &str, v: &Value, min: f64, max: f64) -> Result<f64, Issue> {
     let n = match v {
         Value::Number(n) => *n,
         // Attributes arrive as text; integers only, so no float parser is needed.
-        Value::String(s) => s.trim().parse::<u64>().map_err(|_| issue(path, "must be a whole number"))? as f64,
+        Value::String(s) => parse_uint(s.trim(), 10).ok_or_else(|| issue(path, "must be a whole number"))? as f64,
         other => return Err(not_a(path, "a whole number", other)),
     };
     if n.fract() != 0.0 || !(min..=max).contains(&n) {

@@ -19,7 +19,7 @@
 use super::deck::Deck;
 use super::numbering::{fnv1a, FNV_START};
 use super::study::Mark;
-use super::text::push_uint;
+use super::text::{parse_int, parse_uint, push_uint};
 
 const MAGIC: &str = "fc3";
 /// The previous format: no view and no quiz.
@@ -148,10 +148,10 @@ impl Progress {
         if !matches!((magic, count), (MAGIC, 9) | (MAGIC_V2, 7)) {
             return None;
         }
-        let round = round.parse().ok()?;
+        let round = parse_int(round)?;
         let current = match current {
             "" => None,
-            c => Some(c.parse::<usize>().ok().filter(|c| *c < facts)?),
+            c => Some(parse_int::<usize>(c).filter(|c| *c < facts)?),
         };
         if marks_text.len() != facts {
             return None;
@@ -172,7 +172,7 @@ impl Progress {
             "" => None,
             b => {
                 let (s, t) = b.split_once('/')?;
-                let (s, t) = (s.parse().ok()?, t.parse().ok()?);
+                let (s, t) = (parse_int(s)?, parse_int(t)?);
                 // A round asks at least one question, and at most every fact.
                 if s > t || t == 0 || t > facts {
                     return None;
@@ -182,7 +182,7 @@ impl Progress {
         };
         let filter = match filter {
             "" => None,
-            f => Some(f.parse().ok()?),
+            f => Some(parse_int(f)?),
         };
         if rounds_text.len() != facts {
             return None;
@@ -253,17 +253,17 @@ impl QuizRecord {
     /// to check.
     fn decode(text: &str, facts: usize) -> Option<QuizRecord> {
         let mut parts = text.split(';');
-        let mut num = || parts.next()?.parse::<u64>().ok();
+        let mut num = || parse_uint(parts.next()?, 10);
         let (seed, round, position) = (num()?, num()?, num()?);
         let mut order = Vec::new();
         for f in parts.next()?.split(',') {
-            order.push(f.parse::<usize>().ok().filter(|&f| f < facts)?);
+            order.push(parse_int::<usize>(f).filter(|&f| f < facts)?);
         }
         let mut answers = Vec::new();
         let list = parts.next()?;
         for a in list.split(',').filter(|_| !list.is_empty()) {
             answers.push(if let Some(c) = a.strip_prefix('c') {
-                Given::Choice(c.parse().ok()?)
+                Given::Choice(parse_int(c)?)
             } else {
                 let mut t = String::new();
                 let mut chars = a.strip_prefix('t')?.chars();

@@ -148,6 +148,23 @@ pub fn push_uint(out: &mut String, n: u64) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
+/// Reads an unsigned integer in `radix` (2 to 36) as `str::parse` and
+/// `from_str_radix` do: an optional `+`, then at least one digit; `None` on
+/// anything else or on overflow. The one integer reader of the model: each
+/// `parse::<T>` brings a copy of core's for its type.
+pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.chars().try_fold(0u64, |n, c| n.checked_mul(u64::from(radix))?.checked_add(u64::from(c.to_digit(radix)?)))
+}
+
+/// [`parse_uint`] in decimal, for a `usize` (or any narrower type).
+pub fn parse_int<T: TryFrom<u64>>(s: &str) -> Option<T> {
+    T::try_from(parse_uint(s, 10)?).ok()
+}
+
 /// Base letters of U+00E0..=U+00FF after lower-casing; `_` marks the ones
 /// handled apart (æ, ÷, þ).
 const LATIN1: &str = "aaaaaa_ceeeeiiiidnooooo_ouuuuy_y";
@@ -666,6 +683,41 @@ mod tests {
             let mut out = String::new();
             push_uint(&mut out, n);
             proptest::prop_assert_eq!(out, n.to_string());
+        }
+    }
+
+    #[test]
+    fn integers_read_as_parse_reads_them() {
+        for s in [
+            "0",
+            "7",
+            "+7",
+            "007",
+            "18446744073709551615",
+            "18446744073709551616",
+            "",
+            "+",
+            "-1",
+            " 1",
+            "1 ",
+            "1.0",
+            "٣",
+        ] {
+            assert_eq!(parse_uint(s, 10), s.parse::<u64>().ok(), "{s:?}");
+        }
+        for s in ["0", "ff", "FF", "+a", "3ff0000000000000", "1ffffffffffffffff", "g", ""] {
+            assert_eq!(parse_uint(s, 16), u64::from_str_radix(s, 16).ok(), "{s:?}");
+        }
+        assert_eq!(parse_int::<u8>("255"), Some(255));
+        assert_eq!(parse_int::<u8>("256"), None);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_as_parse_reads_it(s in "[+\\-0-9a-fA-Z ]{0,22}") {
+            proptest::prop_assert_eq!(parse_uint(&s, 10), s.parse::<u64>().ok());
+            proptest::prop_assert_eq!(parse_uint(&s, 16), u64::from_str_radix(&s, 16).ok());
         }
     }
 
