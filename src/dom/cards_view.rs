@@ -6,6 +6,7 @@ use super::template::{
 };
 use crate::model::app::{App, Dirty, Modes};
 use crate::model::locale::{Key, Strings};
+use crate::model::text::uint_text;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
@@ -125,7 +126,7 @@ pub fn render(e: &Slots, found: &[bool], app: &App, s: &Strings, dirty: Dirty) {
         close_menu(e);
     }
     if dirty.has(Dirty::FILTER) {
-        let value = study.filter().map(|t| t.to_string()).unwrap_or_default();
+        let value = study.filter().map(|t| uint_text(t as usize)).unwrap_or_default();
         set_value(&e[R::Filter], &value);
     }
 }
@@ -186,11 +187,11 @@ fn fill_filter(filter: &Element, app: &App, s: &Strings) -> Result<(), JsValue> 
         filter.append_child(&opt)?;
         Ok(opt)
     };
-    let all = add("", &[s.get(Key::AllTopics), " (", &app.deck.facts.len().to_string(), ")"].concat())?;
+    let all = add("", &[s.get(Key::AllTopics), " (", &uint_text(app.deck.facts.len()), ")"].concat())?;
     // The widget's own words in a <select> of the deck's language.
     set_attr(&all, "lang", s.lang().tag());
     for (i, (name, count)) in app.topics.iter().enumerate() {
-        add(&i.to_string(), &[name.as_str(), " (", &count.to_string(), ")"].concat())?;
+        add(&uint_text(i), &[name.as_str(), " (", &uint_text(*count), ")"].concat())?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Why a mount failed, and how that reaches JS: an `Error` whose message
 //! names the first problem and whose `path` property names its field.
 
+use crate::model::text::push_uint;
 use crate::model::validate::Issue;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -34,7 +35,7 @@ impl MountError {
                 }
                 if issues.len() > 1 {
                     m.push_str(" (and ");
-                    m.push_str(&(issues.len() - 1).to_string());
+                    push_uint(&mut m, (issues.len() - 1) as u64);
                     m.push_str(" more)");
                 }
                 m

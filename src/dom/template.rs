@@ -5,6 +5,7 @@
 //! safe attribute setter (see [`set_text`]).
 
 use crate::model::locale::{Key, Strings};
+use crate::model::text::uint_text;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlTemplateElement, ShadowRoot, Window};
@@ -333,7 +334,7 @@ pub fn set_value(el: &Element, value: &str) {
 /// Fills a `<progress>` (its `aria-valuemin` is 0 in the markup) to `done`
 /// of `total`.
 pub fn set_progress(el: &Element, done: usize, total: usize) {
-    let (done, total) = (done.to_string(), total.to_string());
+    let (done, total) = (uint_text(done), uint_text(total));
     set_attr(el, "max", if total == "0" { "1" } else { &total });
     set_attr(el, "value", &done);
     set_attr(el, "aria-valuemax", &total);

@@ -3,6 +3,8 @@
 //! Deck text is never translated; only the widget's own words live here.
 //! Templates use `{n}`, `{total}` and `{answer}` as placeholders.
 
+use super::text::uint_text;
+
 macro_rules! keys {
     ($($key:ident = $name:literal: $en:literal, $fr:literal, $ru:literal;)*) => {
         /// A UI string. Its `name` is what `labels` overrides use. The one
@@ -169,7 +171,7 @@ impl Strings {
 
     /// The template `key` with `{n}` and `{total}` filled in.
     pub fn count(&self, key: Key, n: usize, total: usize) -> String {
-        fill(self.get(key), &[("{n}", &n.to_string()), ("{total}", &total.to_string())])
+        fill(self.get(key), &[("{n}", &uint_text(n)), ("{total}", &uint_text(total))])
     }
 
     /// The template `key` with `{name}` filled in.

@@ -148,6 +148,13 @@ pub fn push_uint(out: &mut String, n: u64) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
+/// `n` in decimal, as `n.to_string()` writes it, through [`push_uint`].
+pub fn uint_text(n: usize) -> String {
+    let mut out = String::new();
+    push_uint(&mut out, n as u64);
+    out
+}
+
 /// Reads an unsigned integer in `radix` (2 to 36) as `str::parse` and
 /// `from_str_radix` do: an optional `+`, then at least one digit; `None` on
 /// anything else or on overflow. The one integer reader of the model: each

@@ -38,7 +38,9 @@
 use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MAX_LONG_TEXT, MAX_SIDE, MAX_TITLE};
 use super::json::Value;
 use super::numbering::Numbering;
-use super::text::{char_distance as edit_distance, chars, fold_case_space, fold_char, is_blank, AnswerKey};
+use super::text::{
+    char_distance as edit_distance, chars, fold_case_space, fold_char, is_blank, push_uint, uint_text, AnswerKey,
+};
 use super::variants;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -287,7 +289,7 @@ impl Path<'_> {
             Path::Index(parent, index) => {
                 parent.write(out);
                 out.push('[');
-                out.push_str(&index.to_string());
+                push_uint(out, *index as u64);
                 out.push(']');
             }
         }
@@ -325,7 +327,7 @@ impl Origin {
 
 /// The id `fact-N` of the fact at `index` that has none written.
 fn derived_id(index: usize) -> String {
-    ["fact-", &(index + 1).to_string()].concat()
+    ["fact-", &uint_text(index + 1)].concat()
 }
 
 /// For the fact at each position of `items`, where its id was first used
@@ -671,10 +673,7 @@ impl Checker {
         if s.len() > max {
             let chars = char_count(&s);
             if chars > max {
-                self.report(
-                    path,
-                    &["must be at most ", &max.to_string(), " characters (has ", &chars.to_string(), ")"],
-                );
+                self.report(path, &["must be at most ", &uint_text(max), " characters (has ", &uint_text(chars), ")"]);
                 return None;
             }
         }
@@ -709,7 +708,7 @@ impl Checker {
             Value::Number(n) => {
                 self.report(
                     path,
-                    &["unsupported version", &version_text(*n), "; expected ", &FORMAT_VERSION.to_string()],
+                    &["unsupported version", &version_text(*n), "; expected ", &uint_text(FORMAT_VERSION as usize)],
                 );
             }
             other => self.report(path, &["must be a number, not ", other.type_name()]),
@@ -725,7 +724,7 @@ impl Checker {
         if items.is_empty() || items.len() > MAX_FACTS {
             self.report(
                 path,
-                &["must hold 1 to ", &MAX_FACTS.to_string(), " facts (has ", &items.len().to_string(), ")"],
+                &["must hold 1 to ", &uint_text(MAX_FACTS), " facts (has ", &uint_text(items.len()), ")"],
             );
         }
         let firsts = first_uses(&items);
@@ -824,7 +823,7 @@ impl Checker {
         if !within {
             self.report(
                 path,
-                &["must hold at most ", &MAX_ENTRIES.to_string(), " entries (has ", &items.len().to_string(), ")"],
+                &["must hold at most ", &uint_text(MAX_ENTRIES), " entries (has ", &uint_text(items.len()), ")"],
             );
         }
         let name = if distractors { "distractors" } else { "accept" };
@@ -847,7 +846,7 @@ impl Checker {
                             None
                         }
                         Some(Taken::Accepted(i)) => {
-                            self.report(&p, &["must not equal an accepted answer (accept[", &i.to_string(), "])"]);
+                            self.report(&p, &["must not equal an accepted answer (accept[", &uint_text(i), "])"]);
                             None
                         }
                         Some(Taken::Earlier(first)) => Some(first),
@@ -860,7 +859,7 @@ impl Checker {
                     repeated
                 };
                 if let Some(first) = repeated {
-                    self.report(&p, &["must not repeat an earlier entry (", name, "[", &first.to_string(), "])"]);
+                    self.report(&p, &["must not repeat an earlier entry (", name, "[", &uint_text(first), "])"]);
                 }
             }
             valid.push(text);
@@ -879,7 +878,9 @@ fn version_text(n: f64) -> String {
         ": not a whole number".into()
     } else if n.abs() <= MAX_SAFE_INTEGER {
         // A whole number, so the cast is exact (and turns -0 into 0).
-        [" ", &(n as i64).to_string()].concat()
+        let mut out = String::from(if n < 0.0 { " -" } else { " " });
+        push_uint(&mut out, n.abs() as u64);
+        out
     } else {
         ": out of range".into()
     }
