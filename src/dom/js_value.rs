@@ -92,7 +92,11 @@ fn decode(bytes: Vec<u8>) -> Result<Value, NotJson> {
         return Flat { text: &text, at: 0 }.whole().ok_or_else(|| NotJson::at("", UNREADABLE));
     };
     // The message is the widget's own text; the path may hold a NUL (a key).
-    let (path, message) = error.rsplit_once('\0').unwrap_or(("", UNREADABLE));
+    // (A byte loop, not `rsplit_once`: core's `memrchr` is bigger in the wasm.)
+    let (path, message) = match error.bytes().rposition(|b| b == 0) {
+        Some(nul) => (error.get(..nul).unwrap_or_default(), error.get(nul + 1..).unwrap_or(UNREADABLE)),
+        None => ("", UNREADABLE),
+    };
     Err(NotJson::at(path, message))
 }
 
