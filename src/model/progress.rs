@@ -19,7 +19,7 @@
 use super::deck::Deck;
 use super::numbering::{fnv1a, FNV_START};
 use super::study::Mark;
-use super::text::{parse_int, parse_uint, push_uint};
+use super::text::{parse_int, parse_uint, push_uint, split_ascii, split_once_ascii};
 
 const MAGIC: &str = "fc3";
 /// The previous format: no view and no quiz.
@@ -139,7 +139,7 @@ impl Progress {
         // record of the wrong shape is turned away in one place.
         let mut fields = [""; 9];
         let mut count = 0;
-        for part in text.split('|') {
+        for part in split_ascii(text, b'|') {
             *fields.get_mut(count)? = part;
             count += 1;
         }
@@ -171,7 +171,7 @@ impl Progress {
         let best = match best {
             "" => None,
             b => {
-                let (s, t) = b.split_once('/')?;
+                let (s, t) = split_once_ascii(b, b'/')?;
                 let (s, t) = (parse_int(s)?, parse_int(t)?);
                 // A round asks at least one question, and at most every fact.
                 if s > t || t == 0 || t > facts {
@@ -252,16 +252,16 @@ impl QuizRecord {
     /// it fits the quiz is [`Quiz::resume`](super::quiz::Quiz::resume)'s
     /// to check.
     fn decode(text: &str, facts: usize) -> Option<QuizRecord> {
-        let mut parts = text.split(';');
+        let mut parts = split_ascii(text, b';');
         let mut num = || parse_uint(parts.next()?, 10);
         let (seed, round, position) = (num()?, num()?, num()?);
         let mut order = Vec::new();
-        for f in parts.next()?.split(',') {
+        for f in split_ascii(parts.next()?, b',') {
             order.push(parse_int::<usize>(f).filter(|&f| f < facts)?);
         }
         let mut answers = Vec::new();
         let list = parts.next()?;
-        for a in list.split(',').filter(|_| !list.is_empty()) {
+        for a in split_ascii(list, b',').filter(|_| !list.is_empty()) {
             answers.push(if let Some(c) = a.strip_prefix('c') {
                 Given::Choice(parse_int(c)?)
             } else {

@@ -148,6 +148,46 @@ pub fn push_uint(out: &mut String, n: u64) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
+/// `s` split at each `sep`, an ASCII byte, as `s.split(sep as char)` splits
+/// it. A byte loop: core's char searcher, with its `memchr`, is bigger in the
+/// wasm. (An ASCII byte always ends a character, so every cut is on a
+/// character boundary.)
+pub fn split_ascii(s: &str, sep: u8) -> SplitAscii<'_> {
+    SplitAscii { rest: Some(s), sep }
+}
+
+/// `s` split at its first `sep`, an ASCII byte, as `s.split_once(sep as
+/// char)` splits it.
+pub fn split_once_ascii(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == sep)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// The iterator of [`split_ascii`].
+#[derive(Clone)]
+pub struct SplitAscii<'s> {
+    rest: Option<&'s str>,
+    sep: u8,
+}
+
+impl<'s> Iterator for SplitAscii<'s> {
+    type Item = &'s str;
+
+    fn next(&mut self) -> Option<&'s str> {
+        let rest = self.rest?;
+        match split_once_ascii(rest, self.sep) {
+            Some((head, tail)) => {
+                self.rest = Some(tail);
+                Some(head)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
 /// `n` in decimal, as `n.to_string()` writes it, through [`push_uint`].
 pub fn uint_text(n: usize) -> String {
     let mut out = String::new();
@@ -448,7 +488,7 @@ pub fn normalize_answer(s: &str) -> String {
     // Split "160bn" into "160 bn" and drop the suffix of "25th". `flat` holds
     // no white space but U+0020, so its words are the runs between spaces.
     let mut tokens: Vec<&str> = Vec::new();
-    for t in flat.split(' ') {
+    for t in split_ascii(&flat, b' ') {
         if t.is_empty() {
             continue;
         }
@@ -632,7 +672,7 @@ pub fn judge_answer(given: &str, expected: &str, fuzzy: bool) -> Verdict {
         return Verdict::Wrong;
     }
     // Word by word, in one walk: as many words, each near its own.
-    let (mut gs, mut es) = (g.split(' '), e.split(' '));
+    let (mut gs, mut es) = (split_ascii(&g, b' '), split_ascii(&e, b' '));
     loop {
         let (g, e) = match (gs.next(), es.next()) {
             (None, None) => return Verdict::Near,
@@ -690,6 +730,25 @@ mod tests {
             let mut out = String::new();
             push_uint(&mut out, n);
             proptest::prop_assert_eq!(out, n.to_string());
+        }
+    }
+
+    #[test]
+    fn splits_as_str_split_splits() {
+        for s in ["", "|", "a", "a|b", "|a||b|", "é|ж|", "||"] {
+            assert_eq!(split_ascii(s, b'|').collect::<Vec<_>>(), s.split('|').collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(split_once_ascii(s, b'|'), s.split_once('|'), "{s:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_text_splits_as_str_split_splits_it(s in "[ ab|,;é€\u{1f600}]{0,24}", sep in "[ |,;]") {
+            let sep = sep.as_bytes()[0];
+            let std: Vec<&str> = s.split(char::from(sep)).collect();
+            proptest::prop_assert_eq!(split_ascii(&s, sep).collect::<Vec<_>>(), std);
+            proptest::prop_assert_eq!(split_once_ascii(&s, sep), s.split_once(char::from(sep)));
         }
     }
 

@@ -39,7 +39,8 @@ use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MA
 use super::json::Value;
 use super::numbering::Numbering;
 use super::text::{
-    char_distance as edit_distance, chars, fold_case_space, fold_char, is_blank, push_uint, uint_text, AnswerKey,
+    char_distance as edit_distance, chars, fold_case_space, fold_char, is_blank, push_uint, split_ascii,
+    split_once_ascii, uint_text, AnswerKey,
 };
 use super::variants;
 use serde::Serialize;
@@ -149,8 +150,7 @@ pub fn labelled_path(path: &str, id: Option<&str>) -> String {
 /// core's `{:?}` and its Unicode tables into the wasm.)
 fn in_fact(path: &str) -> Option<(&str, &str)> {
     let rest = path.strip_prefix("facts[")?;
-    let close = rest.find(']')?;
-    Some((rest.get(..close)?, rest.get(close + 1..)?))
+    split_once_ascii(rest, b']')
 }
 
 /// Warnings about a valid deck: never a reason to refuse it, always worth a
@@ -210,7 +210,7 @@ fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
     };
     let dated = |w: &str| kind == Kind::Date && (variants::month(w).is_some() || variants::WEEKDAYS.contains(&w));
     let looks = back.chars().any(|c| c.is_ascii_digit())
-        || super::text::normalize_answer(back).split(' ').any(|w| words.contains(&w) || dated(w));
+        || split_ascii(&super::text::normalize_answer(back), b' ').any(|w| words.contains(&w) || dated(w));
     (!looks).then_some(what)
 }
 
@@ -1006,7 +1006,7 @@ fn suggest(key: &str, fields: &'static [Field]) -> Option<&'static str> {
 /// digits joined by hyphens, the first of two or three letters, the others of
 /// one to eight characters. A loose check; it does not consult the registry.
 fn is_language_tag(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
+    let mut subtags = split_ascii(tag, b'-');
     let primary = subtags.next().unwrap_or_default();
     (2..=3).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_alphabetic())
@@ -1050,7 +1050,7 @@ fn is_http_url(s: &str) -> bool {
 /// `/img/a.png`: no scheme (no `:` before the first `/`, `?` or `#`), and not
 /// protocol-relative (`//host`).
 fn is_relative_path(s: &str) -> bool {
-    !s.starts_with("//") && !first_segment(s).contains(':') && s.chars().all(url_char)
+    !s.starts_with("//") && !first_segment(s).bytes().any(|b| b == b':') && s.chars().all(url_char)
 }
 
 /// `s` up to its first `/`, `?` or `#`.
