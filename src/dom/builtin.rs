@@ -42,7 +42,7 @@ thread_local! {
 /// [`arrived`] follows.
 pub fn deck() -> Option<JsValue> {
     #[cfg(not(feature = "editor"))]
-    let deck = ARRIVED.with(|arrived| super::element::builtin_deck(arrived.as_ref()));
+    let deck = ARRIVED.try_with(|arrived| super::element::builtin_deck(arrived.as_ref())).unwrap_or_default();
     #[cfg(feature = "editor")]
     let deck = JsValue::from_str(crate::BUILTIN_DECK_JSON);
     Some(deck).filter(|d| !d.is_undefined())
@@ -91,14 +91,14 @@ pub fn wait(host: &Element, options: JsValue) -> Rc<Waiting> {
         widget: RefCell::new(None),
         mode: Cell::new(None),
     });
-    LIST.with(|list| list.borrow_mut().push(waiting.clone()));
+    let _ = LIST.try_with(|list| list.borrow_mut().push(waiting.clone()));
     waiting
 }
 
 /// Cancels the mount waiting in `host`, if any, and forgets one that failed
 /// there (a new mount replaces either).
 pub fn cancel(host: &Element) {
-    LIST.with(|list| {
+    let _ = LIST.try_with(|list| {
         for w in list.borrow().iter().filter(|w| &w.host == host && w.state.get() == Stage::Waiting) {
             w.state.set(Stage::Gone);
         }
@@ -147,9 +147,9 @@ impl Waiting {
 /// `factcards:error` listener may mount or destroy meanwhile; a mount made
 /// after a failure waits for the next fetch.)
 pub fn arrived(deck: JsValue) {
-    let count = LIST.with(|list| list.borrow().len());
+    let count = LIST.try_with(|list| list.borrow().len()).unwrap_or_default();
     for i in 0..count {
-        let Some(waiting) = LIST.with(|list| list.borrow().get(i).cloned()) else { break };
+        let Some(waiting) = LIST.try_with(|list| list.borrow().get(i).cloned()).ok().flatten() else { break };
         if waiting.state.get() != Stage::Waiting {
             continue;
         }
@@ -172,16 +172,18 @@ pub fn arrived(deck: JsValue) {
                     widget.show(mode);
                 }
             }
-            None => FAILED.with(|failed| failed.borrow_mut().push(Rc::downgrade(&waiting))),
+            None => {
+                let _ = FAILED.try_with(|failed| failed.borrow_mut().push(Rc::downgrade(&waiting)));
+            }
         }
     }
-    LIST.with(|list| list.borrow_mut().retain(|w| w.state.get() == Stage::Waiting));
+    let _ = LIST.try_with(|list| list.borrow_mut().retain(|w| w.state.get() == Stage::Waiting));
 }
 
 /// Marks the failed mounts `which` picks as replaced ([`Stage::Gone`]) and drops
 /// them, with those whose handles are gone.
 fn forget_failed(which: impl Fn(&Waiting) -> bool) {
-    FAILED.with(|failed| {
+    let _ = FAILED.try_with(|failed| {
         failed.borrow_mut().retain(|w| match w.upgrade() {
             Some(w) if which(&w) => {
                 w.state.set(Stage::Gone);

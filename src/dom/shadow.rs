@@ -42,7 +42,7 @@ pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
         })?,
     };
     root.set_text_content(None);
-    SHEET.with(|sheet| {
+    let _ = SHEET.try_with(|sheet| {
         if let Some(sheet) = sheet {
             // `new Array` and an index set, as serde-wasm-bindgen makes
             // its arrays: no import of its own (as `Array.of` would be).

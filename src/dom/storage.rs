@@ -12,7 +12,7 @@ thread_local! {
 }
 
 fn warn_once(what: &str, err: Option<&JsValue>) {
-    if WARNED.with(|w| w.replace(true)) {
+    if WARNED.try_with(|w| w.replace(true)).unwrap_or(true) {
         return;
     }
     let msg = JsValue::from_str(&["factcards: ", what, "; progress will not be remembered"].concat());
