@@ -204,7 +204,19 @@ pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
     if digits.is_empty() {
         return None;
     }
-    digits.chars().try_fold(0u64, |n, c| n.checked_mul(u64::from(radix))?.checked_add(u64::from(c.to_digit(radix)?)))
+    digits.bytes().try_fold(0u64, |n, b| {
+        // As `char::to_digit`, whose panic for a radix past 36 is not wanted.
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'z' => b - b'a' + 10,
+            b'A'..=b'Z' => b - b'A' + 10,
+            _ => return None,
+        };
+        if u32::from(digit) >= radix {
+            return None;
+        }
+        n.checked_mul(u64::from(radix))?.checked_add(u64::from(digit))
+    })
 }
 
 /// [`parse_uint`] in decimal, for a `usize` (or any narrower type).

@@ -564,19 +564,16 @@ impl Checker {
         };
         let mut slots = FieldSlots::default();
         for (key, value) in members {
-            match fields.iter().position(|f| f.name == key) {
+            match fields.iter().zip(slots.iter_mut()).find(|(f, _)| f.name == key) {
                 None => {
                     let message = unknown_field(&key, fields);
                     let at = Path::Key(path, &key);
                     self.report(if names_a_step(&key) { &at } else { path }, &[&message]);
                 }
-                Some(i) if !matches!(slots[i], Got::Absent) => {
+                Some((_, slot)) if !matches!(slot, Got::Absent) => {
                     self.report(path, &["duplicate field ", &quote(&key), "; each field may appear only once"]);
                 }
-                Some(i) => {
-                    let field = &fields[i];
-                    slots[i] = self.check(field, value, &Path::Key(path, field.name));
-                }
+                Some((field, slot)) => *slot = self.check(field, value, &Path::Key(path, field.name)),
             }
         }
         for (field, slot) in fields.iter().zip(&slots) {
