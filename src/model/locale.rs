@@ -3,7 +3,7 @@
 //! Deck text is never translated; only the widget's own words live here.
 //! Templates use `{n}`, `{total}` and `{answer}` as placeholders.
 
-use super::text::uint_text;
+use super::text::{split_ascii, uint_text};
 
 macro_rules! keys {
     ($($key:ident = $name:literal: $en:literal, $fr:literal, $ru:literal;)*) => {
@@ -18,16 +18,15 @@ macro_rules! keys {
         impl Key {
             /// Every key, in table order.
             pub const ALL: &'static [Key] = &[$(Key::$key,)*];
-
-            /// The key's name for `labels` overrides, e.g. `"next"`.
-            pub fn name(self) -> &'static str {
-                match self { $(Key::$key => $name,)* }
-            }
         }
 
-        const EN: &[&str] = &[$($en,)*];
-        const FR: &[&str] = &[$($fr,)*];
-        const RU: &[&str] = &[$($ru,)*];
+        // Each table is one string, its entries in key order and each ended
+        // by a NUL: a table of `&str`s would carry a pointer and a length
+        // for each entry, which compress badly (0.5 KB gzip in all).
+        const NAMES: &str = concat!($($name, "\0",)*);
+        const EN: &str = concat!($($en, "\0",)*);
+        const FR: &str = concat!($($fr, "\0",)*);
+        const RU: &str = concat!($($ru, "\0",)*);
     };
 }
 
@@ -88,6 +87,24 @@ keys! {
     ShowInArticle = "showInArticle": "Show in article", "Voir dans l’article", "Показать в статье";
 }
 
+/// Entry `i` of a NUL-ended table such as [`EN`].
+fn entry(table: &'static str, i: usize) -> &'static str {
+    split_ascii(table, 0).nth(i).unwrap_or_default()
+}
+
+impl Key {
+    /// The key's name for `labels` overrides, e.g. `"next"`.
+    pub fn name(self) -> &'static str {
+        entry(NAMES, self as usize)
+    }
+
+    /// The key named `name` (see [`Key::name`]), if any.
+    pub fn named(name: &str) -> Option<Key> {
+        let i = split_ascii(NAMES, 0).position(|n| n == name)?;
+        Key::ALL.get(i).copied()
+    }
+}
+
 /// A built-in UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -145,7 +162,7 @@ impl Strings {
     /// Overrides the string named `name` (see [`Key::name`]). Returns false
     /// when no string has that name.
     pub fn set_override(&mut self, name: &str, text: &str) -> bool {
-        let Some(&key) = Key::ALL.iter().find(|k| k.name() == name) else {
+        let Some(key) = Key::named(name) else {
             return false;
         };
         // One entry per key: a second override replaces the first.
@@ -166,7 +183,7 @@ impl Strings {
             Lang::Fr => FR,
             Lang::Ru => RU,
         };
-        table.get(key as usize).copied().unwrap_or_default()
+        entry(table, key as usize)
     }
 
     /// The template `key` with `{n}` and `{total}` filled in.
@@ -213,10 +230,18 @@ mod tests {
 
     #[test]
     fn every_language_has_every_string() {
-        for table in [EN, FR, RU] {
-            assert_eq!(table.len(), Key::ALL.len());
-            assert!(table.iter().all(|s| !s.trim().is_empty()));
+        for table in [NAMES, EN, FR, RU] {
+            let entries: Vec<&str> = table.split('\0').collect();
+            // Each entry is ended by a NUL, so the last piece is empty.
+            assert_eq!(entries.len(), Key::ALL.len() + 1);
+            assert_eq!(entries.last(), Some(&""));
+            assert!(entries[..Key::ALL.len()].iter().all(|s| !s.trim().is_empty()));
         }
+        for &key in Key::ALL {
+            assert_eq!(Key::named(key.name()), Some(key));
+        }
+        assert_eq!(Key::named(""), None);
+        assert_eq!(Key::named("Next"), None);
     }
 
     #[test]
