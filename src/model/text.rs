@@ -153,12 +153,14 @@ pub fn push_uint(out: &mut String, n: u64) {
 /// wasm. (An ASCII byte always ends a character, so every cut is on a
 /// character boundary.)
 pub fn split_ascii(s: &str, sep: u8) -> SplitAscii<'_> {
+    debug_assert!(sep.is_ascii());
     SplitAscii { rest: Some(s), sep }
 }
 
 /// `s` split at its first `sep`, an ASCII byte, as `s.split_once(sep as
 /// char)` splits it.
 pub fn split_once_ascii(s: &str, sep: u8) -> Option<(&str, &str)> {
+    debug_assert!(sep.is_ascii());
     let at = s.bytes().position(|b| b == sep)?;
     Some((s.get(..at)?, s.get(at + 1..)?))
 }
@@ -219,7 +221,7 @@ pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
     })
 }
 
-/// [`parse_uint`] in decimal, for a `usize` (or any narrower type).
+/// [`parse_uint`] in decimal, for an unsigned integer type.
 pub fn parse_int<T: TryFrom<u64>>(s: &str) -> Option<T> {
     T::try_from(parse_uint(s, 10)?).ok()
 }
@@ -796,6 +798,13 @@ mod tests {
         fn any_text_reads_as_parse_reads_it(s in "[+\\-0-9a-fA-Z ]{0,22}") {
             proptest::prop_assert_eq!(parse_uint(&s, 10), s.parse::<u64>().ok());
             proptest::prop_assert_eq!(parse_uint(&s, 16), u64::from_str_radix(&s, 16).ok());
+        }
+
+        #[test]
+        fn any_number_reads_as_parse_reads_it(d in "\\+?[0-9]{1,21}", h in "\\+?[0-9a-fA-F]{1,17}") {
+            proptest::prop_assert_eq!(parse_uint(&d, 10), d.parse::<u64>().ok());
+            proptest::prop_assert_eq!(parse_int::<u32>(&d), d.parse::<u32>().ok());
+            proptest::prop_assert_eq!(parse_uint(&h, 16), u64::from_str_radix(&h, 16).ok());
         }
     }
 
