@@ -5,7 +5,6 @@ use super::app::Modes;
 use super::json::Value;
 use super::locale::Key;
 use super::quiz::AnswerMode;
-
 use super::text::{parse_uint, push_uint};
 use super::validate::Issue;
 
