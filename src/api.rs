@@ -8,6 +8,7 @@ use crate::dom::error::MountError;
 use crate::dom::widget::Widget;
 use crate::dom::{input, mount};
 use crate::model::app::Mode;
+use crate::model::text::concat;
 use crate::model::validate::Issue;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -310,7 +311,7 @@ fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
     }
     if let Some(selector) = target.as_string() {
         let found = crate::dom::template::document().and_then(|d| d.query_selector(&selector).ok().flatten());
-        return found.ok_or_else(|| MountError::Target(["mount: no element matches \"", &selector, "\""].concat()));
+        return found.ok_or_else(|| MountError::Target(concat(&["mount: no element matches \"", &selector, "\""])));
     }
     let what = if target.is_null() {
         "null"
@@ -319,7 +320,7 @@ fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
     } else {
         "not an element"
     };
-    Err(MountError::Target(["mount: target must be an Element or a CSS selector, got ", what].concat()))
+    Err(MountError::Target(concat(&["mount: target must be an Element or a CSS selector, got ", what])))
 }
 
 /// Every problem with `deck` (an object or JSON text) as `{path, message,
@@ -369,7 +370,7 @@ fn validate_options(options: &JsValue) -> Result<Option<String>, Issue> {
     }
     let value = crate::dom::js_value::to_value(options).map_err(|e| Issue::error("options", e.message))?;
     let Value::Object(members) = value else {
-        return Err(Issue::error("options", ["must be an object, not ", value.type_name()].concat()));
+        return Err(Issue::error("options", concat(&["must be an object, not ", value.type_name()])));
     };
     let mut article = None;
     for (key, v) in &members {
@@ -379,10 +380,10 @@ fn validate_options(options: &JsValue) -> Result<Option<String>, Issue> {
             ("article", other) => {
                 return Err(Issue::error(
                     "options.article",
-                    ["must be the article's text, a string, not ", other.type_name()].concat(),
+                    concat(&["must be the article's text, a string, not ", other.type_name()]),
                 ))
             }
-            (other, _) => return Err(Issue::error(["options.", other].concat(), "unknown option; expected article")),
+            (other, _) => return Err(Issue::error(concat(&["options.", other]), "unknown option; expected article")),
         }
     }
     Ok(article)

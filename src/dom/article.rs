@@ -6,6 +6,7 @@
 use super::error::MountError;
 use crate::model::deck::Deck;
 use crate::model::quote::QuoteIndex;
+use crate::model::text::concat;
 use crate::model::validate::Issue;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -39,9 +40,11 @@ impl HostArticle {
                 deck.facts.iter().map(|f| f.quote.as_deref().and_then(|q| index.find(q)).is_some()).collect()
             }
             None => {
-                web_sys::console::warn_1(&JsValue::from_str(
-                    &["factcards: options.article: no element matches \"", selector, "\""].concat(),
-                ));
+                web_sys::console::warn_1(&JsValue::from_str(&concat(&[
+                    "factcards: options.article: no element matches \"",
+                    selector,
+                    "\"",
+                ])));
                 Vec::new()
             }
         };
@@ -74,7 +77,7 @@ fn text_of(selector: &str, host: &Element) -> Result<Option<String>, MountError>
     article_text(selector, host).map_err(|e| {
         MountError::Options(Issue::error(
             "options.article",
-            ["is not a valid CSS selector (", &super::error::js_message(&e), ")"].concat(),
+            concat(&["is not a valid CSS selector (", &super::error::js_message(&e), ")"]),
         ))
     })
 }

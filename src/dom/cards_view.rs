@@ -6,7 +6,7 @@ use super::template::{
 };
 use crate::model::app::{App, Dirty, Modes};
 use crate::model::locale::{Key, Strings};
-use crate::model::text::uint_text;
+use crate::model::text::{concat, uint_text};
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
@@ -161,7 +161,7 @@ pub fn announcement(app: &App, s: &Strings, dirty: Dirty) -> Option<String> {
     let card = s.count(Key::CardOf, study.position() + 1, study.round_len());
     if dirty.has(Dirty::ROUND) {
         let round = s.count(Key::Round, study.round() as usize, study.round_len());
-        return Some([round.as_str(), ". ", &card].concat());
+        return Some(concat(&[round.as_str(), ". ", &card]));
     }
     dirty.has(Dirty::CARD).then_some(card)
 }
@@ -187,11 +187,11 @@ fn fill_filter(filter: &Element, app: &App, s: &Strings) -> Result<(), JsValue> 
         filter.append_child(&opt)?;
         Ok(opt)
     };
-    let all = add("", &[s.get(Key::AllTopics), " (", &uint_text(app.deck.facts.len()), ")"].concat())?;
+    let all = add("", &concat(&[s.get(Key::AllTopics), " (", &uint_text(app.deck.facts.len()), ")"]))?;
     // The widget's own words in a <select> of the deck's language.
     set_attr(&all, "lang", s.lang().tag());
     for (i, (name, count)) in app.topics.iter().enumerate() {
-        add(&uint_text(i), &[name.as_str(), " (", &uint_text(*count), ")"].concat())?;
+        add(&uint_text(i), &concat(&[name.as_str(), " (", &uint_text(*count), ")"]))?;
     }
     Ok(())
 }

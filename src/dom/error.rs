@@ -1,7 +1,7 @@
 //! Why a mount failed, and how that reaches JS: an `Error` whose message
 //! names the first problem and whose `path` property names its field.
 
-use crate::model::text::push_uint;
+use crate::model::text::{concat, push_uint};
 use crate::model::validate::Issue;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -21,7 +21,7 @@ pub enum MountError {
 impl MountError {
     /// A DOM call's failure, keeping the exception's own message.
     pub fn dom(e: &JsValue) -> MountError {
-        MountError::Dom(["mount: could not render (", &js_message(e), ")"].concat())
+        MountError::Dom(concat(&["mount: could not render (", &js_message(e), ")"]))
     }
 
     /// The message for the host's `Error`, e.g.
@@ -40,7 +40,7 @@ impl MountError {
                 }
                 m
             }
-            MountError::Options(issue) => ["invalid options: ", &issue.line()].concat(),
+            MountError::Options(issue) => concat(&["invalid options: ", &issue.line()]),
             MountError::Target(m) | MountError::Dom(m) => m.clone(),
         }
     }
@@ -80,7 +80,7 @@ impl MountError {
 pub fn js_message(e: &JsValue) -> String {
     if let Some(err) = e.dyn_ref::<js_sys::Error>() {
         let (name, message) = (String::from(err.name()), String::from(err.message()));
-        return if name.is_empty() { message } else { [name.as_str(), ": ", &message].concat() };
+        return if name.is_empty() { message } else { concat(&[name.as_str(), ": ", &message]) };
     }
     e.as_string().unwrap_or_else(|| "an unknown error".to_owned())
 }

@@ -8,6 +8,7 @@ use crate::model::deck::Deck;
 use crate::model::json::Value;
 use crate::model::locale::{Lang, Strings};
 use crate::model::options::MountOptions;
+use crate::model::text::concat;
 use crate::model::validate::{parse_deck, Issue};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -32,7 +33,7 @@ pub fn read_options(options: &JsValue) -> Result<MountOptions, MountError> {
         Value::Null
     } else {
         js_value::to_value(options).map_err(|e| {
-            let path = if e.path.is_empty() { "options".to_owned() } else { ["options.", &e.path].concat() };
+            let path = if e.path.is_empty() { "options".to_owned() } else { concat(&["options.", &e.path]) };
             MountError::Options(Issue::error(path, e.message))
         })?
     };

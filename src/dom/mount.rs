@@ -12,6 +12,7 @@ use super::widget::{ViewOptions, Widget};
 use crate::model::app::{App, Settings};
 use crate::model::locale::{Key, Strings};
 use crate::model::progress::storage_key;
+use crate::model::text::concat;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -98,6 +99,6 @@ pub fn fail(host: &Element, options: &JsValue, message: &str, path: Option<&str>
 /// (and `path`) go to one console warning and to `factcards:error`.
 fn report_failure(host: &Element, strings: &Strings, message: &str, path: Option<&str>, lines: &[String]) {
     show_message(host, Message::Error, strings.get(Key::Failed), lines);
-    web_sys::console::warn_1(&JsValue::from_str(&["factcards: ", message].concat()));
+    web_sys::console::warn_1(&JsValue::from_str(&concat(&["factcards: ", message])));
     events::emit(host, "factcards:error", &events::error(message, path));
 }

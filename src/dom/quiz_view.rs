@@ -5,6 +5,7 @@ use super::template::{set_attr, set_flag, set_hidden, set_progress, set_text, se
 use crate::model::app::{App, Dirty};
 use crate::model::locale::{Key, Strings};
 use crate::model::quiz::{Band, Prompt};
+use crate::model::text::concat;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement};
 
@@ -174,7 +175,7 @@ fn render_summary(e: &Slots, app: &App, s: &Strings) -> Result<(), JsValue> {
     };
     let labelled = |label: Key, class: &str, text: &str| -> Result<Element, JsValue> {
         let p = el("p", "", "")?;
-        let b = el("span", "lbl", &[s.get(label), s.get(Key::LabelEnd), " "].concat())?;
+        let b = el("span", "lbl", &concat(&[s.get(label), s.get(Key::LabelEnd), " "]))?;
         set_flag(&b, "dir", false);
         set_attr(&b, "lang", ui);
         p.append_child(&b)?;

@@ -9,6 +9,7 @@
 
 use super::error::MountError;
 use super::template::{document, message_markup, object, set_attr, set_text};
+use crate::model::text::concat;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, ShadowRoot};
@@ -29,16 +30,13 @@ pub fn shadow_root(host: &Element) -> Result<ShadowRoot, MountError> {
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&open_init()).map_err(|e| {
-            MountError::Target(
-                [
-                    "mount: cannot render into <",
-                    &host.tag_name().to_ascii_lowercase(),
-                    ">; use a <div> or <fact-cards> (",
-                    &super::error::js_message(&e),
-                    ")",
-                ]
-                .concat(),
-            )
+            MountError::Target(concat(&[
+                "mount: cannot render into <",
+                &host.tag_name().to_ascii_lowercase(),
+                ">; use a <div> or <fact-cards> (",
+                &super::error::js_message(&e),
+                ")",
+            ]))
         })?,
     };
     root.set_text_content(None);

@@ -3,6 +3,7 @@
 use super::template::{set_attr, set_hidden, set_text, Slots, R};
 use crate::model::app::{App, Modes};
 use crate::model::locale::{Key, Strings};
+use crate::model::text::concat;
 
 /// Labels the Cards and Quiz tabs, hiding the tab list when only one view is
 /// offered.
@@ -19,7 +20,7 @@ pub fn build_credit(e: &Slots, app: &App, s: &Strings) {
     let Some(source) = &app.deck.source else { return };
     let name = source.publisher.as_deref().or(source.url.as_deref());
     let Some(name) = name else { return };
-    set_text(&e[R::SourceLabel], &[s.get(Key::Source), s.get(Key::LabelEnd)].concat());
+    set_text(&e[R::SourceLabel], &concat(&[s.get(Key::Source), s.get(Key::LabelEnd)]));
     let link = &e[R::SourceLink];
     let mut rest = String::new();
     match &source.url {

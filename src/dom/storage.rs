@@ -3,6 +3,7 @@
 //! breaks the widget: it works without memory and warns once per page.
 
 use crate::model::progress::Progress;
+use crate::model::text::concat;
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,7 +16,7 @@ fn warn_once(what: &str, err: Option<&JsValue>) {
     if WARNED.try_with(|w| w.replace(true)).unwrap_or(true) {
         return;
     }
-    let msg = JsValue::from_str(&["factcards: ", what, "; progress will not be remembered"].concat());
+    let msg = JsValue::from_str(&concat(&["factcards: ", what, "; progress will not be remembered"]));
     match err {
         Some(e) => web_sys::console::warn_2(&msg, e),
         None => web_sys::console::warn_1(&msg),
@@ -61,7 +62,7 @@ impl Store {
         };
         let progress = Progress::decode(&text, facts);
         if progress.is_none() {
-            warn_once(&["ignoring unreadable saved progress under ", &self.key].concat(), None);
+            warn_once(&concat(&["ignoring unreadable saved progress under ", &self.key]), None);
         }
         progress
     }

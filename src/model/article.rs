@@ -12,6 +12,7 @@
 //! are compared as written.
 
 use super::deck::Deck;
+use super::text::concat;
 /// The month named by `word`: in full, as three letters, or `Sept`.
 pub(crate) use super::variants::month as month_of;
 use super::variants::MONTHS;
@@ -118,7 +119,7 @@ pub fn issues(deck: &Deck, article: &str) -> Vec<super::validate::Issue> {
 /// `s` cut to `max` characters, with `…` when it was longer.
 fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((at, _)) => [s.get(..at).unwrap_or(s), "…"].concat(),
+        Some((at, _)) => concat(&[s.get(..at).unwrap_or(s), "…"]),
         None => s.to_string(),
     }
 }
@@ -879,7 +880,7 @@ fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
     if !closing && !self_closing && SKIPPED.contains(&name.as_str()) {
         // Skip to the matching end tag.
         let lower = rest.to_ascii_lowercase();
-        let close = ["</", &name].concat();
+        let close = concat(&["</", &name]);
         let mut from = 0;
         while let Some(k) = lower[from..].find(&close) {
             let at = from + k + close.len();

@@ -4,6 +4,7 @@
 //! [`crate::model::validate::parse_deck`], which checks every rule and reports
 //! every problem by path.
 
+use super::text::concat;
 use serde::Serialize;
 
 /// The only deck format version this crate reads.
@@ -58,7 +59,7 @@ impl Deck {
     /// source names a publisher.
     pub fn quote_credit(&self) -> Option<String> {
         let publisher = self.source.as_ref()?.publisher.as_deref()?;
-        Some(["— ", publisher].concat())
+        Some(concat(&["— ", publisher]))
     }
 }
 

@@ -5,7 +5,7 @@ use super::app::Modes;
 use super::json::Value;
 use super::locale::Key;
 use super::quiz::AnswerMode;
-use super::text::{parse_uint, push_uint};
+use super::text::{concat, join, parse_uint, push_uint};
 use super::validate::Issue;
 
 /// Forced colour scheme.
@@ -50,13 +50,13 @@ pub struct MountOptions {
 pub const NAMES: &[&str] = &["mode", "seed", "questions", "answer", "locale", "labels", "storage", "theme", "article"];
 
 fn issue(path: &str, message: &str) -> Issue {
-    Issue::error(if path.is_empty() { "options".to_owned() } else { ["options.", path].concat() }, message)
+    Issue::error(if path.is_empty() { "options".to_owned() } else { concat(&["options.", path]) }, message)
 }
 
 /// The issue "must be `want`, not <the type of `v`>" at `path`: the one
 /// builder of the type errors.
 fn not_a(path: &str, want: &str, v: &Value) -> Issue {
-    issue(path, &["must be ", want, ", not ", v.type_name()].concat())
+    issue(path, &concat(&["must be ", want, ", not ", v.type_name()]))
 }
 
 fn one_of(path: &str, v: &Value, allowed: &[&str]) -> Result<usize, Issue> {
@@ -72,7 +72,7 @@ fn one_of(path: &str, v: &Value, allowed: &[&str]) -> Result<usize, Issue> {
     }
     match v {
         Value::String(s) => {
-            allowed.iter().position(|a| a == s).ok_or_else(|| issue(path, &["must be ", &want].concat()))
+            allowed.iter().position(|a| a == s).ok_or_else(|| issue(path, &concat(&["must be ", &want])))
         }
         other => Err(not_a(path, &want, other)),
     }
@@ -145,7 +145,7 @@ impl MountOptions {
                         return Err(not_a("labels", "an object of strings", v));
                     };
                     for (name, text) in labels {
-                        let path = ["labels.", name].concat();
+                        let path = concat(&["labels.", name]);
                         if Key::named(name).is_none() {
                             return Err(issue(&path, "is not a label name; see the README for the list"));
                         }
@@ -174,7 +174,7 @@ impl MountOptions {
                     }
                 }
                 other => {
-                    let mut msg = ["unknown option; expected one of ", &NAMES.join(", ")].concat();
+                    let mut msg = concat(&["unknown option; expected one of ", &join(NAMES, ", ")]);
                     if other.is_empty() {
                         msg = "empty option name".into();
                     }

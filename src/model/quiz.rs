@@ -688,8 +688,8 @@ impl Picker {
     /// Offers texts from `pool` in a random order until full or none is
     /// left; leaves `pool` empty.
     fn draw(&mut self, pool: &mut Vec<&str>, rng: &mut Rng) {
-        while !self.full() && !pool.is_empty() {
-            let text = pool.swap_remove(rng.below(pool.len()));
+        while !self.full() {
+            let Some(text) = rng.take(pool) else { break };
             self.offer(text);
         }
         pool.clear();

@@ -33,6 +33,15 @@ impl Rng {
         mix(self.state)
     }
 
+    /// Removes an item of `items` chosen uniformly (the last one takes its
+    /// place); `None` when there is none.
+    pub fn take<T>(&mut self, items: &mut Vec<T>) -> Option<T> {
+        let i = self.below(items.len());
+        // Always true when `items` is not empty; it spares swap_remove's
+        // panic, and the number formatting of its message, in the wasm.
+        (i < items.len()).then(|| items.swap_remove(i))
+    }
+
     /// A uniform number in `0..n`; 0 when `n` is 0.
     ///
     /// Lemire's multiply-and-shift with rejection, so there is no modulo bias.
@@ -85,6 +94,20 @@ mod tests {
         assert_eq!(r.next_u64(), 6_457_827_717_110_365_317);
         assert_eq!(r.next_u64(), 3_203_168_211_198_807_973);
         assert_eq!(r.next_u64(), 9_817_491_932_198_370_423);
+    }
+
+    #[test]
+    fn take_removes_as_below_and_swap_remove_would() {
+        let (mut a, mut b) = (Rng::new(11), Rng::new(11));
+        let (mut xs, mut ys): (Vec<u32>, Vec<u32>) = ((0..9).collect(), (0..9).collect());
+        while let Some(x) = a.take(&mut xs) {
+            assert_eq!(x, ys.swap_remove(b.below(ys.len())));
+            assert_eq!(xs, ys);
+        }
+        assert!(ys.is_empty());
+        // An empty list takes nothing and draws no number.
+        assert_eq!(a.take(&mut xs), None);
+        assert_eq!(a.next_u64(), b.next_u64());
     }
 
     #[test]

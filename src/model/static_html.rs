@@ -8,6 +8,7 @@
 
 use super::deck::Deck;
 use super::locale::{Key, Lang, Strings};
+use super::text::concat;
 
 /// Escapes text for HTML content and double- or single-quoted attributes.
 pub fn escape(text: &str, out: &mut String) {
@@ -55,7 +56,7 @@ pub fn render(deck: &Deck) -> String {
     }
     out.push_str("<dl>\n");
     for fact in &deck.facts {
-        element(&mut out, "dt", &[("id", &["fact-", &fact.id].concat())], &fact.front);
+        element(&mut out, "dt", &[("id", &concat(&["fact-", &fact.id]))], &fact.front);
         out.push_str("\n<dd>");
         element(&mut out, "strong", &[], &fact.back);
         if let Some(d) = &fact.detail {
@@ -74,7 +75,7 @@ pub fn render(deck: &Deck) -> String {
         // The widget's own words in the deck's language, when built in.
         let words = Strings::new(Lang::from_tag(&deck.language));
         out.push_str("<p>");
-        escape(&[words.get(Key::Source), words.get(Key::LabelEnd), " "].concat(), &mut out);
+        escape(&concat(&[words.get(Key::Source), words.get(Key::LabelEnd), " "]), &mut out);
         let name = src.publisher.as_deref().or(src.url.as_deref()).unwrap_or("");
         match &src.url {
             // Validated as http(s) before it gets here.

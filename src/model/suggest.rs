@@ -29,7 +29,7 @@
 use super::article::{month_of, quantities, Quantity, Unit};
 use super::deck::{Deck, Fact, Kind};
 use super::sentences;
-use super::text::{fold_case_space, normalize_answer};
+use super::text::{concat, fold_case_space, normalize_answer};
 use super::variants::{CARDINALS, ORDINALS};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -1097,12 +1097,12 @@ fn make_draft(s: &str, c: &Candidate, back: String) -> Draft {
 /// The sentence with bytes `start..end` blanked, cut around the blank to at
 /// most [`MAX_FRONT`] characters.
 fn cloze_of(s: &str, start: usize, end: usize) -> String {
-    let full = [s.get(..start).unwrap_or(""), BLANK, s.get(end..).unwrap_or("")].concat();
+    let full = concat(&[s.get(..start).unwrap_or(""), BLANK, s.get(end..).unwrap_or("")]);
     if full.chars().count() <= MAX_FRONT {
         return full;
     }
     let (from, to) = clause_bounds(s, start, end);
-    let part = [s.get(from..start).unwrap_or(""), BLANK, s.get(end..to).unwrap_or("")].concat();
+    let part = concat(&[s.get(from..start).unwrap_or(""), BLANK, s.get(end..to).unwrap_or("")]);
     let part: String = part.trim().chars().take(MAX_FRONT - 2).collect();
     format!("…{part}…")
 }

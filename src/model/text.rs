@@ -148,6 +148,26 @@ pub fn push_uint(out: &mut String, n: u64) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
+/// The `parts` one after another, as `parts.concat()` joins them. A loop of
+/// `push_str`: std's `concat` and `join` bring a length check whose panic
+/// formats numbers into the wasm.
+pub fn concat(parts: &[&str]) -> String {
+    join(parts, "")
+}
+
+/// The `parts` with `sep` between each two, as `parts.join(sep)` joins them.
+pub fn join(parts: &[&str], sep: &str) -> String {
+    let len = parts.iter().map(|p| p.len() + sep.len()).sum();
+    let mut out = String::with_capacity(len);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// `s` split at each `sep`, an ASCII byte, as `s.split(sep as char)` splits
 /// it. A byte loop: core's char searcher, with its `memchr`, is bigger in the
 /// wasm. (An ASCII byte always ends a character, so every cut is on a
@@ -763,6 +783,25 @@ mod tests {
             let std: Vec<&str> = s.split(char::from(sep)).collect();
             proptest::prop_assert_eq!(split_ascii(&s, sep).collect::<Vec<_>>(), std);
             proptest::prop_assert_eq!(split_once_ascii(&s, sep), s.split_once(char::from(sep)));
+        }
+    }
+
+    #[test]
+    fn joins_as_std_joins() {
+        let cases: [&[&str]; 5] = [&[], &[""], &["a"], &["a", "", "b"], &["é", "ж", "\u{1f600}"]];
+        for parts in cases {
+            assert_eq!(concat(parts), parts.concat(), "{parts:?}");
+            assert_eq!(join(parts, ", "), parts.join(", "), "{parts:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_parts_join_as_std_joins_them(parts in proptest::collection::vec("[ aé€\u{1f600}]{0,6}", 0..6), sep in "[ ,é]{0,3}") {
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(concat(&parts), parts.concat());
+            proptest::prop_assert_eq!(join(&parts, &sep), parts.join(sep.as_str()));
         }
     }
 

@@ -39,7 +39,7 @@ use super::deck::{Deck, Fact, Image, Kind, Source, FORMAT_VERSION, MAX_FACTS, MA
 use super::json::Value;
 use super::numbering::Numbering;
 use super::text::{
-    char_distance as edit_distance, chars, fold_case_space, fold_char, is_blank, push_uint, split_ascii,
+    char_distance as edit_distance, chars, concat, fold_case_space, fold_char, is_blank, push_uint, split_ascii,
     split_once_ascii, uint_text, AnswerKey,
 };
 use super::variants;
@@ -128,7 +128,7 @@ impl Issue {
         if self.path.is_empty() {
             self.message.clone()
         } else {
-            [labelled_path(&self.path, self.fact_id.as_deref()).as_str(), ": ", self.message.as_str()].concat()
+            concat(&[labelled_path(&self.path, self.fact_id.as_deref()).as_str(), ": ", self.message.as_str()])
         }
     }
 }
@@ -139,7 +139,7 @@ impl Issue {
 pub fn labelled_path(path: &str, id: Option<&str>) -> String {
     match (id, in_fact(path)) {
         (Some(id), Some((index, tail))) => {
-            ["facts[", index, "] (id ", &quote_up_to(id, usize::MAX), ")", tail].concat()
+            concat(&["facts[", index, "] (id ", &quote_up_to(id, usize::MAX), ")", tail])
         }
         _ => path.to_string(),
     }
@@ -169,7 +169,7 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
         let fact = Path::Index(&facts, i);
         let mut warn = |field: &str, parts: &[&str]| {
             let path = Path::Key(&fact, field).render();
-            out.push(Issue { path, message: parts.concat(), severity: Severity::Warning, fact_id: Some(f.id.clone()) });
+            out.push(Issue { path, message: concat(parts), severity: Severity::Warning, fact_id: Some(f.id.clone()) });
         };
         let kind = f.kind.as_str();
         if let Some(what) = unlike_kind(&f.back, f.kind) {
@@ -259,7 +259,7 @@ fn parse_json(text: &str) -> Result<Value, Vec<Issue>> {
     serde_json::from_str::<Value>(text).map_err(|e| {
         // serde_json quotes tokens with backticks; plain quotes read better.
         let reason = e.to_string().replace('`', "'");
-        vec![Issue::error("", ["not valid JSON: ", &reason].concat())]
+        vec![Issue::error("", concat(&["not valid JSON: ", &reason]))]
     })
 }
 
@@ -318,7 +318,7 @@ impl Origin {
         let facts = Path::Key(&Path::Root, "facts");
         let fact = Path::Index(&facts, self.index);
         if self.derived {
-            [fact.render().as_str(), ", derived from its position"].concat()
+            concat(&[fact.render().as_str(), ", derived from its position"])
         } else {
             Path::Key(&fact, "id").render()
         }
@@ -327,7 +327,7 @@ impl Origin {
 
 /// The id `fact-N` of the fact at `index` that has none written.
 fn derived_id(index: usize) -> String {
-    ["fact-", &uint_text(index + 1)].concat()
+    concat(&["fact-", &uint_text(index + 1)])
 }
 
 /// For the fact at each position of `items`, where its id was first used
@@ -548,7 +548,7 @@ impl Checker {
         let path = path.render();
         let at_id = in_fact(&path).is_some_and(|(_, tail)| tail.starts_with(".id"));
         let fact_id = if at_id { None } else { self.fact_id.clone() };
-        self.issues.push(Issue { path, message: parts.concat(), severity: Severity::Error, fact_id });
+        self.issues.push(Issue { path, message: concat(parts), severity: Severity::Error, fact_id });
     }
 
     /// Walks the members of an object in document order, checking the first
@@ -956,7 +956,7 @@ fn push_control_escape(out: &mut String, c: char) {
 /// The message for an unknown field `key` of an object with `fields`: the
 /// nearest field when one is close, else the list of them.
 fn unknown_field(key: &str, fields: &'static [Field]) -> String {
-    let mut message = ["unknown field ", &quote(key)].concat();
+    let mut message = concat(&["unknown field ", &quote(key)]);
     match suggest(key, fields) {
         Some(near) => {
             message.push_str("; did you mean \"");
@@ -1082,8 +1082,10 @@ fn check_date(s: &str) -> DateCheck {
                 return DateCheck::NotADate;
             }
             part += 1;
-        } else if b.is_ascii_digit() {
-            parts[part] = parts[part] * 10 + u32::from(b - b'0');
+        } else if let (true, Some(p)) = (b.is_ascii_digit(), parts.get_mut(part)) {
+            // `get_mut`, not an index: `part` is at most 2, and no bounds
+            // check's panic (and its number formatting) is left in the wasm.
+            *p = *p * 10 + u32::from(b - b'0');
         } else {
             return DateCheck::NotADate;
         }
