@@ -533,3 +533,30 @@ fn event_details_and_issues_are_plain_objects() {
     widget.destroy();
     host.remove();
 }
+
+/// Characters of many scripts and kinds: letters, digits, marks,
+/// punctuation and symbols, in and out of the blocks the wasm classes itself.
+const UNICODE_SAMPLES: &str = "aZ09 _-.,;:!?'\"()[]{}@#$%&*+=<>/\\|~^`\u{a0}\u{aa}\u{ad}\u{b2}\u{b5}\u{bc}\u{d7}\
+    αΩάϊ\u{375}\u{37e}\u{387}\u{3f6}ЖжЁё\u{482}\u{483}\u{488}ӘәҚқҢңҰұҮүҺһІі\
+    אבג\u{5b0}\u{5be}\u{5f3}ابت\u{60c}\u{61f}\u{640}٠١٩۰۹\u{64b}\u{670}\
+    कखग\u{93c}\u{93e}\u{94d}\u{964}०९ক০ஂஅ௧ไก\u{e31}\u{e3f}๑ÅΩ\u{2160}\u{2169}\u{2170}\
+    中国字\u{3000}\u{3001}\u{3002}\u{3007}\u{3021}ぁアー\u{30fb}한국\u{3131}\u{ff10}\u{ff21}\u{ff41}\u{ff01}\
+    \u{2013}\u{2014}\u{2018}\u{2019}\u{201c}\u{201d}\u{2026}\u{2030}\u{20ac}\u{20b8}\u{20bd}\u{2122}\u{2460}\u{2070}\u{2074}\
+    \u{2190}\u{2200}\u{2500}\u{25a0}\u{2600}\u{2713}\u{1f600}\u{1f1f0}\u{10400}\u{1d400}\u{1d7ce}\u{20000}";
+
+/// The wasm asks the browser whether a character outside ASCII, Latin and
+/// Cyrillic is a letter or a digit: its answers are std's.
+#[wasm_bindgen_test]
+fn the_browser_classes_letters_and_digits_as_std_does() {
+    use factcards::model::unicode::{is_alphabetic, is_alphanumeric};
+    // Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic whole, then samples.
+    let blocks = (0..=0x6ff).filter_map(char::from_u32);
+    for c in blocks.chain(UNICODE_SAMPLES.chars()) {
+        assert_eq!(is_alphabetic(c), c.is_alphabetic(), "is_alphabetic {c:?} U+{:04X}", u32::from(c));
+        assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "is_alphanumeric {c:?} U+{:04X}", u32::from(c));
+    }
+    // So typed answers in any script are read as before.
+    use factcards::model::text::normalize_answer;
+    assert_eq!(normalize_answer("中国 — «Токаев»!"), "中国 токаев");
+    assert_eq!(normalize_answer("Ⅻ, ٣ and ²"), "ⅻ ٣ and ²");
+}

@@ -3,7 +3,8 @@
 //! - [`deck`]: the deck types; [`json`] and [`validate`] turn JSON into them.
 //! - [`quiz`]: the quiz engine (questions, wrong options, judging, scoring).
 //! - [`study`]: the flip-card study state (order, position, known and learning).
-//! - [`text`]: text normalisation shared by validation and answer matching.
+//! - [`text`]: text normalisation shared by validation and answer matching;
+//!   [`unicode`]: which characters are letters and digits.
 //! - [`variants`]: generated wrong options for numbers, money and dates.
 //! - [`rng`]: the small seeded PRNG behind every shuffle.
 //! - [`app`]: the widget state and the messages that change it.
@@ -38,5 +39,6 @@ pub mod study;
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub mod suggest;
 pub mod text;
+pub mod unicode;
 pub mod validate;
 pub mod variants;

@@ -1,5 +1,7 @@
 //! Text normalisation shared by validation and answer matching.
 
+use super::unicode::{is_alphabetic, is_alphanumeric};
+
 /// True when `s` is empty or holds only white space and the invisible
 /// zero-width characters U+200B–U+200D, U+2060 and U+FEFF.
 pub fn is_blank(s: &str) -> bool {
@@ -489,7 +491,7 @@ fn flat_text(s: &str) -> String {
         let between_digits = digit_at(i.checked_sub(1)) && digit_at(Some(i + 1));
         match c {
             c if is_mark(c) => {}
-            c if c.is_alphanumeric() => push_folded(&mut flat, c),
+            c if is_alphanumeric(c) => push_folded(&mut flat, c),
             '.' if between_digits => flat.push('.'),
             ',' | '\u{a0}' | '\u{2009}' | '\u{202f}' if between_digits && group_of_three(&chars, i + 1) => {}
             '\'' | '\u{2019}' | '\u{2bc}' | '.' => {}
@@ -617,7 +619,7 @@ pub enum Verdict {
 /// Edits a word of the right answer may differ by and still be a near
 /// miss: none below 5 letters, one for 5 to 9, two for 10 or more.
 pub fn edits_allowed(word: &str) -> usize {
-    match word.chars().filter(|c| c.is_alphabetic()).count() {
+    match word.chars().filter(|&c| is_alphabetic(c)).count() {
         0..=4 => 0,
         5..=9 => 1,
         _ => 2,

@@ -17,6 +17,7 @@
 
 use super::deck::Kind;
 use super::text::push_uint;
+use super::unicode::is_alphabetic;
 
 /// Most variants [`generate`] returns.
 pub const MAX_VARIANTS: usize = 6;
@@ -343,7 +344,7 @@ fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             start = start.or(Some(i));
         } else if let Some(w) = start.take().and_then(|st| s.get(st..i)) {
             out.push((i - w.len(), w));
@@ -376,7 +377,7 @@ fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
     let after = s.get(end..).unwrap_or("").trim();
     let mut to = 0;
     for (i, c) in after.char_indices() {
-        if !c.is_alphabetic() {
+        if !is_alphabetic(c) {
             break;
         }
         to = i + c.len_utf8();
@@ -389,7 +390,7 @@ fn month_near(s: &str, start: usize, end: usize) -> Option<usize> {
     let before = before.get(..cut).unwrap_or("");
     let mut from = before.len();
     for (i, c) in before.char_indices().rev() {
-        if !c.is_alphabetic() {
+        if !is_alphabetic(c) {
             break;
         }
         from = i;
