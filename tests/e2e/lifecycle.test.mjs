@@ -141,10 +141,17 @@ test(`[chromium-only] ${CYCLES} cycles of mount, use and destroy leave no nodes,
   const before = await listeners(cdp);
 
   // While mounted, the widget's listeners are on its shadow root (a check
-  // that the counting sees them at all).
-  await page.evaluate(() => {
-    window.probe = window.H.fc.mount('#widget', null, { seed: 1 });
-  });
+  // that the counting sees them at all). The page's first mount without a
+  // deck waits for the built-in deck's fetch: counted once it has rendered.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const host = document.getElementById('widget');
+        host.addEventListener('factcards:ready', resolve, { once: true });
+        host.addEventListener('factcards:error', (e) => reject(new Error(e.detail.message)), { once: true });
+        window.probe = window.H.fc.mount(host, null, { seed: 1 });
+      }),
+  );
   const mounted = await listeners(cdp);
   assert.ok(mounted.shadowRoot.count >= 3, `listeners while mounted: ${JSON.stringify(mounted.shadowRoot.types)}`);
   await page.evaluate(() => {
