@@ -56,9 +56,12 @@ impl serde::Serialize for Issue {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("path", &self.path)?;
-        map.serialize_entry("message", &self.message)?;
-        map.serialize_entry("severity", self.severity.name())?;
+        // Each entry a `&str`, as the events' strings are: serde-wasm-bindgen
+        // has one copy of its value code per type (measured: 101 B gzip less
+        // than a `String` and a `str` beside it).
+        map.serialize_entry("path", &self.path.as_str())?;
+        map.serialize_entry("message", &self.message.as_str())?;
+        map.serialize_entry("severity", &self.severity.name())?;
         map.end()
     }
 }
