@@ -4,7 +4,8 @@
 //! - [`quiz`]: the quiz engine (questions, wrong options, judging, scoring).
 //! - [`study`]: the flip-card study state (order, position, known and learning).
 //! - [`text`]: text normalisation shared by validation and answer matching;
-//!   [`unicode`]: which characters are letters and digits.
+//!   [`unicode`]: which characters are letters and digits (in the wasm,
+//!   partly the browser's answer: the model's one call to JS).
 //! - [`variants`]: generated wrong options for numbers, money and dates.
 //! - [`rng`]: the small seeded PRNG behind every shuffle.
 //! - [`app`]: the widget state and the messages that change it.
