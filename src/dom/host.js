@@ -1,6 +1,10 @@
-// What both the wasm (src/dom/shadow.rs) and element.js ask of a host element
-// before a widget mounts into it. One copy, in JS: the wasm's own took three
-// imports (childNodes, nodeType, textContent) and a walk of its own.
+// What the wasm asks of the browser: whether a host element holds content of
+// its own, before a widget mounts into it (src/dom/shadow.rs; element.js asks
+// too), and which characters are letters and digits (src/model/unicode.rs).
+// One copy each, in JS: the wasm's own took three imports (childNodes,
+// nodeType, textContent) and a walk, and std's Unicode tables 1.9 KB gzip.
+// (One file for both: a snippet file of its own made wasm-bindgen-test's
+// page hang in Chromium in about a third of the runs.)
 
 /** Whether `host` holds content of the page's own: anything but the inline JSON deck, white space and comments. */
 export const hasFallback = (host) =>
@@ -9,3 +13,12 @@ export const hasFallback = (host) =>
       ? !(n.localName === "script" && (n.getAttribute("type") || "").trim().toLowerCase() === "application/json")
       : n.nodeType === 3 && n.data.trim() !== "",
   );
+
+const ALPHABETIC = /\p{Alphabetic}/u;
+const NUMBER = /\p{N}/u;
+
+/** 1 when the code point `c` is alphabetic, 2 when it is a number (and not alphabetic), 0 otherwise. */
+export function unicodeClass(c) {
+  const s = String.fromCodePoint(c);
+  return ALPHABETIC.test(s) ? 1 : NUMBER.test(s) ? 2 : 0;
+}

@@ -90,9 +90,8 @@ mod platform {
     use super::Class;
     use wasm_bindgen::prelude::wasm_bindgen;
 
-    #[wasm_bindgen(
-        inline_js = "const A=/\\p{Alphabetic}/u,N=/\\p{N}/u;export function unicodeClass(c){const s=String.fromCodePoint(c);return A.test(s)?1:N.test(s)?2:0}"
-    )]
+    // In the snippet of src/dom, with what else the wasm asks of the browser.
+    #[wasm_bindgen(module = "/src/dom/host.min.js")]
     extern "C" {
         /// 1 for a letter, 2 for a number, 0 for anything else.
         #[wasm_bindgen(js_name = unicodeClass)]
