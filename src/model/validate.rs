@@ -1082,10 +1082,12 @@ fn check_date(s: &str) -> DateCheck {
                 return DateCheck::NotADate;
             }
             part += 1;
-        } else if let (true, Some(p)) = (b.is_ascii_digit(), parts.get_mut(part)) {
+        } else if b.is_ascii_digit() {
             // `get_mut`, not an index: `part` is at most 2, and no bounds
             // check's panic (and its number formatting) is left in the wasm.
-            *p = *p * 10 + u32::from(b - b'0');
+            if let Some(p) = parts.get_mut(part) {
+                *p = *p * 10 + u32::from(b - b'0');
+            }
         } else {
             return DateCheck::NotADate;
         }
