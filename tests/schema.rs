@@ -30,6 +30,7 @@ const SCHEMA_CANNOT_CATCH: &[(&str, &str)] = &[
     ("fact-distractor-duplicate", "uniqueItems compares exactly; the format ignores case and white space"),
     ("fact-distractor-matches-back", "JSON Schema cannot compare one property with another"),
     ("fact-distractor-decomposed-back", "JSON Schema cannot compare one property with another"),
+    ("fact-distractor-final-sigma", "JSON Schema cannot compare one property with another"),
     ("fact-distractor-precomposed-cyrillic", "JSON Schema cannot compare one property with another"),
     ("fact-duplicate-field", "a JSON parser keeps one value of a repeated key, so the schema never sees the repeat"),
 ];

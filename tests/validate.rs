@@ -119,6 +119,7 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
     ("fact-distractor-equals-accept", &[("facts[0].distractors[1]", "must not equal an accepted answer (accept[1])")]),
     ("fact-distractor-matches-back", &[("facts[0].distractors[1]", "must not equal the answer (back)")]),
     ("fact-distractor-decomposed-back", &[("facts[0].distractors[1]", "must not equal the answer (back)")]),
+    ("fact-distractor-final-sigma", &[("facts[0].distractors[1]", "must not equal the answer (back)")]),
     (
         "fact-distractor-precomposed-cyrillic",
         &[

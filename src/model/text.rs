@@ -392,6 +392,8 @@ fn push_folded(out: &mut String, c: char) {
         'þ' => return out.push_str("th"),
         'ĳ' | 'Ĳ' => return out.push_str("ij"),
         'ё' => return out.push('е'),
+        // Final sigma is sigma: "ΖΕΥΣ" is "Ζευς".
+        'ς' => return out.push('σ'),
         '\u{e0}'..='\u{ff}' => base(LATIN1, '\u{e0}'),
         '\u{100}'..='\u{17f}' => base(LATIN_EXT_A, '\u{100}'),
         '\u{180}'..='\u{24f}' => match base(LATIN_EXT_B, '\u{180}') {
@@ -437,6 +439,13 @@ fn push_folded(out: &mut String, c: char) {
 fn group_of_three(chars: &[char], at: usize) -> bool {
     let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
     digit(at) && digit(at + 1) && digit(at + 2) && !digit(at + 3)
+}
+
+/// True when `chars[at..]` starts with a digit, or a currency sign and a
+/// digit.
+fn starts_number(chars: &[char], at: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    digit(at) || (chars.get(at).is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₸' | '₽')) && digit(at + 1))
 }
 
 /// True when `t` is a number token such as `160`, `1.5` or `2021`.
@@ -494,7 +503,20 @@ fn flat_text(s: &str) -> String {
             c if is_alphanumeric(c) => push_folded(&mut flat, c),
             '.' if between_digits => flat.push('.'),
             ',' | '\u{a0}' | '\u{2009}' | '\u{202f}' if between_digits && group_of_three(&chars, i + 1) => {}
-            '\'' | '\u{2019}' | '\u{2bc}' | '.' => {}
+            // A minus sign before a number, not a hyphen after a word or
+            // between numbers: -0.3% is not 0.3%.
+            '-' | '\u{2212}'
+                if starts_number(&chars, i + 1)
+                    && !chars.get(i.wrapping_sub(1)).is_some_and(|&p| is_alphanumeric(p)) =>
+            {
+                flat.push_str(" minus ")
+            }
+            // Apostrophes (with the acute and grave accents and the prime
+            // typed for one) and invisible characters: "O´Brien", a soft
+            // hyphen pasted from a web page.
+            '\'' | '\u{2018}' | '\u{2019}' | '\u{2bc}' | '\u{b4}' | '`' | '\u{2032}' | '\u{1fef}' | '\u{1ffd}'
+            | '.' => {}
+            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
             '%' => flat.push_str(" percent "),
             _ => flat.push(' '),
         }
@@ -502,10 +524,11 @@ fn flat_text(s: &str) -> String {
     flat
 }
 
-/// Normalises a typed answer for matching: lower case, no diacritics, no
-/// punctuation (hyphens, dashes and slashes count as spaces), single spaces,
-/// and one spelling for amounts: currency signs and words next to a number
-/// dropped, `bn`/`m`/`k` spelt `billion`/`million`/`thousand`, thousands
+/// Normalises a typed answer for matching: lower case, no diacritics, final
+/// sigma as sigma, no punctuation (hyphens, dashes and slashes count as
+/// spaces, but a minus sign before a number is spelt `minus`), no invisible
+/// characters (a soft hyphen), single spaces, and one spelling for amounts:
+/// currency signs and words next to a number dropped, `bn`/`m`/`k` spelt `billion`/`million`/`thousand`, thousands
 /// separators removed, `%` and `per cent` spelt `percent`, and an ordinal
 /// suffix after digits (`25th`) dropped.
 ///
@@ -966,11 +989,45 @@ mod tests {
             ("Ơn Ưu", "O\u{31b}n U\u{31b}u", "on uu"),
             ("Ǽ ǿ Ǯ", "Æ\u{301} ø\u{301} Ʒ\u{30c}", "ae o ʒ"),
             ("Ἀθῆναι", "Α\u{313}θη\u{342}ναι", "αθηναι"),
-            ("Ίος", "Ι\u{301}ος", "ιος"),
+            ("Ίος", "Ι\u{301}ος", "ιοσ"),
         ] {
             assert_eq!(normalize_answer(a), key, "{a}");
             assert_eq!(normalize_answer(b), key, "{b:?}");
         }
+    }
+
+    #[test]
+    fn a_minus_sign_counts_and_a_hyphen_does_not() {
+        for s in ["-0.3%", "\u{2212}0.3%", "minus 0.3 per cent", "(-0.3%)"] {
+            assert_eq!(normalize_answer(s), "minus 0.3 percent", "{s:?}");
+        }
+        assert!(!answers_match("0.3%", "-0.3%"));
+        assert_eq!(normalize_answer("-$5bn"), "minus 5 billion");
+        // A hyphen after a word or between numbers is still a space.
+        assert_eq!(normalize_answer("COVID-19"), "covid 19");
+        assert_eq!(normalize_answer("25-26 November"), "25 26 november");
+        assert_eq!(normalize_answer("2021-11-25"), "2021 11 25");
+        assert_eq!(normalize_answer("well-known"), "well known");
+    }
+
+    #[test]
+    fn invisible_characters_and_apostrophe_lookalikes_do_not_split_words() {
+        for s in [
+            "Bundes\u{ad}verfassungs\u{ad}gericht",
+            "Bundes\u{200b}verfassungsgericht",
+            "\u{feff}Bundesverfassungsgericht",
+        ] {
+            assert_eq!(judge_answer("Bundesverfassungsgericht", s, true), Verdict::Exact, "{s:?}");
+        }
+        for s in ["O\u{b4}Brien", "O`Brien", "O\u{2018}Brien", "O\u{2032}Brien", "O'Brien"] {
+            assert_eq!(normalize_answer(s), "obrien", "{s:?}");
+        }
+    }
+
+    #[test]
+    fn final_sigma_is_sigma() {
+        assert!(answers_match("ΖΕΥΣ", "Ζευς"));
+        assert_eq!(judge_answer("ΣΩΚΡΑΤΗΣ", "Σωκράτης", true), Verdict::Exact);
     }
 
     #[test]
