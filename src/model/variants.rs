@@ -177,6 +177,12 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
     let whole = nums.iter().all(|n| n.decimals == 0);
     let month = month_near(back, first.start, nums.last().map_or(first.end, |n| n.end));
     let is_year = |n: &Num| !n.grouped && n.end - n.start == 4 && (1000..3000).contains(&n.units);
+    // A decade ("the 1990s") is a year, and moves by decades.
+    let decade = |n: &Num| {
+        let after = back.get(n.end..).unwrap_or("");
+        is_year(n) && n.units % 10 == 0 && ["s", "'s", "\u{2019}s"].iter().any(|s| after.starts_with(s))
+    };
+    let decades = nums.iter().all(decade);
 
     // The moves are `steps` times `step`.
     let (steps, step, top): (&[i64], i64, i64) = match month {
@@ -184,9 +190,9 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
             (&DAY_MOVES, 1, MONTH_DAYS.get(m).copied().unwrap_or(28))
         }
         _ if nums.iter().all(is_year)
-            && (kind == Kind::Date || month.is_some() || back.trim().len() == first.end - first.start) =>
+            && (kind == Kind::Date || decades || month.is_some() || back.trim().len() == first.end - first.start) =>
         {
-            (&YEAR_MOVES, 1, i64::MAX)
+            (&YEAR_MOVES, if decades { 10 } else { 1 }, i64::MAX)
         }
         _ => {
             let step = nice_step(first.units);
@@ -634,6 +640,8 @@ mod tests {
         assert_eq!(gen("2021", Kind::Number)[..2], ["2019", "2023"]);
         assert_eq!(gen("November 2021", Kind::Date)[..2], ["November 2019", "November 2023"]);
         assert_eq!(gen("2000 troops", Kind::Number)[..2], ["1500 troops", "2500 troops"]);
+        assert_eq!(gen("the 1990s", Kind::Date)[..4], ["the 1970s", "the 2010s", "the 1980s", "the 2000s"]);
+        assert_eq!(gen("the 1980’s", Kind::Number)[..2], ["the 1960’s", "the 2000’s"]);
         assert_eq!(gen("November", Kind::Date)[..3], ["September", "January", "October"]);
         assert_eq!(gen("late nov", Kind::Date)[..2], ["late sep", "late jan"]);
         assert!(gen("November", Kind::Number).is_empty());
