@@ -494,7 +494,7 @@ fn answer_event(a: &super::quiz::Answer) -> Event {
 mod tests {
     use super::*;
     use crate::model::deck::{Fact, Kind};
-    use crate::model::progress::{Given, QuizRecord};
+    use crate::model::progress::{storage_key, Given, QuizRecord};
     use crate::model::quiz::{Prompt, Question};
 
     fn deck(n: usize) -> Deck {
@@ -797,6 +797,36 @@ mod tests {
     }
 
     #[test]
+    fn a_pick_is_not_replayed_onto_options_that_changed() {
+        let with = |names: [&str; 3]| {
+            let mut d = deck(4);
+            for f in &mut d.facts {
+                f.distractors = names.iter().map(|n| n.to_string()).collect();
+            }
+            d
+        };
+        let settings = Settings { modes: Modes::Both, seed: 5, questions: Some(3), answer: AnswerMode::Choice };
+        let mut a = App::new(with(["Carol", "Dave", "Erin"]), settings.clone());
+        a.update(Msg::Turn);
+        a.update(Msg::Mark(Mark::Known));
+        play_round(&mut a, &[false, true]);
+        let saved = Progress::decode(&a.progress().encode(), 4).expect("the record decodes");
+        let restored = |deck: Deck| {
+            let mut b = App::new(deck, settings.clone());
+            b.restore(&saved);
+            b
+        };
+        assert_eq!(quiz_state(&restored(a.deck.clone())), quiz_state(&a), "the same deck replays the picks");
+        // Other distractors keep the deck's key (the cards are the same), so
+        // the study comes back; the picks would land on other options.
+        let changed = with(["Frank", "Grace", "Heidi"]);
+        assert_eq!(storage_key(&changed), storage_key(&a.deck));
+        let b = restored(changed);
+        assert_eq!((b.quiz.round(), b.quiz.position(), b.quiz.answers().len()), (1, 0, 0));
+        assert_eq!(b.study.mark(0), Mark::Known, "the study is restored");
+    }
+
+    #[test]
     fn a_quiz_record_that_does_not_fit_is_left_out_and_the_rest_restored() {
         let mut a = app(6, Modes::Both);
         a.update(Msg::Turn);
@@ -824,7 +854,7 @@ mod tests {
         let Some(q) = saved.quiz.clone() else { panic!("a quiz record") };
         let outside = (0..6).find(|f| !q.facts.contains(f)).expect("a fact not asked");
         for bad in [
-            QuizRecord { answers: vec![Given::Choice(9)], position: 1, ..q.clone() },
+            QuizRecord { answers: vec![Given::Choice(9, None)], position: 1, ..q.clone() },
             QuizRecord { answers: vec![Given::Typed("x".into())], position: 1, ..q.clone() },
             QuizRecord { round: 2, facts: vec![outside], answers: vec![], position: 0, ..q.clone() },
             QuizRecord { position: 3, ..q.clone() },

@@ -34,8 +34,10 @@ const ESCAPES: [(&str, char); 4] = [("25", '%'), ("7C", '|'), ("2C", ','), ("3B"
 /// trust.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Given {
-    /// Option `i` of a multiple-choice question.
-    Choice(usize),
+    /// Option `i` of a multiple-choice question, with its text, so that a
+    /// deck whose options changed does not replay the pick onto another
+    /// (`None` in records of earlier builds, which kept only the number).
+    Choice(usize, Option<String>),
     /// A typed answer (never blank).
     Typed(String),
 }
@@ -226,21 +228,17 @@ impl QuizRecord {
                 out.push(',');
             }
             match a {
-                Given::Choice(c) => {
+                Given::Choice(c, text) => {
                     out.push('c');
                     push_uint(out, *c as u64);
+                    if let Some(text) = text {
+                        out.push('=');
+                        push_escaped(out, text);
+                    }
                 }
                 Given::Typed(text) => {
                     out.push('t');
-                    for c in text.chars() {
-                        match ESCAPES.iter().find(|(_, e)| *e == c) {
-                            Some((code, _)) => {
-                                out.push('%');
-                                out.push_str(code);
-                            }
-                            None => out.push(c),
-                        }
-                    }
+                    push_escaped(out, text);
                 }
             }
         }
@@ -263,22 +261,13 @@ impl QuizRecord {
         let list = parts.next()?;
         for a in split_ascii(list, b',').filter(|_| !list.is_empty()) {
             answers.push(if let Some(c) = a.strip_prefix('c') {
-                Given::Choice(parse_int(c)?)
-            } else {
-                let mut t = String::new();
-                let mut chars = a.strip_prefix('t')?.chars();
-                while let Some(c) = chars.next() {
-                    t.push(if c == '%' {
-                        let (hi, lo) = (chars.next()?, chars.next()?);
-                        // The codes are two ASCII characters.
-                        let is_code = |e: &str| e.len() == 2 && e.starts_with(hi) && e.ends_with(lo);
-                        ESCAPES.iter().find(|(e, _)| is_code(e))?.1
-                    } else {
-                        c
-                    });
+                match split_once_ascii(c, b'=') {
+                    Some((n, text)) => Given::Choice(parse_int(n)?, Some(unescaped(text)?)),
+                    None => Given::Choice(parse_int(c)?, None),
                 }
+            } else {
                 // A blank one fails when it is judged again (Quiz::resume).
-                Given::Typed(t)
+                Given::Typed(unescaped(a.strip_prefix('t')?)?)
             });
         }
         if parts.next().is_some() || answers.len() > order.len() {
@@ -292,6 +281,37 @@ impl QuizRecord {
             answers,
         })
     }
+}
+
+/// Pushes `text` with each character of [`ESCAPES`] written as its code.
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match ESCAPES.iter().find(|(_, e)| *e == c) {
+            Some((code, _)) => {
+                out.push('%');
+                out.push_str(code);
+            }
+            None => out.push(c),
+        }
+    }
+}
+
+/// `text` with each code of [`ESCAPES`] read back; `None` for a `%` that
+/// starts no code.
+fn unescaped(text: &str) -> Option<String> {
+    let mut t = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        t.push(if c == '%' {
+            let (hi, lo) = (chars.next()?, chars.next()?);
+            // The codes are two ASCII characters.
+            let is_code = |e: &str| e.len() == 2 && e.starts_with(hi) && e.ends_with(lo);
+            ESCAPES.iter().find(|(e, _)| is_code(e))?.1
+        } else {
+            c
+        });
+    }
+    Some(t)
 }
 
 /// The localStorage key for `deck`: its id and a hash (FNV-1a, stable
@@ -358,7 +378,7 @@ mod tests {
             round: 2,
             position: 1,
             facts: vec![2, 0],
-            answers: vec![Given::Choice(3), Given::Typed("50%|a,b;c %2C".into())],
+            answers: vec![Given::Choice(3, Some("a=b, 5%".into())), Given::Typed("50%|a,b;c %2C".into())],
         };
         let p = Progress {
             round: 1,
@@ -370,11 +390,17 @@ mod tests {
             ..Progress::default()
         };
         let text = p.encode();
-        assert_eq!(text, "fc3|1||---|||rrr|q|18446744073709551615;2;1;2,0;c3,t50%25%7Ca%2Cb%3Bc %252C");
+        assert_eq!(text, "fc3|1||---|||rrr|q|18446744073709551615;2;1;2,0;c3=a=b%2C 5%25,t50%25%7Ca%2Cb%3Bc %252C");
         assert_eq!(Progress::decode(&text, 3), Some(p));
-        // Finished: the position is the answers' count.
+        // Finished: the position is the answers' count. An option picked
+        // by a build that kept only its number.
         let done = "fc3|1||---|||rrr|q|7;1;2;1,0;c0,tx";
-        assert_eq!(Progress::decode(done, 3).and_then(|p| p.quiz).map(|q| q.position), Some(2));
+        let quiz = Progress::decode(done, 3).and_then(|p| p.quiz);
+        assert_eq!(quiz.as_ref().map(|q| q.position), Some(2));
+        assert_eq!(quiz.and_then(|q| q.answers.first().cloned()), Some(Given::Choice(0, None)));
+        // A bad escape in an option's text, or no number, is a bad record.
+        assert_eq!(Progress::decode("fc3|1||---|||rrr|q|7;1;1;1,0;c0=a%2", 3), None);
+        assert_eq!(Progress::decode("fc3|1||---|||rrr|q|7;1;1;1,0;c=a", 3), None);
     }
 
     #[test]

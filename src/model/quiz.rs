@@ -418,7 +418,7 @@ impl Quiz {
         let mut answers = Vec::with_capacity(self.answers.len());
         for a in &self.answers {
             answers.push(match a.choice {
-                Some(i) => Given::Choice(i),
+                Some(i) => Given::Choice(i, Some(a.given.clone())),
                 None => Given::Typed(a.given.clone()),
             });
         }
@@ -431,9 +431,10 @@ impl Quiz {
     /// [`App::restore`](super::app::App::restore) calls it). Returns false,
     /// with the quiz back at the start of round 1, when the record does not
     /// fit this quiz: another seed, a first round of other facts, a retry of
-    /// facts the quiz does not ask (or one twice), an option or a typed
-    /// answer where the question is not of that sort, a position that is
-    /// not the answers' count or one less.
+    /// facts the quiz does not ask (or one twice), an option whose text is
+    /// no longer that option's (the deck's distractors changed), an option
+    /// or a typed answer where the question is not of that sort, a position
+    /// that is not the answers' count or one less.
     pub fn resume(&mut self, deck: &Deck, saved: &QuizRecord) -> bool {
         let facts = &saved.facts;
         let fits = saved.seed == self.seed
@@ -449,7 +450,10 @@ impl Quiz {
             self.start(facts.clone(), false);
             let replayed = saved.answers.iter().enumerate().all(|(i, given)| {
                 let answered = match given {
-                    Given::Choice(option) => self.answer_choice(deck, *option).is_some(),
+                    // The option picked, if its text is still that option's.
+                    Given::Choice(option, text) => {
+                        self.answer_choice(deck, *option).is_some_and(|a| text.as_ref().is_none_or(|t| a.given == *t))
+                    }
                     Given::Typed(text) => self.answer_typed(deck, text).is_some(),
                 };
                 // Question `i` was passed when the position is beyond it.

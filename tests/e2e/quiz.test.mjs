@@ -743,11 +743,15 @@ test('a returning reader: stale or foreign saved quizzes are ignored, never a de
   // Another seed from the page: a new quiz, the study part kept.
   await gotoQuiz(page, { mode: 'quiz', seed: 4 });
   assert.equal((await progress(page)).text, 'Question 1 of 10');
-  // A quiz record naming a fact the deck lacks, and one with an option no
-  // question has: a fresh quiz, with a warning for the unreadable one.
+  // A quiz record naming a fact the deck lacks, one with an option no
+  // question has, and one whose option's text is not that option's (the
+  // deck's distractors changed): a fresh quiz, with a warning for the
+  // unreadable one.
+  assert.match(record, /;c\d+=[^,;|]+$/, 'the pick is kept with its text');
   for (const [bad, warned] of [
     [record.replace(/\|q\|3;1;1;\d+/, '|q|3;1;1;999'), true],
-    [record.replace(/;c\d+$/, ';c9'), false],
+    [record.replace(/;c\d+=[^,;|]+$/, ';c9'), false],
+    [record.replace(/(;c\d+=)[^,;|]+$/, '$1Not an option'), false],
   ]) {
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, bad]);
     await gotoQuiz(page, { mode: 'quiz', seed: 3 });
