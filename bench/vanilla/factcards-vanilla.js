@@ -95,6 +95,7 @@ function pushFolded(c) {
     case 'þ': return 'th';
     case 'ĳ': case 'Ĳ': return 'ij';
     case 'ё': return 'е';
+    case 'ς': return 'σ';
   }
   const u = c.codePointAt(0);
   let b = '_';
@@ -145,9 +146,13 @@ function asciiMark(ch, i, s) {
   const between = isDigitAt(s, i - 1) && isDigitAt(s, i + 1);
   if (ch === '.') return between ? '.' : '';
   if (ch === ',' && between && isDigitAt(s, i + 2) && isDigitAt(s, i + 3) && !isDigitAt(s, i + 4)) return ''; // thousands separator
-  if (ch === "'") return '';
+  if (ch === "'" || ch === '`') return '';
+  if (ch === '-' && startsNumber(s, i + 1) && !/[a-z0-9]/.test(s[i - 1] ?? '')) return ' minus ';
   return ch === '%' ? ' percent ' : ' ';
 }
+
+/** Whether s (a string or an array of characters) has a digit at i, or a currency sign and a digit (starts_number of text.rs). */
+const startsNumber = (s, i) => DIGIT.test(s[i] ?? '') || ('$€£¥₸₽'.includes(s[i] || '#') && DIGIT.test(s[i + 1] ?? ''));
 
 /** The letters and digits of s, folded, the rest as the first pass of normalize_answer leaves it. */
 function flatten(s) {
@@ -164,7 +169,9 @@ function flatten(s) {
     else if (c === '.' && between) flat += '.';
     else if ((c === ',' || c === '\u00a0' || c === '\u2009' || c === '\u202f') && between &&
       digit(i + 2) && digit(i + 3) && !digit(i + 4)) { /* thousands separator */ }
-    else if (c === "'" || c === '\u2019' || c === '\u02bc' || c === '.') { /* dropped */ }
+    else if ((c === '-' || c === '\u2212') && startsNumber(chars, i + 1) && !(i > 0 && ALNUM.test(chars[i - 1]))) flat += ' minus ';
+    else if ("'\u2018\u2019\u02bc\u00b4`\u2032\u1fef\u1ffd.".includes(c)) { /* dropped */ }
+    else if (c === '\u00ad' || (c >= '\u200b' && c <= '\u200d') || c === '\u2060' || c === '\ufeff') { /* invisible */ }
     else if (c === '%') flat += ' percent ';
     else flat += ' ';
   }
