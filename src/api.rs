@@ -186,7 +186,7 @@ export interface FactCardsEventMap {
  * while the wasm loads and mounts once it is ready. `loading="lazy"` waits until it nears the viewport.
  */
 export interface FactCardsElement extends HTMLElement {
-    /** Shows the cards or the quiz. */
+    /** Shows the cards or the quiz (before the widget mounts: when it does). Throws on any other name. */
     show(mode: ViewName): void;
 }
 

@@ -472,6 +472,13 @@ fn a_failed_mount_leaves_the_hosts_own_content_visible() {
     assert!(find(&host, r#"[role="alert"]"#).is_some());
     host.remove();
 
+    // Nor are children that render nothing: the alert shows, not a blank box.
+    let host = fresh_host();
+    host.set_inner_html("<noscript>Needs JavaScript</noscript><template><p>Later</p></template><style>p {}</style>");
+    mount_error(&host, Some(JsValue::from_str("{}")), None);
+    assert!(find(&host, r#"[role="alert"]"#).is_some(), "the alert over children that render nothing");
+    host.remove();
+
     // A host that cannot hold a shadow root keeps its own text too.
     let list = doc.create_element("ul").unwrap();
     list.set_inner_html("<li>Static facts.</li>");

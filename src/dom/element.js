@@ -88,9 +88,16 @@ function load() {
     });
 }
 
+/**
+ * Loads the wasm at DOMContentLoaded, or at once if that has come. The
+ * page's module scripts run after parsing ends (readyState "interactive")
+ * and before it, so the navigation entry tells whether it has come.
+ */
 function loadSoon() {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load, { once: true });
-  else load();
+  const nav = performance.getEntriesByType("navigation")[0];
+  if (nav ? !nav.domContentLoadedEventStart : document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", load, { once: true });
+  } else load();
 }
 
 /**
@@ -171,11 +178,17 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
     #failed = false;
     /** The deck's URL while it loads. */
     #url = "";
+    /** The inline deck's text, as last mounted (null: none). */
+    #inline = null;
+    /** The view `show()` asked for before the widget mounted. */
+    #view = null;
     connectedCallback() {
       // An inline deck may arrive after the element (the parser streams
-      // children in, or a script fills it in later): mount again when it does.
+      // children in, or a script fills it in later), or be edited: mount
+      // again when it does. Edits of the fallback content leave the widget be.
       this.#observer ??= new MutationObserver(() => {
-        if (!this.hasAttribute("src")) this.#schedule();
+        const text = this.#inlineDeck()?.textContent ?? null;
+        if (!this.hasAttribute("src") && text !== this.#inline) this.#schedule();
       });
       this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
       this.#schedule();
@@ -189,8 +202,13 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
     attributeChangedCallback(_name, before, after) {
       if (before !== after && this.isConnected) this.#schedule();
     }
-    /** Shows "cards" or "quiz". */
-    show(mode) { this.#widget?.show(mode); }
+    /** Shows "cards" or "quiz" (before the widget mounts: when it does). Throws on any other name. */
+    show(mode) {
+      if (this.#widget) return this.#widget.show(mode);
+      if (mode !== "cards" && mode !== "quiz") throw new Error('show: expected "cards" or "quiz"');
+      this.#view = mode;
+    }
+    #inlineDeck() { return this.querySelector(":scope > script[type='application/json']"); }
     #schedule() {
       if (this.#queued) return;
       this.#queued = true;
@@ -268,6 +286,8 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
       const { value } = this.#deck;
       this.#deck = null;
       try { this.#widget = wasm.mount(this, value, this.#options); } catch { /* shown in the widget, sent as factcards:error */ }
+      if (this.#widget && this.#view) this.#widget.show(this.#view);
+      this.#view = null;
     }
     /** The wasm has started (failure null) or could not load (its message). */
     [WAKE](failure) {
@@ -308,8 +328,9 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
     [GO]() {
       if (!this.isConnected) return;
       const src = this.getAttribute("src");
+      const inline = src ? null : this.#inlineDeck();
+      this.#inline = inline?.textContent ?? null;
       if (!src) {
-        const inline = this.querySelector(":scope > script[type='application/json']");
         if (inline) {
           this.#deck = { value: inline.textContent };
           // With the wasm at hand, it mounts at once.

@@ -6,11 +6,16 @@
 // (One file for both: a snippet file of its own made wasm-bindgen-test's
 // page hang in Chromium in about a third of the runs.)
 
-/** Whether `host` holds content of the page's own: anything but the inline JSON deck, white space and comments. */
+/**
+ * Whether `host` holds content of the page's own that a reader sees: text or
+ * an element, but not white space, comments, or elements that render
+ * nothing (the inline JSON deck and any other script, `<noscript>` with
+ * scripting on, `<template>`, `<style>`, `<link>`, `<meta>`).
+ */
 export const hasFallback = (host) =>
   [...host.childNodes].some((n) =>
     n.nodeType === 1
-      ? !(n.localName === "script" && (n.getAttribute("type") || "").trim().toLowerCase() === "application/json")
+      ? !["script", "noscript", "template", "style", "link", "meta"].includes(n.localName)
       : n.nodeType === 3 && n.data.trim() !== "",
   );
 

@@ -744,6 +744,104 @@ test('bare <fact-cards>: the built-in deck', async () => {
   await page.context().close();
 });
 
+test('<fact-cards>: the element asks for the wasm at DOMContentLoaded, so a later module script\'s init({ module_or_path }) decides where it comes from', async () => {
+  const { page, errors } = await freshPage();
+  const wasmRequests = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasmRequests.push(r.url()));
+  const wasm = await readFile(path.join(REPO_ROOT, 'pkg/factcards_bg.wasm'));
+  await page.route(server.url + 'cdn/fc.wasm', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/wasm', body: wasm }),
+  );
+  // The page's own script comes slowly, so the package's module has run
+  // (and its element has connected) well before it.
+  await page.route(server.url + 'late-init.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      body: 'import init from "./pkg/factcards.js"; await init({ module_or_path: "./cdn/fc.wasm" }); window.fcReady = true;',
+    });
+  });
+  const name = `t-late-${Math.random().toString(36).slice(2)}.html`;
+  await routeHtml(
+    page,
+    name,
+    doc('<fact-cards id="x"></fact-cards><script type="module" src="./pkg/factcards.js"></script><script type="module" src="./late-init.js"></script>'),
+  );
+  await page.goto(server.url + name);
+  await page.locator('#x [part~="card"]').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => window.fcReady), true);
+  assert.deepEqual(wasmRequests, [server.url + 'cdn/fc.wasm'], 'the wasm comes from where the page said, once');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('<fact-cards>: show() before the widget mounts is kept for when it does; any other name throws, before and after', async () => {
+  const { page, errors } = await freshPage();
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route(server.url + 'decks/slow-small.json', async (route) => {
+    await gate;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(SMALL) });
+  });
+  const name = `t-show-${Math.random().toString(36).slice(2)}.html`;
+  await routeHtml(page, name, doc('<fact-cards id="x" src="decks/slow-small.json"></fact-cards><script type="module">import "./pkg/factcards.js";</script>'));
+  await page.goto(server.url + name);
+  const show = (mode) =>
+    page.evaluate(async (mode) => {
+      await customElements.whenDefined('fact-cards');
+      try {
+        document.getElementById('x').show(mode);
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : `not an Error: ${e}`;
+      }
+    }, mode);
+  assert.equal(await show('slides'), 'show: expected "cards" or "quiz"');
+  assert.equal(await show('quiz'), null);
+  await page.locator('#x [role="status"]').waitFor({ state: 'visible' });
+  release();
+  await page.locator('#x [part~="question"]').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#x [part~="card"]').isVisible(), false, 'the quiz shows, not the cards');
+  assert.equal(await show('slides'), 'show: expected "cards" or "quiz"');
+  assert.equal(await show('cards'), null);
+  await page.locator('#x [part~="card"]').waitFor({ state: 'visible' });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('<fact-cards>: children that render nothing (<noscript>, <template>, <style>) are not fallback content; edits of real fallback content leave the widget be', async () => {
+  const { page, errors } = await freshPage();
+  const name = `t-fb-${Math.random().toString(36).slice(2)}.html`;
+  await routeHtml(
+    page,
+    name,
+    doc(`<fact-cards id="n" src="decks/missing.json"><noscript>Needs JavaScript</noscript><template><p>Later</p></template><style>p { color: red }</style></fact-cards>
+      <fact-cards id="f"><p id="summary">A static summary of the deck.</p></fact-cards>
+      <script type="module">import init from "./pkg/factcards.js"; await init();</script>`),
+  );
+  await page.goto(server.url + name);
+  // The failed deck: the alert, not an empty box.
+  const alert = page.locator('#n [role="alert"]');
+  await alert.waitFor({ state: 'visible' });
+  assert.equal(await alert.textContent(), 'This deck could not be shown.');
+  assert.ok((await page.locator('#n').boundingBox()).height > 20, 'the box is not empty');
+  // The built-in deck over real fallback content: editing that content
+  // (a page script, a translation tool) does not mount again.
+  await page.locator('#f [part~="card"]').waitFor({ state: 'visible' });
+  await waitEvents(page, 'factcards:ready', 1);
+  await page.evaluate(() => {
+    window.__root = document.getElementById('f').shadowRoot.querySelector('[part~="root"]');
+    document.getElementById('summary').textContent += ' Edited.';
+    document.getElementById('summary').append(document.createElement('b'));
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.equal((await events(page, 'factcards:ready')).filter((e) => e.target === 'f').length, 1, 'one mount');
+  assert.equal(await page.evaluate(() => window.__root.isConnected), true, 'the same widget');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('<fact-cards>: changing an attribute re-mounts (mode, seed, questions, answer); a bad one is an alert', async () => {
   const { page, errors } = await elementPage('<fact-cards id="x" seed="1" storage="false"></fact-cards>');
   const readyCount = async () => (await events(page, 'factcards:ready')).length;
