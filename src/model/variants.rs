@@ -158,8 +158,16 @@ pub fn generate(back: &str, kind: Kind) -> Vec<String> {
 
 /// The variants of a text whose first number is `first`.
 fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
-    // A range such as "25–26" or "10 - 12" moves as a whole.
-    let rest = skip_spaces(back.get(first.end..).unwrap_or(""));
+    let is_year = |n: &Num| !n.grouped && n.end - n.start == 4 && (1000..3000).contains(&n.units);
+    // A decade ("the 1990s") is a year, and moves by decades: the text
+    // after its digits, without the "s".
+    let decade_rest = |n: &Num| {
+        let after = back.get(n.end..).unwrap_or("");
+        let rest = ["s", "'s", "\u{2019}s"].iter().find_map(|s| after.strip_prefix(s));
+        rest.filter(|_| is_year(n) && n.units % 10 == 0)
+    };
+    // A range such as "25–26", "10 - 12" or "1960s–1970s" moves as a whole.
+    let rest = skip_spaces(decade_rest(&first).unwrap_or_else(|| back.get(first.end..).unwrap_or("")));
     let dash = rest.chars().next().filter(|&c| matches!(c, '-' | '\u{2010}'..='\u{2015}'));
     let second = dash
         .and_then(|c| rest.get(c.len_utf8()..))
@@ -176,13 +184,7 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
     };
     let whole = nums.iter().all(|n| n.decimals == 0);
     let month = month_near(back, first.start, nums.last().map_or(first.end, |n| n.end));
-    let is_year = |n: &Num| !n.grouped && n.end - n.start == 4 && (1000..3000).contains(&n.units);
-    // A decade ("the 1990s") is a year, and moves by decades.
-    let decade = |n: &Num| {
-        let after = back.get(n.end..).unwrap_or("");
-        is_year(n) && n.units % 10 == 0 && ["s", "'s", "\u{2019}s"].iter().any(|s| after.starts_with(s))
-    };
-    let decades = nums.iter().all(decade);
+    let decades = nums.iter().all(|n| decade_rest(n).is_some());
 
     // The moves are `steps` times `step`.
     let (steps, step, top): (&[i64], i64, i64) = match month {
@@ -642,6 +644,9 @@ mod tests {
         assert_eq!(gen("2000 troops", Kind::Number)[..2], ["1500 troops", "2500 troops"]);
         assert_eq!(gen("the 1990s", Kind::Date)[..4], ["the 1970s", "the 2010s", "the 1980s", "the 2000s"]);
         assert_eq!(gen("the 1980’s", Kind::Number)[..2], ["the 1960’s", "the 2000’s"]);
+        // A range of decades moves as a whole, as a range of years does.
+        assert_eq!(gen("1960s–1970s", Kind::Date)[..2], ["1940s–1950s", "1980s–1990s"]);
+        assert_eq!(gen("the 1960s - 1970s", Kind::Number)[..2], ["the 1940s - 1950s", "the 1980s - 1990s"]);
         assert_eq!(gen("November", Kind::Date)[..3], ["September", "January", "October"]);
         assert_eq!(gen("late nov", Kind::Date)[..2], ["late sep", "late jan"]);
         assert!(gen("November", Kind::Number).is_empty());
