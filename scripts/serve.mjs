@@ -8,7 +8,8 @@
 // <root>/pkg-editor/ (the deck editor's package) at /pkg-editor/.
 // Every response is Cache-Control: no-store. Pages whose file name starts with
 // "csp" (e.g. /csp.html), and /editor.html, are sent with a strict Content-Security-Policy, to
-// prove the widget works without 'unsafe-inline' or 'unsafe-eval'.
+// prove the widget works without 'unsafe-inline' or 'unsafe-eval'; those named
+// "csp-tt" (/csp-tt.html) with Trusted Types enforced as well.
 //
 // As a module: `const { url, close } = await startServer({ port: 0 })`.
 
@@ -23,6 +24,9 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** The strict policy with Trusted Types enforced, the widget's policy allowed: for pages named "csp-tt*". */
+export const CSP_TRUSTED_TYPES = `${CSP}; require-trusted-types-for 'script'; trusted-types factcards`;
 
 export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -153,7 +157,9 @@ async function handle(req, res, roots, log, gzip) {
   };
   // The deck editor is held to the same policy.
   const base = path.basename(file).toLowerCase();
-  if (base.startsWith('csp') || base === 'editor.html') {
+  if (base.startsWith('csp-tt')) {
+    headers['Content-Security-Policy'] = CSP_TRUSTED_TYPES;
+  } else if (base.startsWith('csp') || base === 'editor.html') {
     headers['Content-Security-Policy'] = CSP;
   }
   if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {

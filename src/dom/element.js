@@ -253,7 +253,7 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
       if (wasm) return wasm.show(this, title, kind ? null : url);
       const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
       if (hasFallback(this)) return root.replaceChildren(document.createElement("slot"));
-      // The wasm's panel markup (src/dom/template.rs MESSAGE), unstyled until it is there.
+      // The wasm's panel (src/dom/template.rs, message_markup), unstyled until it is there.
       const panel = document.createElement("div");
       const head = document.createElement("p");
       panel.className = "fc msg";

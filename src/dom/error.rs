@@ -3,7 +3,8 @@
 
 use crate::model::text::{concat, push_uint};
 use crate::model::validate::Issue;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
 
 /// Why a mount failed.
 #[derive(Debug)]
@@ -75,12 +76,10 @@ impl MountError {
     }
 }
 
-/// The message of a thrown JS value: an `Error`'s (a `DOMException` is one)
-/// `name: message`, a string as it is.
-pub fn js_message(e: &JsValue) -> String {
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        let (name, message) = (String::from(err.name()), String::from(err.message()));
-        return if name.is_empty() { message } else { concat(&[name.as_str(), ": ", &message]) };
-    }
-    e.as_string().unwrap_or_else(|| "an unknown error".to_owned())
+#[wasm_bindgen(module = "/src/dom/host.min.js")]
+extern "C" {
+    /// The message of a thrown JS value: an `Error`'s (a `DOMException` is
+    /// one) `name: message`, a string as it is. In JS (host.js).
+    #[wasm_bindgen(js_name = errorText)]
+    pub fn js_message(e: &JsValue) -> String;
 }

@@ -1,9 +1,12 @@
 // What the wasm asks of the browser: whether a host element holds content of
 // its own, before a widget mounts into it (src/dom/shadow.rs; element.js asks
-// too), and which characters are letters and digits (src/model/unicode.rs).
+// too), which characters are letters and digits (src/model/unicode.rs), the
+// key of a key press (widget.rs), the message of an exception (error.rs),
+// and its own markup as a page enforcing Trusted Types takes it
+// (template.rs).
 // One copy each, in JS: the wasm's own took three imports (childNodes,
 // nodeType, textContent) and a walk, and std's Unicode tables 1.9 KB gzip.
-// (One file for both: a snippet file of its own made wasm-bindgen-test's
+// (One file for all: a snippet file of its own made wasm-bindgen-test's
 // page hang in Chromium in about a third of the runs.)
 
 /**
@@ -27,3 +30,30 @@ export function unicodeClass(c) {
   const s = String.fromCodePoint(c);
   return ALPHABETIC.test(s) ? 1 : NUMBER.test(s) ? 2 : 0;
 }
+
+/** The key of the keydown `e`, or "" while Alt, Ctrl or Meta is held (the page's and the browser's shortcuts). */
+export const key = (e) => (e.altKey || e.ctrlKey || e.metaKey ? "" : e.key);
+
+/** The message of a thrown value: an Error's (a DOMException is one) "name: message", a string as it is. */
+export const errorText = (e) =>
+  e instanceof Error ? (e.name ? `${e.name}: ${e.message}` : e.message) : typeof e == "string" ? e : "an unknown error";
+
+// The policy of `html`: made once; 0 where it cannot be.
+let policy;
+
+/**
+ * The widget's own markup (src/dom/template.rs: constants, never deck text)
+ * as a TrustedHTML of the Trusted Types policy "factcards", so that a page
+ * enforcing Trusted Types (`require-trusted-types-for 'script'`, with
+ * "factcards" in its `trusted-types` directive, if it has one) lets it into
+ * `innerHTML`. Where no such policy can be made (no Trusted Types, or a
+ * directive that refuses the name), the string as it is.
+ */
+export const html = (s) => {
+  try {
+    policy ??= trustedTypes.createPolicy("factcards", { createHTML: (x) => x });
+  } catch {
+    policy = 0;
+  }
+  return policy ? policy.createHTML(s) : s;
+};

@@ -26,8 +26,9 @@ use crate::model::study::Mark;
 use crate::model::text::parse_int;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, PointerEvent, ShadowRoot};
+use web_sys::{Element, Event, EventTarget, HtmlElement, PointerEvent, ShadowRoot};
 
 /// The model and the views that draw it.
 struct State {
@@ -397,18 +398,22 @@ fn click_msg(target: &Element) -> Option<Msg> {
     })
 }
 
-/// The message a key press on `target` asks for.
-fn key_msg(widget: &Widget, e: &KeyboardEvent, target: &Element) -> Option<(Msg, bool)> {
-    if e.alt_key() || e.ctrl_key() || e.meta_key() {
-        return None;
-    }
-    let key = e.key();
+#[wasm_bindgen(module = "/src/dom/host.min.js")]
+extern "C" {
+    /// The key of a keydown, or "" while Alt, Ctrl or Meta is held. In JS
+    /// (host.js): one import, where web-sys takes five.
+    #[wasm_bindgen(js_name = key)]
+    fn key_of(e: &Event) -> String;
+}
+
+/// The message the key `key` pressed on `target` asks for.
+fn key_msg(widget: &Widget, key: &str, target: &Element) -> Option<(Msg, bool)> {
     let on_tab = target.get_attribute("role").as_deref() == Some("tab");
     if on_tab {
         // Two tabs: either arrow moves to the other one (wrapping), Home and
         // End to the first and the last.
         let on_cards = target.get_attribute("id").as_deref() == Some("t-cards");
-        let mode = match key.as_str() {
+        let mode = match key {
             "ArrowLeft" | "ArrowRight" if on_cards => Mode::Quiz,
             "ArrowLeft" | "ArrowRight" => Mode::Cards,
             "Home" => Mode::Cards,
@@ -429,7 +434,7 @@ fn key_msg(widget: &Widget, e: &KeyboardEvent, target: &Element) -> Option<(Msg,
     if !in_cards {
         return None;
     }
-    let msg = match key.as_str() {
+    let msg = match key {
         "ArrowLeft" => Msg::Prev,
         "ArrowRight" => Msg::Next,
         "Home" => Msg::First,
@@ -483,12 +488,12 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
         }),
         on("keydown", |w, e| {
             let Some(target) = target_element(&e) else { return };
-            let Some(ke) = e.dyn_ref::<KeyboardEvent>() else { return };
-            if ke.key() == "Escape" && w.close_menu(true) {
+            let key = key_of(&e);
+            if key == "Escape" && w.close_menu(true) {
                 e.prevent_default();
                 return;
             }
-            if let Some((msg, tabs)) = key_msg(w, ke, &target) {
+            if let Some((msg, tabs)) = key_msg(w, &key, &target) {
                 e.prevent_default();
                 w.send(msg, tabs);
             }

@@ -314,6 +314,19 @@ test('keyboard: ArrowRight/ArrowLeft move, Home/End go to first/last, and the li
   await page.keyboard.press('ArrowLeft');
   assert.equal((await state(page)).position, `2 / ${N}`);
 
+  // With Ctrl or Meta held, the arrows and Enter are the browser's and the
+  // page's shortcuts: the widget leaves them be.
+  await card(page).focus();
+  for (const key of ['Control+ArrowRight', 'Meta+ArrowRight', 'Control+End', 'Control+Enter']) {
+    await page.keyboard.press(key);
+    s = await state(page);
+    assert.equal(s.position, `2 / ${N}`, `${key} does not move`);
+    assert.equal(s.pressed, 'false', `${key} does not turn`);
+  }
+  // Shift is no shortcut of that kind: Shift+ArrowRight still moves.
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.equal((await state(page)).position, `3 / ${N}`);
+
   await close(page);
 });
 

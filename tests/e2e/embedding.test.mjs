@@ -9,7 +9,8 @@
 // - the factcards:* events and their exact details;
 // - invalid decks and options: the thrown Error, the alert, the event;
 // - two instances on a page, ids per shadow root, axe;
-// - styling: the strict-CSP page with zero violations, theming through the
+// - styling: the strict-CSP page with zero violations, Trusted Types (the
+//   policy "factcards" allowed, or refused), theming through the
 //   --fc-* custom properties and ::part(), light/dark, no style leaks;
 // - the snippets of README.md, pasted into pages as written.
 //
@@ -1191,6 +1192,116 @@ test('strict CSP (csp.html): zero securitypolicyviolation events; a card turns a
   const violations = await axe(page);
   assert.deepEqual(violations, [], formatViolations(violations));
   await shot(page, 'embedding-csp');
+  await page.context().close();
+});
+
+/**
+ * A page at server.url + name served with `csp`, whose module script (an
+ * external file, as the policy wants) imports the package, runs init() and
+ * then `setup` (a function's source, called with the module).
+ */
+async function cspPage(name, csp, body, setup) {
+  const { page, errors } = await freshPage();
+  await page.route(server.url + name, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': csp }, body: doc(`${body}<script type="module" src="${name}.js"></script>`) }),
+  );
+  await page.route(server.url + name + '.js', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/javascript; charset=utf-8',
+      body: `import * as fc from "./pkg/factcards.js";\nawait fc.default();\nwindow.results = {};\n(${setup})(fc);\nwindow.fc = fc;\n`,
+    }),
+  );
+  const response = await page.goto(server.url + name);
+  assert.equal(response.headers()['content-security-policy'], csp);
+  await page.waitForFunction(() => window.fc !== undefined);
+  return { page, errors };
+}
+
+/** Whether the page enforces Trusted Types: a plain string into innerHTML throws. (A violation of its own.) */
+const enforcesTrustedTypes = (page) =>
+  page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return false;
+    } catch {
+      return true;
+    }
+  });
+
+const TT_BODY = `<fact-cards id="element" src="${DECK_URL_PATH}" seed="7"></fact-cards><div id="api"></div><div id="bad"></div><div id="fb"><p>The page's own text</p></div>`;
+
+test('Trusted Types enforced, "factcards" allowed: <fact-cards> and mount() render, an invalid deck gets its alert, zero violations', async () => {
+  const csp = `${CSP}; require-trusted-types-for 'script'; trusted-types factcards`;
+  const { page, errors } = await cspPage('t-tt.html', csp, TT_BODY, (fc) => {
+    fc.mount('#api', null, { mode: 'quiz', seed: 7, questions: 3 });
+    try {
+      fc.mount('#bad', { version: 1, title: 'Bad', facts: [] });
+    } catch (e) {
+      window.results.bad = e.message;
+    }
+  });
+  if (!(await page.evaluate(() => 'trustedTypes' in window))) {
+    // An engine without Trusted Types ignores the directives: the widget
+    // simply works (checked below), and there is nothing to enforce.
+    console.log('# this engine has no Trusted Types: the directives are ignored');
+  }
+  const card = page.locator('#element [part~="card"]');
+  await card.waitFor({ state: 'visible' });
+  await card.click();
+  assert.equal(await card.getAttribute('aria-pressed'), 'true', 'the card turned');
+  await page.locator('#api [part~="option"]').first().click();
+  await page.locator('#api .verdict').waitFor({ state: 'visible' });
+  assert.ok((await page.evaluate(() => window.results.bad)).startsWith('invalid deck: facts'), 'mount threw the deck error');
+  const alert = page.locator('#bad [role="alert"]');
+  await alert.waitFor({ state: 'visible' });
+  assert.ok((await alert.textContent()).includes('facts'), 'the alert names the problem');
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP or Trusted Types violations');
+  assert.deepEqual(errors, []);
+  // Last, since the probe is a violation of its own.
+  if (await page.evaluate(() => 'trustedTypes' in window)) assert.equal(await enforcesTrustedTypes(page), true, 'the page enforces Trusted Types');
+  await shot(page, 'embedding-trusted-types');
+  await page.context().close();
+});
+
+test('Trusted Types that refuse the policy (trusted-types \'none\'): mount() throws a clear Error, the fallback stays, a host without one gets the alert', async (t) => {
+  const csp = `${CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
+  const { page, errors } = await cspPage('t-tt-none.html', csp, TT_BODY, (fc) => {
+    const deck = { version: 1, title: 'Small', facts: [{ front: 'Q?', back: 'A' }] };
+    for (const id of ['api', 'fb']) {
+      try {
+        fc.mount('#' + id, deck);
+        window.results[id] = 'mounted';
+      } catch (e) {
+        window.results[id] = `${e instanceof Error}: ${e.message}`;
+      }
+    }
+  });
+  if (!(await page.evaluate(() => 'trustedTypes' in window))) {
+    t.skip('this engine has no Trusted Types');
+    await page.context().close();
+    return;
+  }
+  assert.equal(await enforcesTrustedTypes(page), true, 'the page enforces Trusted Types');
+  const results = await page.evaluate(() => window.results);
+  for (const id of ['api', 'fb']) {
+    // The browser's own words follow: Chromium names TrustedHTML, Firefox a "sink type mismatch".
+    assert.match(results[id], /^true: mount: could not render \(TypeError: .+\)$/, `${id}: ${results[id]}`);
+  }
+  // No fallback: the alert, built without markup, says why.
+  const alert = page.locator('#api [role="alert"]');
+  await alert.waitFor({ state: 'visible' });
+  assert.match(await alert.textContent(), /could not render/);
+  // The page's own content stays readable.
+  assert.equal(await page.locator('#fb p').isVisible(), true);
+  assert.equal(await page.evaluate(() => document.getElementById('fb').shadowRoot.querySelectorAll('slot').length), 1);
+  // <fact-cards> fails the same way, with its event.
+  const events = await waitEvents(page, 'factcards:error', 3);
+  assert.ok(events.some((e) => e.target === 'element' && /could not render/.test(e.detail.message)), JSON.stringify(events));
+  await page.locator('#element [role="alert"]').waitFor({ state: 'visible' });
+  // What the console shows is the browser's own report of the refusals and
+  // factcards' warnings, nothing thrown past the page.
+  assert.deepEqual(errors.filter((e) => !/TrustedHTML|TrustedTypePolicy|Trusted Type|trusted-types|sink type|factcards/i.test(e)), []);
   await page.context().close();
 });
 

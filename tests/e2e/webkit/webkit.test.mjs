@@ -19,6 +19,7 @@ import {
   axe,
   formatViolations,
 } from './harness.mjs';
+import { CSP_TRUSTED_TYPES } from '../../../scripts/serve.mjs';
 
 const DECK = JSON.parse(await readFile(path.join(REPO_ROOT, 'www/decks/tokayev-brussels-2021.json'), 'utf8'));
 const N = DECK.facts.length;
@@ -374,6 +375,36 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('Trusted Types (csp-tt.html): under require-trusted-types-for the widget renders through its policy, and an invalid deck gets its alert', async () => {
+  const res = await fetch(server.url + 'csp-tt.html');
+  assert.equal(res.headers.get('content-security-policy'), CSP_TRUSTED_TYPES, 'served with Trusted Types enforced');
+  const b = await webkit();
+  const ready = () => {
+    const root = (id) => document.getElementById(id).shadowRoot;
+    return window.mounted === true && !!root('element')?.querySelector('[part~="card"]') && !!root('bad')?.querySelector('[role="alert"]');
+  };
+  await openFramed(b, server.url, 'csp-tt.html', { ready });
+  const r = await b.execute(() => ({
+    tt: 'trustedTypes' in window,
+    quiz: !!document.getElementById('api').shadowRoot?.querySelector('[part~="question"]'),
+    alert: document.getElementById('bad').shadowRoot.querySelector('[role="alert"]').textContent,
+  }));
+  assert.equal(r.quiz, true, 'mount() rendered its quiz');
+  assert.match(r.alert, /facts/, 'the alert names the problem');
+  await noErrors(b);
+  // Last, since it is a violation of its own: whether a plain string is refused.
+  const enforced = await b.execute(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  console.log(`# webkit: Trusted Types ${r.tt ? 'present' : 'absent'}, ${enforced ? 'enforced' : 'not enforced'} on csp-tt.html`);
+  assert.equal(enforced, r.tt, 'where the engine has Trusted Types, the page enforces them');
+});
 
 test('show in article: index.html highlights the turned card\'s quote in #story (CSS.highlights), the DOM unchanged; Next removes it', async () => {
   const b = await webkit();
