@@ -1,9 +1,9 @@
 // What the wasm asks of the browser: whether a host element holds content of
 // its own, before a widget mounts into it (src/dom/shadow.rs; element.js asks
 // too), which characters are letters and digits (src/model/unicode.rs), the
-// key of a key press (widget.rs), the message of an exception (error.rs),
-// and its own markup as a page enforcing Trusted Types takes it
-// (template.rs).
+// key of a key press and a swipe's way (widget.rs), the message of an
+// exception (error.rs), and its own markup as a page enforcing Trusted Types
+// takes it (template.rs).
 // One copy each, in JS: the wasm's own took three imports (childNodes,
 // nodeType, textContent) and a walk, and std's Unicode tables 1.9 KB gzip.
 // (One file for all: a snippet file of its own made wasm-bindgen-test's
@@ -33,6 +33,17 @@ export function unicodeClass(c) {
 
 /** The key of the keydown `e`, or "" while Alt, Ctrl or Meta is held (the page's and the browser's shortcuts). */
 export const key = (e) => (e.altKey || e.ctrlKey || e.metaKey ? "" : e.key);
+
+/**
+ * The swipe from the pointerdown `down` to the pointerup `up` on the card:
+ * -1 to the left (on to the next card), 1 to the right (back), 0 for none.
+ * A swipe is the same pointer, moved more than 40 px across and mostly
+ * across.
+ */
+export const swipe = (down, up) => {
+  const dx = up.clientX - down.clientX;
+  return down.pointerId === up.pointerId && Math.abs(dx) > 40 && Math.abs(dx) > 1.5 * Math.abs(up.clientY - down.clientY) ? Math.sign(dx) : 0;
+};
 
 /** The message of a thrown value: an Error's (a DOMException is one) "name: message", a string as it is. */
 export const errorText = (e) =>

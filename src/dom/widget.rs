@@ -28,7 +28,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, EventTarget, HtmlElement, PointerEvent, ShadowRoot};
+use web_sys::{Element, Event, EventTarget, HtmlElement, ShadowRoot};
 
 /// The model and the views that draw it.
 struct State {
@@ -56,7 +56,7 @@ pub struct Widget {
     alive: Cell<bool>,
     listeners: RefCell<Vec<Listener>>,
     queue: RefCell<Vec<Queued>>,
-    swipe: Cell<Option<(i32, f64, f64)>>,
+    swipe: RefCell<Option<Event>>,
     swallow_click: Cell<bool>,
     saver: Saver,
 }
@@ -87,7 +87,7 @@ impl Widget {
                 alive: Cell::new(true),
                 listeners: RefCell::new(Vec::new()),
                 queue: RefCell::new(Vec::new()),
-                swipe: Cell::new(None),
+                swipe: RefCell::new(None),
                 swallow_click: Cell::new(false),
                 saver: Saver::new(opts.store, move || {
                     if let Some(w) = on_idle.upgrade() {
@@ -406,6 +406,14 @@ extern "C" {
     fn key_of(e: &Event) -> String;
 }
 
+#[wasm_bindgen(module = "/src/dom/host.min.js")]
+extern "C" {
+    /// The swipe from the `pointerdown` `down` to the `pointerup` `up`: -1
+    /// to the left, 1 to the right, 0 for none. In JS (host.js): one import,
+    /// where web-sys takes four.
+    fn swipe(down: &Event, up: &Event) -> i32;
+}
+
 /// The message the key `key` pressed on `target` asks for.
 fn key_msg(widget: &Widget, key: &str, target: &Element) -> Option<(Msg, bool)> {
     let on_tab = target.get_attribute("role").as_deref() == Some("tab");
@@ -520,20 +528,20 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             // A touch swipe is followed by no click, so a swallow still
             // pending from the last swipe must not eat the next tap.
             w.swallow_click.set(false);
-            let Some(pe) = e.dyn_ref::<PointerEvent>() else { return };
             let on_card = target_element(&e).and_then(|t| t.closest("[data-msg=turn]").ok().flatten()).is_some();
-            w.swipe.set(on_card.then(|| (pe.pointer_id(), pe.client_x() as f64, pe.client_y() as f64)));
+            w.swipe.replace(on_card.then_some(e));
         }),
         on("pointerup", |w, e| {
-            let Some(pe) = e.dyn_ref::<PointerEvent>() else { return };
-            let Some((id, x, y)) = w.swipe.take() else { return };
-            let (dx, dy) = (pe.client_x() as f64 - x, pe.client_y() as f64 - y);
-            if id == pe.pointer_id() && dx.abs() > 40.0 && dx.abs() > 1.5 * dy.abs() {
-                w.swallow_click.set(true);
-                w.send(if dx < 0.0 { Msg::Next } else { Msg::Prev }, false);
-            }
+            let Some(down) = w.swipe.take() else { return };
+            let msg = match swipe(&down, &e) {
+                -1 => Msg::Next,
+                1 => Msg::Prev,
+                _ => return,
+            };
+            w.swallow_click.set(true);
+            w.send(msg, false);
         }),
-        on("pointercancel", |w, _| w.swipe.set(None)),
+        on("pointercancel", |w, _| drop(w.swipe.take())),
     ];
     // A closing or hidden tab may never be idle again: write now. (On a
     // change to visible there is seldom anything pending.)
