@@ -169,11 +169,12 @@ impl Saver {
         self.pending.get()
     }
 
-    /// Writes `progress()` now if a write is pending.
-    pub fn flush(&self, progress: impl FnOnce() -> Progress) {
+    /// Writes `progress(store)` now if a write is pending (the store, to
+    /// read the record saved now: see `App::progress_over`).
+    pub fn flush(&self, progress: impl FnOnce(&Store) -> Progress) {
         self.cancel();
         if self.pending.replace(false) {
-            self.store.save(&progress());
+            self.store.save(&progress(&self.store));
         }
     }
 

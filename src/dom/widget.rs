@@ -128,7 +128,8 @@ impl Widget {
         }
         if let Ok(state) = self.state.try_borrow() {
             if let Some(state) = state.as_ref() {
-                self.saver.flush(|| state.app.progress());
+                let facts = state.app.deck.facts.len();
+                self.saver.flush(|store| state.app.progress_over(|| store.load(facts)));
             }
         }
     }

@@ -284,6 +284,25 @@ impl App {
         }
     }
 
+    /// What to remember of this state, written over the record saved now
+    /// (by another widget of the same deck on the page, it may be), which
+    /// `stored` reads: a widget that shows only the cards keeps the stored
+    /// quiz part (best score, quiz round, view), and one that shows only the
+    /// quiz the stored cards part (marks, position, rounds, filter) and
+    /// view. A widget that shows both writes all of its own, and reads none.
+    pub fn progress_over(&self, stored: impl FnOnce() -> Option<Progress>) -> Progress {
+        let mine = self.progress();
+        if self.settings.modes == Modes::Both {
+            return mine;
+        }
+        let Some(s) = stored() else { return mine };
+        if self.settings.modes == Modes::Cards {
+            Progress { best: s.best, quiz: s.quiz, quiz_view: s.quiz_view, ..mine }
+        } else {
+            Progress { best: mine.best, quiz: mine.quiz, ..s }
+        }
+    }
+
     /// Restores remembered progress: marks, position, best score, the view
     /// showing and the quiz round in progress. A quiz record that does not
     /// fit this quiz (made with another seed, length or answer mode) is left
@@ -596,6 +615,30 @@ mod tests {
         assert_eq!((b.study.mark(0), b.best), (Mark::Unseen, None));
         assert_eq!((b.quiz.round(), b.quiz.position(), b.progress().quiz), (1, 0, None), "the quiz starts over");
         assert!(b.quiz.current_question().is_some());
+    }
+
+    #[test]
+    fn a_cards_widget_and_a_quiz_widget_of_one_deck_keep_each_others_progress() {
+        let mut cards = app(3, Modes::Cards);
+        let mut quiz = app(3, Modes::Quiz);
+        // The quiz widget saves a finished round first.
+        play_round(&mut quiz, &[true, false, true]);
+        let stored = quiz.progress_over(|| None);
+        assert_eq!(stored.best, Some((2, 3)));
+        // The cards widget, mounted before it, saves a mark over it.
+        cards.update(Msg::Turn);
+        cards.update(Msg::Mark(Mark::Known));
+        let stored = cards.progress_over(|| Some(stored));
+        assert_eq!((stored.marks[0], stored.current, stored.best), (Mark::Known, Some(1), Some((2, 3))));
+        // And the quiz widget, saving again, keeps that mark.
+        quiz.update(Msg::RetryAll);
+        let stored = quiz.progress_over(|| Some(stored));
+        assert_eq!((stored.marks[0], stored.current, stored.best), (Mark::Known, Some(1), Some((2, 3))));
+        assert_eq!(stored.quiz, quiz.progress().quiz, "the quiz part is the quiz widget's");
+        // A widget showing both writes all of it, as it has it.
+        let both = app(3, Modes::Both);
+        assert_eq!(both.progress_over(|| panic!("a widget showing both reads nothing")), both.progress());
+        assert_ne!(both.progress(), stored);
     }
 
     #[test]

@@ -1106,6 +1106,44 @@ test('two instances (two.html) work independently; ids resolve inside each shado
   await page.context().close();
 });
 
+test('two instances of one deck (two.html) keep each other\'s progress: the cards\' marks and the quiz\'s round both survive a reload, whichever saves last', async () => {
+  const { page, errors } = await freshPage({ width: 1200 });
+  await page.goto(server.url + 'two.html');
+  const left = page.locator('#left');
+  const right = page.locator('#right');
+  await left.locator('[part~="card"]').waitFor({ state: 'visible' });
+  await right.locator('[part~="question"]').waitFor({ state: 'visible' });
+  // The cards widget marks its first card known and moves on; the quiz
+  // widget answers its first question; each then waits to write (idle).
+  await left.locator('[part~="card"]').click();
+  await left.locator('[part~="known"]').click();
+  await right.locator('[part~="option"]').first().click();
+  await right.locator('.verdict').waitFor({ state: 'visible' });
+  const knownOf = await left.locator('.known-of').textContent();
+  assert.match(knownOf, /^1 of 31/);
+  // Then the cards widget moves once more, so that it writes after the quiz.
+  await page.waitForTimeout(1500);
+  await left.locator('[part~="next"][data-msg="next"]').click();
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await left.locator('[part~="card"]').waitFor({ state: 'visible' });
+  await right.locator('[part~="question"]').waitFor({ state: 'visible' });
+  assert.equal(await left.locator('.known-of').textContent(), knownOf, 'the mark is kept');
+  assert.equal(await left.locator('[part~="position"]').textContent(), '3 / 31', 'and the card on screen');
+  await right.locator('.verdict').waitFor({ state: 'visible' });
+  assert.equal(await right.locator('[part~="qposition"]').textContent(), 'Question 1 of 5', 'the quiz comes back at its answered question');
+  // Now the other order: the quiz writes last.
+  await right.locator('.qnext').click();
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await right.locator('[part~="question"]').waitFor({ state: 'visible' });
+  assert.equal(await right.locator('[part~="qposition"]').textContent(), 'Question 2 of 5');
+  assert.equal(await left.locator('.known-of').textContent(), knownOf, 'the mark is still kept');
+  assert.equal(await left.locator('[part~="position"]').textContent(), '3 / 31');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('two "both" instances: same ids in separate shadow roots, every IDREF resolves in its own root; axe passes', async () => {
   const { page, errors } = await elementPage('<main><h1>Two</h1><fact-cards id="one" seed="1"></fact-cards><fact-cards id="two" seed="2"></fact-cards></main>');
   await page.locator('#one [part~="card"]').waitFor({ state: 'visible' });
