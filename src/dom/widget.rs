@@ -221,6 +221,12 @@ impl Widget {
                 }
             }
         }
+        // Destroyed by a host's listener while a message was being applied
+        // (a `focusin` as the widget moved focus): `destroy` could not read
+        // the state then, so the progress is written now.
+        if !self.is_alive() {
+            self.save_now();
+        }
     }
 
     /// Applies one message, redraws, moves focus; returns the event for the host.

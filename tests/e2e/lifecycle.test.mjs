@@ -478,6 +478,29 @@ test('progress: no write on the click itself; a reload right after clicks keeps 
   await study(GOOD);
   await idle(page);
   assert.equal(await page.evaluate(() => localStorage.length), 1, 'written once the page was idle');
+
+  // destroy() from the host's focusin listener, called while the widget
+  // moves focus in for the message it is applying: "Got it" clicked where a
+  // click does not focus the button (Safari; here a synthetic click), with
+  // focus on the page outside, moves focus to the card. That mark is
+  // written all the same, as the click ends, and the next mount has it.
+  const fromFocus = await page.evaluate((deck) => {
+    localStorage.clear();
+    const host = document.getElementById('widget');
+    const w = window.H.fc.mount(host, deck, { seed: 4 });
+    const outside = document.body.appendChild(document.createElement('button'));
+    window.H.click(host, '[part=card]');
+    outside.focus();
+    let destroyed = false;
+    host.addEventListener('focusin', () => { w.destroy(); destroyed = true; }, { once: true });
+    window.H.click(host, '[part=known]');
+    outside.remove();
+    const out = { destroyed, nodes: host.shadowRoot.childNodes.length, stored: localStorage.length };
+    window.H.fc.mount(host, deck, { seed: 4 });
+    out.knownOf = host.shadowRoot.querySelector('.known-of').textContent;
+    return out;
+  }, GOOD);
+  assert.deepEqual(fromFocus, { destroyed: true, nodes: 0, stored: 1, knownOf: '1 of 3 known' }, 'destroyed from the listener, and the mark was saved');
   assert.deepEqual(errors, []);
   await page.context().close();
 });
