@@ -411,10 +411,7 @@ extern "C" {
     /// (host.js): one import, where web-sys takes five.
     #[wasm_bindgen(js_name = key)]
     fn key_of(e: &Event) -> String;
-}
 
-#[wasm_bindgen(module = "/src/dom/host.min.js")]
-extern "C" {
     /// The swipe from the `pointerdown` `down` to the `pointerup` `up`: -1
     /// to the left, 1 to the right, 0 for none. In JS (host.js): one import,
     /// where web-sys takes four.

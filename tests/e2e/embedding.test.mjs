@@ -79,10 +79,10 @@ async function freshPage(options = {}) {
   return { page, errors };
 }
 
-/** Serve `html` at server.url + name for this page only. */
-async function routeHtml(page, name, html) {
+/** Serve `html` at server.url + name for this page only, with `headers` if given. */
+async function routeHtml(page, name, html, headers = {}) {
   await page.route(server.url + name, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html }),
   );
 }
 
@@ -1079,13 +1079,19 @@ test('invalid options: Error naming options.<name>, alert and event', async () =
 // ---------------------------------------------------------------------------
 // Several instances
 
-test('two instances (two.html) work independently; ids resolve inside each shadow root; axe passes', async () => {
+/** two.html, once both its widgets show: the cards (#left) and the quiz (#right). */
+async function twoPage() {
   const { page, errors } = await freshPage({ width: 1200 });
   await page.goto(server.url + 'two.html');
   const left = page.locator('#left');
   const right = page.locator('#right');
   await left.locator('[part~="card"]').waitFor({ state: 'visible' });
   await right.locator('[part~="question"]').waitFor({ state: 'visible' });
+  return { page, errors, left, right };
+}
+
+test('two instances (two.html) work independently; ids resolve inside each shadow root; axe passes', async () => {
+  const { page, errors, left, right } = await twoPage();
 
   await left.locator('[part~="card"]').click();
   assert.equal(await left.locator('[part~="card"]').getAttribute('aria-pressed'), 'true');
@@ -1107,12 +1113,7 @@ test('two instances (two.html) work independently; ids resolve inside each shado
 });
 
 test('two instances of one deck (two.html) keep each other\'s progress: the cards\' marks and the quiz\'s round both survive a reload, whichever saves last', async () => {
-  const { page, errors } = await freshPage({ width: 1200 });
-  await page.goto(server.url + 'two.html');
-  const left = page.locator('#left');
-  const right = page.locator('#right');
-  await left.locator('[part~="card"]').waitFor({ state: 'visible' });
-  await right.locator('[part~="question"]').waitFor({ state: 'visible' });
+  const { page, errors, left, right } = await twoPage();
   // The cards widget marks its first card known and moves on; the quiz
   // widget answers its first question; each then waits to write (idle).
   await left.locator('[part~="card"]').click();
@@ -1240,9 +1241,7 @@ test('strict CSP (csp.html): zero securitypolicyviolation events; a card turns a
  */
 async function cspPage(name, csp, body, setup) {
   const { page, errors } = await freshPage();
-  await page.route(server.url + name, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': csp }, body: doc(`${body}<script type="module" src="${name}.js"></script>`) }),
-  );
+  await routeHtml(page, name, doc(`${body}<script type="module" src="${name}.js"></script>`), { 'Content-Security-Policy': csp });
   await page.route(server.url + name + '.js', (route) =>
     route.fulfill({
       status: 200,
