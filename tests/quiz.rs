@@ -434,6 +434,18 @@ fn typed_mode_checks_back_and_accept() {
     assert_eq!(quiz.score(), 3);
 }
 
+/// A typed distractor is wrong even when it is a letter from the answer.
+#[test]
+fn a_typed_distractor_is_not_a_near_miss() {
+    let d = deck(vec![with(fact("c", "Ireland", Kind::Place, None), &[], &["Iceland", "Poland"])]);
+    let o = QuizOptions { seed: 4, questions: None, answer: AnswerMode::Typed };
+    for (given, right, near) in [("iceland", false, false), ("Irelnad", true, true), ("Ireland", true, false)] {
+        let mut quiz = Quiz::new(&d, &o);
+        let a = quiz.answer_typed(&d, given).cloned().expect("answered");
+        assert_eq!((a.correct, a.near), (right, near), "{given}");
+    }
+}
+
 /// Precomposed and decomposed spellings of the same answers: a typed answer
 /// in one form is right against a deck that stores the other, in Latin and
 /// in Cyrillic; Cyrillic keeps its marks (й is not и).

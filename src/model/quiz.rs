@@ -244,6 +244,12 @@ impl Quiz {
         self.order.len()
     }
 
+    /// Whether this round asks every question of the first round, not only
+    /// the mistakes of an earlier one: only such a round makes a best score.
+    pub fn is_full_round(&self) -> bool {
+        self.order.len() == self.first.len()
+    }
+
     /// True when this round has no question (only for a deck with no facts).
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
@@ -306,7 +312,9 @@ impl Quiz {
 
     /// Answers the current typed question with `text`, judged against the
     /// back and every `accept` entry with [`judge_answer`]: a near miss counts
-    /// as right, except for numbers, money and dates, which must be exact.
+    /// as right, except for numbers, money and dates, which must be exact,
+    /// and except when `text` is one of the fact's distractors ("Iceland" is
+    /// one letter from "Ireland", and wrong).
     /// `None`, and nothing counted, when `text` is blank, the question is
     /// already answered, the round is finished or the question is multiple
     /// choice.
@@ -327,6 +335,11 @@ impl Quiz {
                     Verdict::Exact => return Verdict::Exact,
                     Verdict::Near => best = Verdict::Near,
                     Verdict::Wrong => {}
+                }
+            }
+            for d in &f.distractors {
+                if judge_answer(text, d, false) == Verdict::Exact {
+                    best = Verdict::Wrong;
                 }
             }
             best
