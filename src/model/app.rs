@@ -430,7 +430,7 @@ impl App {
             }
             Msg::Shuffle => {
                 self.study.shuffle();
-                up.dirty = study_moved;
+                up.dirty = study_moved | Dirty::SAVE;
             }
             Msg::Filter(topic) => {
                 let topic = topic.filter(|&t| (t as usize) < self.topics.len());
@@ -453,7 +453,11 @@ impl App {
                 self.undo = Some(Box::new(Undone { study: self.study.clone(), best: self.best, quiz }));
                 self.study.restart();
                 self.best = None;
-                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY | Dirty::RESET;
+                // A widget that shows one view forgets only its part of the
+                // record, which another widget of the deck may share: it
+                // writes its fresh part over the stored one.
+                let forget = if self.settings.modes == Modes::Both { Dirty::RESET } else { Dirty::SAVE };
+                up.dirty = study_moved | Dirty::STUDY | Dirty::FILTER | Dirty::QUESTION | Dirty::SUMMARY | forget;
             }
             Msg::ReviewLearning => {
                 if self.study.review_learning() {
@@ -483,7 +487,9 @@ impl App {
                 if self.quiz.next() {
                     if self.quiz.is_finished() {
                         let (score, total) = (self.quiz.score(), self.quiz.len());
-                        self.record_best(score, total);
+                        if self.quiz.is_full_round() {
+                            self.record_best(score, total);
+                        }
                         up.dirty = Dirty::SUMMARY | Dirty::SAVE;
                         up.event = Some(Event::Complete { score, total });
                     } else {
@@ -639,6 +645,57 @@ mod tests {
         let both = app(3, Modes::Both);
         assert_eq!(both.progress_over(|| panic!("a widget showing both reads nothing")), both.progress());
         assert_ne!(both.progress(), stored);
+    }
+
+    #[test]
+    fn a_reset_in_a_one_view_widget_forgets_only_its_part() {
+        let mut quiz = app(3, Modes::Quiz);
+        play_round(&mut quiz, &[true, false, true]);
+        let mut cards = app(3, Modes::Cards);
+        cards.update(Msg::Turn);
+        cards.update(Msg::Mark(Mark::Known));
+        let stored = cards.progress_over(|| Some(quiz.progress_over(|| None)));
+        quiz.restore(&stored);
+        cards.restore(&stored);
+        // The cards widget's reset writes fresh marks over the record, not
+        // an empty record that the quiz widget would fill with its copy.
+        let up = cards.update(Msg::ResetProgress);
+        assert!(up.dirty.has(Dirty::SAVE) && !up.dirty.has(Dirty::RESET));
+        let stored = cards.progress_over(|| Some(stored));
+        assert_eq!((stored.marks[0], stored.best), (Mark::Unseen, Some((2, 3))), "the quiz's part is kept");
+        quiz.update(Msg::RetryAll);
+        let stored = quiz.progress_over(|| Some(stored));
+        assert_eq!(stored.marks[0], Mark::Unseen, "the reset marks stay reset");
+        // And the quiz widget's reset forgets only the quiz's part.
+        assert!(!quiz.update(Msg::ResetProgress).dirty.has(Dirty::RESET));
+        let stored = quiz.progress_over(|| Some(Progress { marks: vec![Mark::Known; 3], ..stored }));
+        assert_eq!((stored.marks[0], stored.best, stored.quiz), (Mark::Known, None, None));
+    }
+
+    #[test]
+    fn a_round_of_mistakes_makes_no_best_score() {
+        let mut a = app(6, Modes::Quiz);
+        play_round(&mut a, &[true, false, false]);
+        assert_eq!(a.best, Some((1, 3)));
+        assert!(a.update(Msg::RetryMistakes).dirty.has(Dirty::QUESTION));
+        let last = play_round(&mut a, &[true, true]);
+        assert_eq!(last.event, Some(Event::Complete { score: 2, total: 2 }), "the round's own score");
+        assert_eq!(a.best, Some((1, 3)), "2 of the 2 missed is not a best of the quiz");
+        a.update(Msg::RetryAll);
+        play_round(&mut a, &[true, true, false]);
+        assert_eq!(a.best, Some((2, 3)));
+        // Retrying every question, when all were missed, is a full round.
+        let mut b = app(6, Modes::Quiz);
+        play_round(&mut b, &[false, false, false]);
+        b.update(Msg::RetryMistakes);
+        play_round(&mut b, &[true, false, true]);
+        assert_eq!(b.best, Some((2, 3)));
+    }
+
+    #[test]
+    fn a_shuffle_is_saved() {
+        let mut a = app(6, Modes::Cards);
+        assert!(a.update(Msg::Shuffle).dirty.has(Dirty::SAVE));
     }
 
     #[test]

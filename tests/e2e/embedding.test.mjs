@@ -1145,6 +1145,33 @@ test('two instances of one deck (two.html) keep each other\'s progress: the card
   await page.context().close();
 });
 
+test('two instances of one deck (two.html): a reset in the cards widget forgets the marks for good, and the quiz widget keeps its round', async () => {
+  const { page, errors, left, right } = await twoPage();
+  await left.locator('[part~="card"]').click();
+  await left.locator('[part~="known"]').click();
+  await page.waitForTimeout(1500);
+  // Both widgets now mount with the mark.
+  await page.reload();
+  await left.locator('[part~="card"]').waitFor({ state: 'visible' });
+  await right.locator('[part~="question"]').waitFor({ state: 'visible' });
+  assert.match(await left.locator('.known-of').textContent(), /^1 of 31/);
+  await left.locator('[part~="more"]').click();
+  await left.locator('[part~="reset"]').click();
+  assert.match(await left.locator('.known-of').textContent(), /^0 of 31/);
+  await page.waitForTimeout(1500);
+  // The quiz widget writes after the reset, with the marks it mounted with.
+  await right.locator('[part~="option"]').first().click();
+  await right.locator('.qnext').click();
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await left.locator('[part~="card"]').waitFor({ state: 'visible' });
+  await right.locator('[part~="question"]').waitFor({ state: 'visible' });
+  assert.match(await left.locator('.known-of').textContent(), /^0 of 31/, 'the reset marks stay reset');
+  assert.equal(await right.locator('[part~="qposition"]').textContent(), 'Question 2 of 5', 'the quiz round is kept');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('two "both" instances: same ids in separate shadow roots, every IDREF resolves in its own root; axe passes', async () => {
   const { page, errors } = await elementPage('<main><h1>Two</h1><fact-cards id="one" seed="1"></fact-cards><fact-cards id="two" seed="2"></fact-cards></main>');
   await page.locator('#one [part~="card"]').waitFor({ state: 'visible' });
