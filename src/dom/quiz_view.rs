@@ -78,6 +78,7 @@ pub fn render(e: &Slots, found: &[bool], app: &App, s: &Strings, dirty: Dirty) -
             set_text(&e[R::Question], &f.front);
         }
         set_text(&e[R::Verdict], "");
+        set_attr(&e[R::Feedback], "class", "feedback");
         set_text(&e[R::QDetail], "");
         set_hidden(&e[R::QQuote], true);
         set_hidden(&e[R::QInArticle], true);
@@ -87,6 +88,8 @@ pub fn render(e: &Slots, found: &[bool], app: &App, s: &Strings, dirty: Dirty) -
         render_answer(e, found, app, s);
     }
     if dirty.has(Dirty::HINT) {
+        // Neither right nor wrong: no ✓ or ✗ (style.css).
+        set_attr(&e[R::Feedback], "class", "feedback hint");
         set_text(&e[R::Verdict], s.get(Key::TypeFirst));
     }
     Ok(())

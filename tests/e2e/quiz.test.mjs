@@ -438,6 +438,7 @@ test('typed answers: a blank submit asks for an answer and counts nothing; a sec
   await input.press('Enter');
   await verdict(page).filter({ hasText: 'Type an answer first' }).waitFor();
   assert.equal((await verdict(page).textContent()).trim(), 'Type an answer first');
+  assert.deepEqual(await hintLook(page), HINT_LOOK, 'a hint, neither right nor wrong');
   assert.equal((await events(page, 'factcards:answer')).length, 0, 'no answer counted');
   assert.equal((await progress(page)).text, 'Question 1 of 2', 'the same question stays');
   assert.equal((await current(page)).fact.id, fact.id);
@@ -453,9 +454,23 @@ test('typed answers: a blank submit asks for an answer and counts nothing; a sec
   // disabled) must not judge a second answer.
   await page.locator('form.typed').evaluate((f) => f.requestSubmit());
   assert.equal((await events(page, 'factcards:answer')).length, 1);
+  // After a right answer, the next question's hint is still only a hint.
+  await nextButton(page).click();
+  await input.fill('');
+  await input.press('Enter');
+  await verdict(page).filter({ hasText: 'Type an answer first' }).waitFor();
+  assert.deepEqual(await hintLook(page), HINT_LOOK, 'no ✓ left over from the right answer');
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+/** The hint's look: the feedback's class, and the verdict's icon and colour (its text's, not right's or wrong's). */
+const hintLook = (page) =>
+  verdict(page).evaluate((v) => {
+    const s = getComputedStyle(v);
+    return { feedback: v.parentElement.className, icon: getComputedStyle(v, '::before').content, plain: s.color === getComputedStyle(v.parentElement).color };
+  });
+const HINT_LOOK = { feedback: 'feedback hint', icon: 'none', plain: true };
 
 /** `back` with two adjacent letters of its first word of 5+ ASCII letters swapped, or null. */
 function swapped(back) {
