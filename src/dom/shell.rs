@@ -15,38 +15,46 @@ pub fn build_tabs(e: &Slots, app: &App, s: &Strings) {
 }
 
 /// Writes the source credit under the widget: publisher, linked when the deck
-/// gives an http(s) URL, and the headline.
+/// gives an http(s) URL, headline and author, those that it gives (none: no
+/// credit).
 pub fn build_credit(e: &Slots, app: &App, s: &Strings) {
     let Some(source) = &app.deck.source else { return };
-    let name = source.publisher.as_deref().or(source.url.as_deref());
-    let Some(name) = name else { return };
-    set_text(&e[R::SourceLabel], &concat(&[s.get(Key::Source), s.get(Key::LabelEnd)]));
     let link = &e[R::SourceLink];
+    // Each part after ", "; without a link, the first one's is cut off.
     let mut rest = String::new();
+    let mut part = |text: &str| {
+        rest.push_str(", ");
+        rest.push_str(text);
+    };
     match &source.url {
         // Validated as http or https before it gets here.
         Some(url) => {
-            set_text(link, name);
+            set_text(link, source.publisher.as_deref().unwrap_or(url));
             set_attr(link, "href", url);
         }
         None => {
             set_hidden(link, true);
-            rest.push_str(name);
+            if let Some(p) = &source.publisher {
+                part(p);
+            }
         }
     }
     if let Some(h) = &source.headline {
-        rest.push_str(", ");
-        rest.push_str(&s.with_name(Key::Headline, h));
+        part(&s.with_name(Key::Headline, h));
     }
     if let Some(a) = &source.author {
-        rest.push_str(", ");
-        rest.push_str(a);
+        part(a);
+    }
+    let skip = if source.url.is_some() { 0 } else { 2 };
+    if rest.len() < skip {
+        return;
     }
     if let Some(ed) = &source.editor {
         rest.push(' ');
         rest.push_str(&s.with_name(Key::Edited, ed));
     }
-    set_text(&e[R::SourceText], &rest);
+    set_text(&e[R::SourceLabel], &concat(&[s.get(Key::Source), s.get(Key::LabelEnd)]));
+    set_text(&e[R::SourceText], rest.get(skip..).unwrap_or_default());
     let credit = &e[R::Credit];
     set_attr(credit, "lang", &app.deck.language);
     set_attr(&e[R::SourceLabel], "lang", s.lang().tag());

@@ -6,7 +6,7 @@
 //! Every piece of deck text goes through [`escape`], the same rule the widget
 //! gets from `textContent`: text stays text.
 
-use super::deck::Deck;
+use super::deck::{Deck, Source};
 use super::locale::{Key, Lang, Strings};
 use super::text::concat;
 
@@ -71,7 +71,9 @@ pub fn render(deck: &Deck) -> String {
         out.push_str("</dd>\n");
     }
     out.push_str("</dl>\n");
-    if let Some(src) = &deck.source {
+    // A credit needs a publisher, URL, headline or author.
+    let credited = |s: &&Source| s.publisher.is_some() || s.url.is_some() || s.headline.is_some() || s.author.is_some();
+    if let Some(src) = deck.source.as_ref().filter(credited) {
         // The widget's own words in the deck's language, when built in.
         let words = Strings::new(Lang::from_tag(&deck.language));
         out.push_str("<p>");
@@ -82,12 +84,18 @@ pub fn render(deck: &Deck) -> String {
             Some(url) => element(&mut out, "a", &[("href", url), ("rel", "noopener noreferrer")], name),
             None => escape(name, &mut out),
         }
+        let mut any = !name.is_empty();
         if let Some(h) = &src.headline {
-            out.push_str(", ");
+            if any {
+                out.push_str(", ");
+            }
             element(&mut out, "cite", &[], h);
+            any = true;
         }
         if let Some(a) = &src.author {
-            out.push_str(", ");
+            if any {
+                out.push_str(", ");
+            }
             escape(a, &mut out);
         }
         if let Some(e) = &src.editor {
@@ -120,6 +128,21 @@ mod tests {
         assert!(render(&deck("fr-BE")).contains("<p>Source : P (éd. E)</p>"));
         assert!(render(&deck("ru")).contains("<p>Источник: P (ред. E)</p>"));
         assert!(render(&deck("kk")).contains("<p>Source: P (ed. E)</p>"), "English for other languages");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_credit_joins_the_parts_the_source_gives() {
+        let credit = |source: &str| {
+            let text =
+                [r#"{"version":1,"title":"T","source":"#, source, r#","facts":[{"front":"F","back":"B"}]}"#].concat();
+            let html = render(&crate::model::validate::parse_deck_text(&text).expect("a valid deck"));
+            html.split_once("<p>Source: ").map(|(_, p)| p.split("</p>").next().unwrap_or_default().to_owned())
+        };
+        assert_eq!(credit(r#"{"headline":"H","author":"A"}"#).as_deref(), Some("<cite>H</cite>, A"));
+        assert_eq!(credit(r#"{"author":"A"}"#).as_deref(), Some("A"));
+        assert_eq!(credit(r#"{"publisher":"P","author":"A"}"#).as_deref(), Some("P, A"));
+        assert_eq!(credit(r#"{"published":"2021-11-25"}"#), None, "nothing to credit");
     }
 
     #[test]

@@ -807,6 +807,21 @@ test('a fact with an image shows it lazy-loaded with its alt; a broken image lea
   await close(page);
 });
 
+test('the source credit names what the deck gives: headline and author without a publisher, no credit without any', async () => {
+  const page = await open();
+  const credit = page.locator('#host [part~="credit"]');
+  const shown = async (source) => {
+    await remount(page, smallDeck({ source }), { seed: 1 });
+    return (await credit.isVisible()) ? (await credit.textContent()).replace(/\s+/g, ' ').trim() : null;
+  };
+  assert.equal(await shown({ headline: 'A visit', author: 'A. Writer' }), 'Source: “A visit”, A. Writer');
+  assert.equal(await shown({ author: 'A. Writer', editor: 'E. Ditor' }), 'Source: A. Writer (ed. E. Ditor)');
+  assert.equal(await shown({ url: 'https://example.com/a', author: 'A. Writer' }), 'Source: https://example.com/a, A. Writer');
+  assert.equal(await shown({ publisher: 'Euractiv', headline: 'A visit' }), 'Source: Euractiv, “A visit”');
+  assert.equal(await shown({ published: '2021-11-25' }), null, 'a date alone credits nothing');
+  await close(page);
+});
+
 test('320 px: a long unbroken word and a URL break instead of overflowing', async () => {
   const page = await open({ width: 320, height: 700 });
   const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3);
