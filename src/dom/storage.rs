@@ -16,11 +16,10 @@ fn warn_once(what: &str, err: Option<&JsValue>) {
     if WARNED.try_with(|w| w.replace(true)).unwrap_or(true) {
         return;
     }
-    let msg = JsValue::from_str(&concat(&["factcards: ", what, "; progress will not be remembered"]));
-    match err {
-        Some(e) => web_sys::console::warn_2(&msg, e),
-        None => web_sys::console::warn_1(&msg),
-    }
+    // The exception as its text (one import, `console.warn` of one value).
+    let why = err.map(|e| concat(&[" (", &super::error::js_message(e), ")"])).unwrap_or_default();
+    let msg = concat(&["factcards: ", what, "; progress will not be remembered", &why]);
+    web_sys::console::warn_1(&JsValue::from_str(&msg));
 }
 
 /// The widget's slot in localStorage, if there is a usable one.
