@@ -26,7 +26,7 @@ pub enum Mark {
 pub struct Study {
     marks: Vec<Mark>,
     /// Facts marked "still learning" at least once since marks were last
-    /// cleared (not remembered across reloads).
+    /// cleared (remembered with the marks: `Progress::hard`).
     hard: Vec<bool>,
     topics: Vec<Option<u32>>,
     filter: Option<u32>,
