@@ -89,7 +89,7 @@ pub fn render(e: &Slots, found: &[bool], app: &App, s: &Strings, dirty: Dirty) -
     }
     if dirty.has(Dirty::HINT) {
         // Neither right nor wrong: no ✓ or ✗ (style.css).
-        set_attr(&e[R::Feedback], "class", "feedback hint");
+        set_attr(&e[R::Feedback], "class", "feedback blank");
         set_text(&e[R::Verdict], s.get(Key::TypeFirst));
     }
     Ok(())

@@ -464,13 +464,14 @@ test('typed answers: a blank submit asks for an answer and counts nothing; a sec
   await page.context().close();
 });
 
-/** The hint's look: the feedback's class, and the verdict's icon and colour (its text's, not right's or wrong's). */
+/** The hint's look: the feedback's class, and the verdict's icon, colour (its text's, not right's or wrong's) and alignment (a verdict's). */
 const hintLook = (page) =>
   verdict(page).evaluate((v) => {
     const s = getComputedStyle(v);
-    return { feedback: v.parentElement.className, icon: getComputedStyle(v, '::before').content, plain: s.color === getComputedStyle(v.parentElement).color };
+    const plain = s.color === getComputedStyle(v.parentElement).color;
+    return { feedback: v.parentElement.className, icon: getComputedStyle(v, '::before').content, plain, align: s.textAlign };
   });
-const HINT_LOOK = { feedback: 'feedback hint', icon: 'none', plain: true };
+const HINT_LOOK = { feedback: 'feedback blank', icon: 'none', plain: true, align: 'start' };
 
 /** `back` with two adjacent letters of its first word of 5+ ASCII letters swapped, or null. */
 function swapped(back) {
