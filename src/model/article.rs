@@ -540,12 +540,16 @@ fn number_at(text: &str, i: usize) -> Option<((Amount, bool), usize)> {
     Some(((Amount::new(mantissa, exponent), ordinal), j))
 }
 
-/// The word (letters, `°`, `$`) right after byte `at`, skipping one space:
-/// (start, end) of it.
+/// The spaces that may stand between a number and its unit or currency.
+const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// The word (letters, `°`, `$`) right after byte `at`, skipping one space
+/// (or two ASCII ones): (start, end) of it.
 fn next_word(text: &str, at: usize, spaced: bool) -> Option<(usize, usize)> {
     let rest = text.get(at..)?;
-    let skip = if spaced { rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len() } else { 0 };
-    if skip > 2 {
+    let skip = if spaced { rest.len() - rest.trim_start_matches(SPACES).len() } else { 0 };
+    let skipped = rest.get(..skip)?;
+    if skipped != "  " && skipped.chars().count() > 1 {
         return None;
     }
     let start = at + skip;
@@ -562,10 +566,11 @@ fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize
 
     // A sign or code before: "$160", "US$ 3", "€5", "USD 40".
     let before = text.get(..start).unwrap_or("");
-    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    let trimmed = before.trim_end_matches(SPACES);
     let spaced = trimmed.len() != before.len();
     if let Some((sign, code)) = SIGNS.iter().find(|(s, _)| trimmed.ends_with(s)) {
-        if !spaced || before.len() - trimmed.len() == 1 {
+        // Glued, or one space of any kind: "€5", "€ 5", "€\u{a0}5".
+        if !spaced || before.get(trimmed.len()..).is_some_and(|gap| gap.chars().count() == 1) {
             q.currency = Some(code);
             q.start = trimmed.len() - sign.len();
         }
@@ -626,17 +631,26 @@ fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize
 
     // A percent, a currency word, a month or a unit after.
     let rest = text.get(end..).unwrap_or("");
-    if let Some(r) = rest.strip_prefix('%').or_else(|| rest.strip_prefix(" %")) {
+    // "45%", "45 %", "45\u{a0}%" (French), "4.5 pct"; a unit also after a
+    // hyphen: "a 30-year lease", "a 5-km stretch".
+    let hyphened = rest.strip_prefix('-').and_then(|_| next_word(text, end + 1, false));
+    if let Some(r) = rest.strip_prefix(SPACES).unwrap_or(rest).strip_prefix('%') {
         q.unit = Some(Unit::Percent);
         end = text.len() - r.len();
-    } else if let Some((a, e)) = next_word(text, end, true) {
+    } else if let Some((a, e)) = next_word(text, end, true).or(hyphened) {
         let w = text.get(a..e).unwrap_or("");
         let lower = w.to_ascii_lowercase();
         let next = next_word(text, e, true).and_then(|(c, d)| text.get(c..d)).unwrap_or("");
         let days = q.values.iter().all(|v| v.whole().is_some_and(|d| (1..=31).contains(&d)));
-        if lower == "percent" || (lower == "per" && next.eq_ignore_ascii_case("cent")) {
+        if lower == "percent" || lower == "pct" || (lower == "per" && next.eq_ignore_ascii_case("cent")) {
             q.unit = Some(Unit::Percent);
             end = if lower == "per" { next_word(text, e, true).map_or(e, |(_, d)| d) } else { e };
+        } else if w == "US" && matches!(next.to_ascii_lowercase().as_str(), "dollar" | "dollars") {
+            // "160 billion US dollars".
+            if q.currency.is_none() {
+                q.currency = Some("USD");
+                end = next_word(text, e, true).map_or(e, |(_, d)| d);
+            }
         } else if let Some((_, code)) = CURRENCY_WORDS
             .iter()
             .find(|(c, _)| *c == lower && (c.len() > 3 || w.bytes().all(|x| x.is_ascii_uppercase())))
@@ -687,8 +701,9 @@ fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize
 // ---------------------------------------------------------------------------
 // HTML
 
-/// Elements whose content is not text of the page.
-const SKIPPED: [&str; 6] = ["script", "style", "noscript", "template", "svg", "head"];
+/// Elements whose content is not text of the page. (Not `head`: its end tag
+/// may be left out, and its other elements hold no text.)
+const SKIPPED: [&str; 6] = ["script", "style", "noscript", "template", "svg", "title"];
 /// Elements that start a new paragraph.
 const BLOCKS: [&str; 31] = [
     "p",
@@ -723,14 +738,13 @@ const BLOCKS: [&str; 31] = [
     "hr",
     "title",
 ];
-/// Named entities decoded by [`text_from_html`].
-const ENTITIES: [(&str, char); 52] = [
+/// Named entities decoded by [`text_from_html`], besides [`LATIN1`]'s.
+const ENTITIES: [(&str, char); 39] = [
     ("amp", '&'),
     ("lt", '<'),
     ("gt", '>'),
     ("quot", '"'),
     ("apos", '\''),
-    ("nbsp", '\u{a0}'),
     ("ndash", '–'),
     ("mdash", '—'),
     ("minus", '−'),
@@ -740,43 +754,50 @@ const ENTITIES: [(&str, char); 52] = [
     ("ldquo", '“'),
     ("rdquo", '”'),
     ("bdquo", '„'),
-    ("laquo", '«'),
-    ("raquo", '»'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
     ("hellip", '…'),
-    ("shy", '\u{ad}'),
     ("thinsp", '\u{2009}'),
     ("ensp", '\u{2002}'),
     ("emsp", '\u{2003}'),
     ("zwj", '\u{200d}'),
     ("zwnj", '\u{200c}'),
-    ("copy", '©'),
-    ("reg", '®'),
     ("trade", '™'),
-    ("deg", '°'),
-    ("middot", '·'),
     ("bull", '•'),
-    ("times", '×'),
     ("euro", '€'),
-    ("pound", '£'),
-    ("yen", '¥'),
-    ("cent", '¢'),
-    ("sect", '§'),
-    ("para", '¶'),
-    ("aacute", 'á'),
-    ("agrave", 'à'),
-    ("acirc", 'â'),
-    ("auml", 'ä'),
-    ("ccedil", 'ç'),
-    ("eacute", 'é'),
-    ("egrave", 'è'),
-    ("ecirc", 'ê'),
-    ("euml", 'ë'),
-    ("iacute", 'í'),
-    ("iuml", 'ï'),
-    ("ntilde", 'ñ'),
-    ("oacute", 'ó'),
-    ("ouml", 'ö'),
-    ("uuml", 'ü'),
+    ("dagger", '†'),
+    ("Dagger", '‡'),
+    ("permil", '‰'),
+    ("prime", '′'),
+    ("Prime", '″'),
+    ("OElig", 'Œ'),
+    ("oelig", 'œ'),
+    ("Scaron", 'Š'),
+    ("scaron", 'š'),
+    ("Yuml", 'Ÿ'),
+    ("fnof", 'ƒ'),
+    ("circ", 'ˆ'),
+    ("tilde", '˜'),
+    ("larr", '←'),
+];
+
+/// The names of the Latin-1 entities, U+00A0 to U+00FF in order (HTML 4's).
+const LATIN1: [&str; 96] = [
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy",
+    "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm",
+    "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig",
+    "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
+    "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN",
+    "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc",
+    "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml",
+    "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+];
+
+/// What a numeric reference to 0x80..=0x9F stands for, as HTML reads it
+/// (Windows-1252; the five it leaves unassigned stay as they are).
+const WINDOWS_1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
+    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
 /// True when `text` looks like an HTML document or fragment rather than
@@ -789,8 +810,9 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// The text of an HTML page: tags removed, the content of `script`, `style`,
-/// `noscript`, `template`, `svg` and `head` dropped, comments dropped,
-/// entities decoded (the common named ones and every numeric one), white
+/// `noscript`, `template`, `svg` and `title` dropped, comments dropped,
+/// entities decoded (the Latin-1 ones, typographic ones and every numeric
+/// one, 0x80 to 0x9F as Windows-1252, as browsers do), white
 /// space collapsed as a browser does, and a blank line where a paragraph,
 /// heading, list item or other block ends.
 pub fn text_from_html(html: &str) -> String {
@@ -849,19 +871,24 @@ fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
         out.push('<');
         return after;
     }
-    // The end of the tag, past quoted attribute values.
+    // The end of the tag, past quoted attribute values: a quote starts one
+    // only right after `=` (`alt=Mayor's` is unquoted).
     let mut quote: Option<char> = None;
+    let mut after_eq = false;
     let mut end = after.len();
     for (k, c) in after.char_indices() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
+            (None, '"' | '\'') if after_eq => quote = Some(c),
             (None, '>') => {
                 end = k + 1;
                 break;
             }
             _ => {}
+        }
+        if quote.is_none() && !c.is_whitespace() {
+            after_eq = c == '=';
         }
     }
     let rest = &after[end.min(after.len())..];
@@ -909,10 +936,12 @@ fn entity(s: &str) -> (char, usize) {
         };
         code.map(|c| match c {
             0 => '\u{fffd}',
+            0x80..=0x9f => WINDOWS_1252.get(c as usize - 0x80).copied().unwrap_or('\u{fffd}'),
             c => char::from_u32(c).unwrap_or('\u{fffd}'),
         })
     } else {
-        ENTITIES.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+        let latin1 = LATIN1.iter().position(|n| *n == name).and_then(|i| char::from_u32(0xa0 + i as u32));
+        latin1.or_else(|| ENTITIES.iter().find(|(n, _)| *n == name).map(|&(_, c)| c))
     };
     match decoded {
         Some(c) => (c, semi + 2),
@@ -972,6 +1001,20 @@ mod tests {
         assert_eq!(amounts("in May 5 days")[0].3, Some(Unit::Measure("day".into())));
         assert_eq!(amounts("1.5 million people")[0].1, [a(15, 5)]);
         assert_eq!(amounts("99999999999999999999999").len(), 0);
+        // Spaces of French and German typography; "pct"; units after a hyphen.
+        assert_eq!(amounts("45\u{a0}% et 3\u{202f}%")[1].3, Some(Unit::Percent));
+        assert_eq!(amounts("45\u{a0}%")[0].0, "45\u{a0}%");
+        assert_eq!(amounts("4.5 pct")[0].3, Some(Unit::Percent));
+        assert_eq!(amounts("€\u{a0}5 million")[0].1, [a(5, 6)]);
+        assert_eq!(amounts("€\u{a0}5 million")[0].2, Some("EUR"));
+        assert_eq!(amounts("a 30-year lease")[0].3, Some(Unit::Measure("year".into())));
+        assert_eq!(amounts("a 5-km stretch")[0].3, Some(Unit::Measure("km".into())));
+        assert_eq!(amounts("5\u{202f}km")[0].3, Some(Unit::Measure("km".into())));
+        assert_eq!(amounts("45   %")[0].3, None, "one space, not three");
+        assert_eq!(
+            amounts("160 billion US dollars")[0],
+            ("160 billion US dollars".into(), vec![a(16, 10)], Some("USD"), None)
+        );
     }
 
     #[test]
@@ -1007,6 +1050,19 @@ mod tests {
         assert_eq!(text_from_html("<p title='a>b'>x</p>"), "x");
         assert_eq!(text_from_html("unclosed <script>for ever"), "unclosed");
         assert_eq!(text_from_html("&#0;&#xD800;&#99999999;"), "\u{fffd}\u{fffd}\u{fffd}");
+        // `</head>` left out, as HTML allows: the body is still read.
+        let no_head_end = "<!doctype html><html><head><meta charset=utf-8><title>T</title><body><p>Hello world.</p>";
+        assert_eq!(text_from_html(no_head_end), "Hello world.");
+        // Entities as browsers read them: Latin-1 letters, Windows-1252 numbers.
+        assert_eq!(text_from_html("&Uuml;ber &szlig; &Oslash;&aring; &AElig;&yuml;"), "Über ß Øå Æÿ");
+        assert_eq!(text_from_html("&times;&divide;&THORN;&iquest;&ETH;&frac34;&Ntilde;&sup1;"), "×÷Þ¿Ð¾Ñ¹");
+        assert_eq!(text_from_html("It&#146;s 2019&#150;2021 &#128;5 &#x9c;"), "It’s 2019–2021 €5 œ");
+        // A quote inside an unquoted value starts nothing.
+        assert_eq!(
+            text_from_html("<p><img alt=Mayor's src=a.jpg>The council met.</p><p>It was late</p>"),
+            "The council met.\n\nIt was late"
+        );
+        assert_eq!(text_from_html("<p title = 'a>b' data-x=\"'\">x</p>"), "x");
     }
 
     #[test]
