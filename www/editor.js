@@ -68,8 +68,13 @@ function emptyState() {
     meta: { title: "", language: "en", description: "", publisher: "", headline: "", url: "", published: "" },
     facts: [],
     drafts: [],
+    // The suggestions discarded (see `origin`): asking again does not bring them back.
+    dismissed: [],
   };
 }
+
+/** What a suggestion was when the engine made it: its answer and sentence, kept through edits. */
+const origin = (d) => `${d.back}\u0000${d.quote}`;
 
 function blankFact() {
   return {
@@ -349,6 +354,13 @@ function focusPath(path) {
   target.scrollIntoView({ block: "center" });
 }
 
+// A closing, reloading or hidden tab may never run the refresh that a burst
+// of edits is waiting for: the work in progress is saved at once.
+addEventListener("pagehide", save);
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden") save();
+});
+
 function save() {
   try {
     localStorage.setItem(STORE, JSON.stringify(state));
@@ -371,6 +383,7 @@ function load() {
     meta: { ...base.meta, ...(saved.meta ?? {}) },
     facts: Array.isArray(saved.facts) ? saved.facts.map((f) => ({ ...blankFact(), ...f, uid: ++uid })) : [],
     drafts: Array.isArray(saved.drafts) ? saved.drafts.map((d) => ({ ...d, uid: ++uid })) : [],
+    dismissed: Array.isArray(saved.dismissed) ? saved.dismissed.filter((o) => typeof o === "string") : [],
   };
 }
 
@@ -433,17 +446,24 @@ function suggest() {
     return;
   }
   const t0 = performance.now();
-  const drafts = suggestFacts(article, deckForSuggest());
+  const suggested = suggestFacts(article, deckForSuggest());
   const ms = Math.round(performance.now() - t0);
-  state.drafts = drafts.map((d) => ({
+  // Asked again (say, after more of the article was pasted): the drafts
+  // already offered stay as they are, edits and all, and only new ones are
+  // added; a discarded one stays discarded.
+  const known = new Set([...state.drafts.map((d) => d.origin ?? origin(d)), ...state.dismissed]);
+  const drafts = suggested.filter((d) => !known.has(origin(d)));
+  const kept = state.drafts.length;
+  state.drafts = state.drafts.concat(drafts.map((d) => ({
     uid: ++uid,
+    origin: origin(d),
     kind: d.kind,
     front: d.front,
     back: d.back,
     accept: d.accept.join("\n"),
     quote: d.quote,
     topic: d.topic,
-  }));
+  })));
   if (!state.meta.title.trim()) {
     const first = article.split("\n").map((l) => l.trim()).find(Boolean) ?? "";
     if (first && !/[.:]$/.test(first) && first.length <= 120) {
@@ -454,10 +474,11 @@ function suggest() {
   }
   renderDrafts();
   save();
+  const before = kept ? ` ${kept} from before kept.` : "";
   say(
     els.articleStatus,
-    drafts.length
-      ? `${drafts.length} suggestions (${ms} ms). None repeats a fact already in the deck.`
+    drafts.length || kept
+      ? `${drafts.length} new suggestions (${ms} ms).${before} None repeats a fact already in the deck.`
       : "No new facts found in the article.",
   );
 }
@@ -475,7 +496,8 @@ function acceptDraft(i) {
 }
 
 function discardDraft(i) {
-  state.drafts.splice(i, 1);
+  const [d] = state.drafts.splice(i, 1);
+  if (d) state.dismissed.push(d.origin ?? origin(d));
   renderDrafts();
   focusAfterDraft(i);
   save();
@@ -634,6 +656,8 @@ function bind() {
   });
   els.file.addEventListener("change", () => {
     const file = els.file.files?.[0];
+    // Emptied, so that choosing the same file again (after edits) reads it again.
+    els.file.value = "";
     if (file) readFile(file);
   });
   for (const [id, key] of META) {

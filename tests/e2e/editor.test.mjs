@@ -279,6 +279,37 @@ test('an .html article file is reduced to its text', async () => {
   await page.context().close();
 });
 
+test('suggesting again keeps the drafts as edited and leaves a discarded one out; a field typed just before a reload is kept', async () => {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  await byRole(page, 'textbox', 'Article text').fill(ARTICLE);
+  await byRole(page, 'button', 'Suggest facts').click();
+  const drafts = page.locator('#drafts > li');
+  await drafts.first().waitFor();
+  const offered = await drafts.count();
+  await drafts.first().getByRole('textbox', { name: 'Question', exact: true }).fill('Edited, not yet accepted?');
+  const pair = (li) => li.evaluate((el) => `${el.querySelector('[data-key="back"]').value} @ ${el.querySelector('q')?.textContent}`);
+  const discarded = await pair(drafts.nth(1));
+  await drafts.nth(1).getByRole('button', { name: 'Discard', exact: true }).click();
+  await byRole(page, 'button', 'Suggest facts').click();
+  await assertText(page.locator('#article-status'), /^0 new suggestions .*\. \d+ from before kept\./);
+  assert.equal(await drafts.count(), offered - 1, 'nothing added, nothing lost');
+  assert.equal(await drafts.first().getByRole('textbox', { name: 'Question', exact: true }).inputValue(), 'Edited, not yet accepted?');
+  const pairs = [];
+  for (let i = 0; i < (await drafts.count()); i++) pairs.push(await pair(drafts.nth(i)));
+  assert.ok(!pairs.includes(discarded), `the discarded draft stays discarded: ${discarded}`);
+  // A fact's front typed, then a reload at once (before the 200 ms pause that saves).
+  await byRole(page, 'button', 'Add fact').click();
+  await fact(page, 0).getByRole('textbox', { name: 'Front', exact: true }).fill('Typed just before the reload?');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await fact(page, 0).getByRole('textbox', { name: 'Front', exact: true }).inputValue(), 'Typed just before the reload?');
+  assert.equal(await drafts.count(), offered - 1, 'the drafts are kept too');
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 async function assertText(locator, re) {
   const deadline = Date.now() + 5_000;
   let text = '';
