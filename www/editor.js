@@ -363,7 +363,8 @@ document.addEventListener("visibilitychange", () => {
 
 function save() {
   try {
-    localStorage.setItem(STORE, JSON.stringify(state));
+    // With the fact last worked on, which "Use as quote" fills after a reload too.
+    localStorage.setItem(STORE, JSON.stringify({ ...state, current }));
   } catch {
     els.exportStatus.textContent = "Could not save the work in progress in this browser.";
   }
@@ -385,6 +386,7 @@ function load() {
     drafts: Array.isArray(saved.drafts) ? saved.drafts.map((d) => ({ ...d, uid: ++uid })) : [],
     dismissed: Array.isArray(saved.dismissed) ? saved.dismissed.filter((o) => typeof o === "string") : [],
   };
+  current = Number.isInteger(saved.current) && saved.current < state.facts.length ? saved.current : -1;
 }
 
 // ---------------------------------------------------------------------------

@@ -305,6 +305,11 @@ test('suggesting again keeps the drafts as edited and leaves a discarded one out
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   assert.equal(await fact(page, 0).getByRole('textbox', { name: 'Front', exact: true }).inputValue(), 'Typed just before the reload?');
   assert.equal(await drafts.count(), offered - 1, 'the drafts are kept too');
+  // "Use as quote" still fills the fact last worked on, not a new one.
+  await page.locator('#article').evaluate((a) => a.setSelectionRange(a.value.indexOf('The city council'), a.value.indexOf(' to build')));
+  await byRole(page, 'button', 'Use as quote').click();
+  assert.equal(await facts(page).count(), 1);
+  assert.match(await fact(page, 0).getByRole('textbox', { name: 'Quote', exact: true }).inputValue(), /^The city council of Valmere voted/);
   await page.evaluate(() => localStorage.clear());
   assert.deepEqual(page.errors, []);
   await page.context().close();
