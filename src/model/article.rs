@@ -633,11 +633,12 @@ fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize
     let rest = text.get(end..).unwrap_or("");
     // "45%", "45 %", "45\u{a0}%" (French), "4.5 pct"; a unit also after a
     // hyphen: "a 30-year lease", "a 5-km stretch".
-    let hyphened = rest.strip_prefix('-').and_then(|_| next_word(text, end + 1, false));
     if let Some(r) = rest.strip_prefix(SPACES).unwrap_or(rest).strip_prefix('%') {
         q.unit = Some(Unit::Percent);
         end = text.len() - r.len();
-    } else if let Some((a, e)) = next_word(text, end, true).or(hyphened) {
+    } else if let Some((a, e)) =
+        next_word(text, end, true).or_else(|| rest.strip_prefix('-').and_then(|_| next_word(text, end + 1, false)))
+    {
         let w = text.get(a..e).unwrap_or("");
         let lower = w.to_ascii_lowercase();
         let next = next_word(text, e, true).and_then(|(c, d)| text.get(c..d)).unwrap_or("");

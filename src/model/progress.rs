@@ -46,8 +46,8 @@ pub enum Given {
 /// the facts of the round in order, the answers given so far and the
 /// question on screen. Encoded as `seed;round;position;facts;answers`, with
 /// the facts and the answers comma-separated, an answer as `c`, the option
-/// number, `=` and the option's text, or as `t` and the typed text; in texts `%`, `|`, `,` and `;` are
-/// written `%25`, `%7C`, `%2C` and `%3B`.
+/// number, `=` and the option's text, or as `t` and the typed text; in texts
+/// `%`, `|`, `,` and `;` are written `%25`, `%7C`, `%2C` and `%3B`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizRecord {
     /// The seed of the quiz.
