@@ -12,10 +12,11 @@
 //! wasm, as [`crate::BUILTIN_DECK_JSON`], so nothing waits there.
 #![cfg_attr(feature = "editor", allow(dead_code))]
 
+use super::edit;
 use super::mount;
 use super::widget::Widget;
 use crate::model::app::Mode;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -55,7 +56,7 @@ pub struct Waiting {
     options: JsValue,
     state: Cell<Stage>,
     /// The widget, once mounted.
-    widget: RefCell<Option<Rc<Widget>>>,
+    widget: OnceCell<Rc<Widget>>,
     /// The view `show()` asked for before the mount.
     mode: Cell<Option<Mode>>,
 }
@@ -74,11 +75,11 @@ enum Stage {
 thread_local! {
     /// The mounts made since the fetch started, oldest first, waiting or
     /// not (a cancelled one stays until the fetch ends).
-    static LIST: RefCell<Vec<Rc<Waiting>>> = const { RefCell::new(Vec::new()) };
+    static LIST: Cell<Vec<Rc<Waiting>>> = const { Cell::new(Vec::new()) };
     /// The mounts whose deck never came (the fetch or the mount failed),
     /// while their handles live: the host shows their alert or fallback
     /// until `destroy()` or a new mount into it.
-    static FAILED: RefCell<Vec<Weak<Waiting>>> = const { RefCell::new(Vec::new()) };
+    static FAILED: Cell<Vec<Weak<Waiting>>> = const { Cell::new(Vec::new()) };
 }
 
 /// A mount of the built-in deck into `host` that waits for the deck (the
@@ -88,10 +89,10 @@ pub fn wait(host: &Element, options: JsValue) -> Rc<Waiting> {
         host: host.clone(),
         options,
         state: Cell::new(Stage::Waiting),
-        widget: RefCell::new(None),
+        widget: OnceCell::new(),
         mode: Cell::new(None),
     });
-    let _ = LIST.try_with(|list| list.borrow_mut().push(waiting.clone()));
+    let _ = LIST.try_with(|list| edit(list, |list| list.push(waiting.clone())));
     waiting
 }
 
@@ -99,9 +100,11 @@ pub fn wait(host: &Element, options: JsValue) -> Rc<Waiting> {
 /// there (a new mount replaces either).
 pub fn cancel(host: &Element) {
     let _ = LIST.try_with(|list| {
-        for w in list.borrow().iter().filter(|w| &w.host == host && w.state.get() == Stage::Waiting) {
-            w.state.set(Stage::Gone);
-        }
+        edit(list, |list| {
+            for w in list.iter().filter(|w| &w.host == host && w.state.get() == Stage::Waiting) {
+                w.state.set(Stage::Gone);
+            }
+        })
     });
     forget_failed(|w| &w.host == host);
 }
@@ -117,7 +120,7 @@ impl Waiting {
                     root.set_text_content(None);
                 }
             }
-            Stage::Tried => match self.widget.borrow().as_ref() {
+            Stage::Tried => match self.widget.get() {
                 Some(widget) => widget.destroy(),
                 // The deck never came, and the host shows this mount's alert
                 // or fallback still (a new mount would have made it gone).
@@ -134,7 +137,7 @@ impl Waiting {
 
     /// `show(mode)`: now, or when the widget mounts.
     pub fn show(&self, mode: Mode) {
-        match self.widget.borrow().as_ref() {
+        match self.widget.get() {
             Some(widget) => widget.show(mode),
             None => self.mode.set(Some(mode)),
         }
@@ -147,9 +150,9 @@ impl Waiting {
 /// `factcards:error` listener may mount or destroy meanwhile; a mount made
 /// after a failure waits for the next fetch.)
 pub fn arrived(deck: JsValue) {
-    let count = LIST.try_with(|list| list.borrow().len()).unwrap_or_default();
+    let count = LIST.try_with(|list| edit(list, |list| list.len())).unwrap_or_default();
     for i in 0..count {
-        let Some(waiting) = LIST.try_with(|list| list.borrow().get(i).cloned()).ok().flatten() else { break };
+        let Some(waiting) = LIST.try_with(|list| edit(list, |list| list.get(i).cloned())).ok().flatten() else { break };
         if waiting.state.get() != Stage::Waiting {
             continue;
         }
@@ -164,7 +167,7 @@ pub fn arrived(deck: JsValue) {
         };
         match mounted {
             Some(widget) => {
-                *waiting.widget.borrow_mut() = Some(widget.clone());
+                let _ = waiting.widget.set(widget.clone());
                 // destroy() from a factcards:ready listener came first.
                 if waiting.state.get() == Stage::Gone {
                     widget.destroy();
@@ -173,24 +176,26 @@ pub fn arrived(deck: JsValue) {
                 }
             }
             None => {
-                let _ = FAILED.try_with(|failed| failed.borrow_mut().push(Rc::downgrade(&waiting)));
+                let _ = FAILED.try_with(|failed| edit(failed, |failed| failed.push(Rc::downgrade(&waiting))));
             }
         }
     }
-    let _ = LIST.try_with(|list| list.borrow_mut().retain(|w| w.state.get() == Stage::Waiting));
+    let _ = LIST.try_with(|list| edit(list, |list| list.retain(|w| w.state.get() == Stage::Waiting)));
 }
 
 /// Marks the failed mounts `which` picks as replaced ([`Stage::Gone`]) and drops
 /// them, with those whose handles are gone.
 fn forget_failed(which: impl Fn(&Waiting) -> bool) {
     let _ = FAILED.try_with(|failed| {
-        failed.borrow_mut().retain(|w| match w.upgrade() {
-            Some(w) if which(&w) => {
-                w.state.set(Stage::Gone);
-                false
-            }
-            Some(_) => true,
-            None => false,
+        edit(failed, |failed| {
+            failed.retain(|w| match w.upgrade() {
+                Some(w) if which(&w) => {
+                    w.state.set(Stage::Gone);
+                    false
+                }
+                Some(_) => true,
+                None => false,
+            })
         })
     });
 }

@@ -34,3 +34,13 @@ pub mod shell;
 pub mod storage;
 pub mod template;
 pub mod widget;
+
+/// Runs `f` on the value in `cell`, taken out and put back. The DOM layer's
+/// shared lists are `Cell`s, not `RefCell`s: a `RefCell` borrow's panic
+/// path brings core's formatting into the wasm. `f` must not use `cell`.
+pub(crate) fn edit<T: Default, R>(cell: &std::cell::Cell<T>, f: impl FnOnce(&mut T) -> R) -> R {
+    let mut value = cell.take();
+    let out = f(&mut value);
+    cell.set(value);
+    out
+}

@@ -5,8 +5,9 @@
 //! `FinalizationRegistry`, and `mount(el)` without keeping the result is the
 //! common case). A second mount into a host replaces the first.
 
+use super::edit;
 use super::widget::Widget;
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::Element;
 
@@ -14,18 +15,19 @@ use web_sys::Element;
 // wasm never destroys them, and `with`'s panic for that case brings core's
 // formatting of its message into the wasm (0.4 KB gzip with all of them).
 thread_local! {
-    static LIVE: RefCell<Vec<Rc<Widget>>> = const { RefCell::new(Vec::new()) };
+    static LIVE: Cell<Vec<Rc<Widget>>> = const { Cell::new(Vec::new()) };
 }
 
 /// Destroys the widget living in `host`, if any.
 pub fn release(host: &Element) {
     let old = LIVE
         .try_with(|live| {
-            let mut live = live.borrow_mut();
-            let i = live.iter().position(|w| w.host() == host)?;
-            // Always true; it spares swap_remove's panic (and its number
-            // formatting) in the wasm.
-            (i < live.len()).then(|| live.swap_remove(i))
+            edit(live, |live| {
+                let i = live.iter().position(|w| w.host() == host)?;
+                // Always true; it spares swap_remove's panic (and its number
+                // formatting) in the wasm.
+                (i < live.len()).then(|| live.swap_remove(i))
+            })
         })
         .ok()
         .flatten();
@@ -39,11 +41,11 @@ pub fn release(host: &Element) {
 /// into the same host again while this mount still ran).
 pub fn register(widget: &Rc<Widget>) {
     if widget.is_alive() {
-        let _ = LIVE.try_with(|live| live.borrow_mut().push(widget.clone()));
+        let _ = LIVE.try_with(|live| edit(live, |live| live.push(widget.clone())));
     }
 }
 
 /// Forgets `widget` (called by its `destroy()`).
 pub fn forget(widget: &Widget) {
-    let _ = LIVE.try_with(|live| live.borrow_mut().retain(|w| !std::ptr::eq(Rc::as_ptr(w), widget)));
+    let _ = LIVE.try_with(|live| edit(live, |live| live.retain(|w| !std::ptr::eq(Rc::as_ptr(w), widget))));
 }

@@ -54,9 +54,9 @@ pub struct Widget {
     state: RefCell<Option<State>>,
     /// False once destroyed (even while `state` was borrowed then).
     alive: Cell<bool>,
-    listeners: RefCell<Vec<Listener>>,
-    queue: RefCell<Vec<Queued>>,
-    swipe: RefCell<Option<Event>>,
+    listeners: Cell<Vec<Listener>>,
+    queue: Cell<Vec<Queued>>,
+    swipe: Cell<Option<Event>>,
     swallow_click: Cell<bool>,
     saver: Saver,
 }
@@ -85,9 +85,9 @@ impl Widget {
                 root,
                 state: RefCell::new(Some(state)),
                 alive: Cell::new(true),
-                listeners: RefCell::new(Vec::new()),
-                queue: RefCell::new(Vec::new()),
-                swipe: RefCell::new(None),
+                listeners: Cell::new(Vec::new()),
+                queue: Cell::new(Vec::new()),
+                swipe: Cell::new(None),
                 swallow_click: Cell::new(false),
                 saver: Saver::new(opts.store, move || {
                     if let Some(w) = on_idle.upgrade() {
@@ -97,7 +97,7 @@ impl Widget {
                 }),
             }
         });
-        *widget.listeners.borrow_mut() = listen(&widget);
+        widget.listeners.set(listen(&widget));
         Ok(widget)
     }
 
@@ -145,9 +145,8 @@ impl Widget {
         registry::forget(self);
         self.save_now();
         self.saver.cancel();
-        let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
-        drop(listeners);
-        self.queue.borrow_mut().clear();
+        drop(self.listeners.take());
+        drop(self.queue.take());
         self.clear_passage();
         if let Ok(mut state) = self.state.try_borrow_mut() {
             *state = None;
@@ -205,13 +204,13 @@ impl Widget {
         }
         // The reader's next action ends a "Show in article" highlight.
         self.clear_passage();
-        self.queue.borrow_mut().push(Queued { msg, focus_tabs });
+        super::edit(&self.queue, |queue| queue.push(Queued { msg, focus_tabs }));
         if self.state.try_borrow_mut().is_err() {
             // The message being applied drains the queue after it.
             return;
         }
         loop {
-            let batch = std::mem::take(&mut *self.queue.borrow_mut());
+            let batch = self.queue.take();
             if batch.is_empty() {
                 break;
             }
@@ -533,7 +532,7 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             // pending from the last swipe must not eat the next tap.
             w.swallow_click.set(false);
             let on_card = target_element(&e).and_then(|t| t.closest("[data-msg=turn]").ok().flatten()).is_some();
-            w.swipe.replace(on_card.then_some(e));
+            w.swipe.set(on_card.then_some(e));
         }),
         on("pointerup", |w, e| {
             let Some(down) = w.swipe.take() else { return };
