@@ -446,6 +446,36 @@ fn a_typed_distractor_is_not_a_near_miss() {
     }
 }
 
+/// Another fact's answer, typed, is wrong too: a choice quiz would offer it
+/// as a wrong option.
+#[test]
+fn another_facts_answer_typed_is_not_a_near_miss() {
+    let d = deck(vec![
+        fact("ie", "Ireland", Kind::Place, None),
+        fact("is", "Iceland", Kind::Place, None),
+        fact("pt", "Portugal", Kind::Place, None),
+    ]);
+    let o = QuizOptions { seed: 4, questions: None, answer: AnswerMode::Typed };
+    let mut quiz = Quiz::new(&d, &o);
+    let mut seen = 0;
+    while let Some(q) = quiz.question(&d) {
+        let fact = q.fact;
+        // The other's answer (one letter off), and a true near miss.
+        let (other, near) = match d.facts[fact].back.as_str() {
+            "Ireland" => ("iceland", "Irelnad"),
+            "Iceland" => ("IRELAND", "Icelnad"),
+            _ => ("Iceland", "Portugl"),
+        };
+        let a = quiz.clone().answer_typed(&d, near).cloned().expect("answered");
+        assert_eq!((a.correct, a.near), (true, true), "{near}");
+        let a = quiz.answer_typed(&d, other).cloned().expect("answered");
+        assert_eq!((a.correct, a.near), (false, false), "{other}");
+        seen += 1;
+        assert!(quiz.next());
+    }
+    assert_eq!(seen, 3);
+}
+
 /// Precomposed and decomposed spellings of the same answers: a typed answer
 /// in one form is right against a deck that stores the other, in Latin and
 /// in Cyrillic; Cyrillic keeps its marks (й is not и).

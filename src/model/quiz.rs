@@ -21,7 +21,7 @@
 use super::deck::{Deck, Fact, Kind};
 use super::progress::{Given, QuizRecord};
 use super::rng::{derive_seed, Rng};
-use super::text::{is_blank, judge_answer, AnswerKey, Verdict};
+use super::text::{is_blank, judge_answer, normalize_answer, AnswerKey, Verdict};
 use super::variants;
 
 /// Most options a multiple-choice question offers, the right one included.
@@ -313,8 +313,8 @@ impl Quiz {
     /// Answers the current typed question with `text`, judged against the
     /// back and every `accept` entry with [`judge_answer`]: a near miss counts
     /// as right, except for numbers, money and dates, which must be exact,
-    /// and except when `text` is one of the fact's distractors ("Iceland" is
-    /// one letter from "Ireland", and wrong).
+    /// and except when `text` is one of the fact's distractors or another
+    /// fact's answer ("Iceland" is one letter from "Ireland", and wrong).
     /// `None`, and nothing counted, when `text` is blank, the question is
     /// already answered, the round is finished or the question is multiple
     /// choice.
@@ -337,8 +337,9 @@ impl Quiz {
                     Verdict::Wrong => {}
                 }
             }
-            for d in &f.distractors {
-                if judge_answer(text, d, false) == Verdict::Exact {
+            let said = normalize_answer(text);
+            for d in f.distractors.iter().chain(deck.facts.iter().map(|g| &g.back)) {
+                if normalize_answer(d) == said {
                     best = Verdict::Wrong;
                 }
             }
