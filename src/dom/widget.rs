@@ -498,6 +498,8 @@ fn listen(widget: &Rc<Widget>) -> Vec<Listener> {
             }
         }),
         on("keydown", |w, e| {
+            // A key's click (Enter on a button) is never a swipe's.
+            w.swallow_click.set(false);
             let Some(target) = target_element(&e) else { return };
             let key = key_of(&e);
             if key == "Escape" && w.close_menu(true) {

@@ -404,6 +404,13 @@ test('[chromium-only] swipe: a touch swipe on the card moves to next/previous wi
   s = await state(page);
   assert.equal(s.position, `1 / ${N}`, 'a touch swipe to the right goes to the previous card');
   assert.equal(s.pressed, 'false');
+  // A key press on a button right after a swipe is not swallowed with the
+  // click the swipe would have made with a mouse.
+  await swipe(mid + 90, mid - 90);
+  assert.equal((await state(page)).position, `2 / ${N}`);
+  await page.locator('[part~="prev"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await state(page)).position, `1 / ${N}`, 'Enter on Previous right after a touch swipe goes back');
   // The next tap turns the card: no click is left swallowed by the swipe.
   // (A pause first, as a reader makes: Chromium drops a tap that lands while
   // it still treats the swipe as a fling.)
