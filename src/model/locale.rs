@@ -45,10 +45,10 @@ keys! {
     AllTopics = "allTopics": "All topics", "Tous les thèmes", "Все темы";
     Position = "position": "{n} / {total}", "{n} / {total}", "{n} / {total}";
     CardOf = "cardOf": "Card {n} of {total}", "Carte {n} sur {total}", "Карточка {n} из {total}";
-    Round = "round": "Round {n}: {total} cards to go", "Tour {n} : encore {total} cartes", "Круг {n}: осталось карточек — {total}";
+    Round = "round": "Round {n}: {total} left", "Tour {n} : encore {total} à revoir", "Круг {n}: осталось карточек — {total}";
     ProgressLabel = "progressLabel": "Cards known", "Cartes sues", "Изученные карточки";
     KnownOf = "knownOf": "{n} of {total} known", "{n} sur {total} sues", "Знаю {n} из {total}";
-    Complete = "complete": "You know all {total} cards.", "Vous connaissez les {total} cartes.", "Вы знаете все карточки: {total}.";
+    Complete = "complete": "You know every card.", "Vous connaissez toutes les cartes.", "Вы знаете все карточки.";
     StudyAgain = "studyAgain": "Study again", "Réviser à nouveau", "Повторить";
     TakeQuiz = "takeQuiz": "Take the quiz", "Faire le quiz", "Пройти тест";
     ReviewLearning = "reviewLearning": "Review the {n} still learning", "Revoir les {n} à revoir", "Повторить трудные ({n})";
@@ -248,6 +248,13 @@ mod tests {
     fn fills_counts_in_each_language() {
         assert_eq!(Strings::new(Lang::En).count(Key::QuestionOf, 3, 10), "Question 3 of 10");
         assert_eq!(Strings::new(Lang::Fr).count(Key::QuestionOf, 3, 10), "Question 3 sur 10");
+        // Counts that read right for one as for many.
+        for lang in [Lang::En, Lang::Fr, Lang::Ru] {
+            let s = Strings::new(lang);
+            assert!([s.count(Key::Round, 2, 1), s.count(Key::Complete, 0, 1)].iter().all(|t| !t.contains("1 card")));
+        }
+        assert_eq!(Strings::new(Lang::En).count(Key::Round, 2, 1), "Round 2: 1 left");
+        assert_eq!(Strings::new(Lang::Fr).count(Key::Round, 2, 1), "Tour 2 : encore 1 à revoir");
         assert_eq!(Strings::new(Lang::Ru).count(Key::CardOf, 3, 24), "Карточка 3 из 24");
     }
 

@@ -252,7 +252,7 @@ test('progress survives a reload in a later round: same card, position and round
   await page.keyboard.press('End'); // the last card of round 1
   assert.equal(await text(position(page)), `${FACTS} / ${FACTS}`);
   await cardNext(page).click(); // round 2: the 30 cards not known
-  assert.equal(await text(live), `Round 2: ${FACTS - 1} cards to go. Card 1 of ${FACTS - 1}`);
+  assert.equal(await text(live), `Round 2: ${FACTS - 1} left. Card 1 of ${FACTS - 1}`);
   assert.equal(await text(front(page)), DECK.facts[1].front);
   await mark(page, 'known'); // fact 2, now known
   const before = await studyState(page);
@@ -635,8 +635,8 @@ function uiTexts(page) {
 /** English UI strings as patterns ({n}, {total}, {answer} as wildcards). */
 const ENGLISH = [
   'Cards', 'Quiz', 'Correct', 'Study mode', 'Previous', 'Next', 'Tap or press Enter to turn', 'Got it', 'Still learning',
-  'Shuffle', 'Restart', 'Topic', 'All topics', 'Card {n} of {total}', 'Round {n}: {total} cards to go',
-  '{n} of {total} known', 'You know all {total} cards.', 'Study again', 'Question {n} of {total}',
+  'Shuffle', 'Restart', 'Topic', 'All topics', 'Card {n} of {total}', 'Round {n}: {total} left',
+  '{n} of {total} known', 'You know every card.', 'Study again', 'Question {n} of {total}',
   'Incorrect — the answer is {answer}', 'Your answer', 'Right answer', 'Check', 'Next question',
   'See your score', 'Your score', 'Best so far: {n} / {total}', '(no answer)', 'Retry mistakes', 'Retry all',
   'Source', 'Loading deck…', 'This deck could not be shown.', 'Reset progress',

@@ -171,7 +171,7 @@ for (const width of [360, 1024]) {
       const m = await measure(page);
       if (width === 360) checkSizes(m, 'all known');
       const done = page.locator('#host [part~="complete"]');
-      assert.match(await done.textContent(), new RegExp(`You know all ${N} cards`));
+      assert.match(await done.textContent(), /You know every card\./);
       const names = await done.getByRole('button').allTextContents();
       assert.deepEqual(names, ['Take the quiz', 'Review the 1 still learning', 'Study again', 'Reset progress']);
       const violations = await axe(page);

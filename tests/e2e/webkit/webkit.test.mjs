@@ -529,7 +529,7 @@ for (const scheme of ['light', 'dark']) {
           buttons: [...p.querySelectorAll('button')].filter((x) => !x.hidden).map((x) => x.textContent) };
       });
       assert.ok(done.shown, 'the all-known screen shows');
-      assert.match(done.text, new RegExp(`You know all ${N} cards`));
+      assert.match(done.text, /You know every card\./);
       assert.deepEqual(done.buttons, ['Take the quiz', 'Review the 1 still learning', 'Study again', 'Reset progress']);
       if (width === 360) checkLayout(await b.execute(layoutState), 'all known');
       const v = await axe(b);
