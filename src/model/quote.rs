@@ -9,6 +9,7 @@
 
 use super::deck::Deck;
 use super::text::push_uint;
+use super::unicode::is_alphanumeric;
 use super::validate::Issue;
 
 /// The character `c` stands for when quotes are compared: `None` drops it
@@ -49,6 +50,23 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
+/// Where `want` first occurs in `text` as whole words: a match that starts
+/// with a letter or digit must not follow one, and one that ends with a
+/// letter or digit must not precede one ("50 people" is not in "150
+/// people"). Both are already [`normalise`]d; `want` is not empty.
+pub(crate) fn find_whole(text: &str, want: &str) -> Option<usize> {
+    let word = |c: Option<char>| c.is_some_and(is_alphanumeric);
+    let (first, last) = (word(want.chars().next()), word(want.chars().next_back()));
+    // A scan of bytes, not `str::find`: its searcher's panic path would
+    // bring core's `{:?}` and Unicode tables into the widget's wasm. A
+    // match of UTF-8 in UTF-8 starts and ends on character boundaries.
+    text.as_bytes().windows(want.len()).enumerate().position(|(i, w)| {
+        w == want.as_bytes()
+            && !(first && word(text.get(..i).and_then(|t| t.chars().next_back())))
+            && !(last && word(text.get(i + want.len()..).and_then(|t| t.chars().next())))
+    })
+}
+
 /// An article's text after [`normalise`], with where each of its bytes came
 /// from, so a quote found in it maps back to the text as given.
 pub struct QuoteIndex {
@@ -82,9 +100,7 @@ impl QuoteIndex {
         if want.is_empty() {
             return None;
         }
-        // A scan of bytes, not `str::find`: its searcher's panic path would
-        // bring core's `{:?}` and Unicode tables into the widget's wasm.
-        let start = self.text.as_bytes().windows(want.len()).position(|w| w == want.as_bytes())?;
+        let start = find_whole(&self.text, &want)?;
         let (a, _) = *self.from.get(start)?;
         let (_, b) = *self.from.get(start + want.len() - 1)?;
         Some((a, b))
@@ -172,6 +188,23 @@ mod tests {
             ]
         );
         assert!(missing_quotes(&deck, "it's here; not here").is_empty());
+    }
+
+    #[test]
+    fn a_quote_starts_and_ends_on_word_boundaries() {
+        let index = QuoteIndex::new("About 150 people were hurt, she said. He said 50.");
+        assert_eq!(index.find("50 people were hurt"), None);
+        assert_eq!(index.find("about 150"), None);
+        assert_eq!(index.find("150 people were hur"), None);
+        // "he said." in "she said." is skipped; the later "He" differs in case.
+        assert_eq!(index.find("he said."), None);
+        assert_eq!(index.find("said 50"), Some((41, 48)));
+        // A quote that starts or ends with punctuation may touch a word.
+        assert_eq!(index.find(", she"), Some((26, 31)));
+        assert_eq!(QuoteIndex::new("Caf\u{e9}s open").find("\u{e9}s open"), None);
+        // The first whole-word match is taken, past a partial one.
+        assert_eq!(QuoteIndex::new("x150 people, 50 people").find("50 people"), Some((13, 22)));
+        assert_eq!(QuoteIndex::new("$160 billion").find("$16"), None);
     }
 
     #[test]
