@@ -175,21 +175,37 @@ fn from_digits(back: &str, kind: Kind, first: Num) -> Vec<String> {
         .and_then(|t| scan(back, back.len() - t.len()).filter(|n| n.start + t.len() == back.len()));
     // One or two numbers, borrowed from the stack (no `Vec` for these).
     let pair;
-    let nums: &[Num] = match second {
+    let mut nums: &[Num] = match second {
         Some(second) => {
             pair = [first, second];
             &pair
         }
         None => std::slice::from_ref(&first),
     };
-    let whole = nums.iter().all(|n| n.decimals == 0);
     let month = month_near(back, first.start, nums.last().map_or(first.end, |n| n.end));
+    // A date with no month by its numbers ("2021-11-25", "25/11/2021", "25
+    // novembre 2021") moves its first year alone.
+    let year;
+    if kind == Kind::Date && month.is_none() && !nums.iter().all(is_year) {
+        let mut n = Some(first);
+        while let Some(m) = n {
+            if is_year(&m) {
+                year = m;
+                nums = std::slice::from_ref(&year);
+                break;
+            }
+            n = scan(back, m.end);
+        }
+    }
+    let whole = nums.iter().all(|n| n.decimals == 0);
     let decades = nums.iter().all(|n| decade_rest(n).is_some());
 
     // The moves are `steps` times `step`.
     let (steps, step, top): (&[i64], i64, i64) = match month {
-        Some(m) if whole && nums.iter().all(|n| (1..=31).contains(&n.units)) => {
-            (&DAY_MOVES, 1, MONTH_DAYS.get(m).copied().unwrap_or(28))
+        // A day of a month, or a date's day with no month it knows ("25
+        // novembre"): it stays within the shortest month.
+        m if whole && (m.is_some() || kind == Kind::Date) && nums.iter().all(|n| (1..=31).contains(&n.units)) => {
+            (&DAY_MOVES, 1, m.and_then(|m| MONTH_DAYS.get(m).copied()).unwrap_or(28))
         }
         _ if nums.iter().all(is_year)
             && (kind == Kind::Date || decades || month.is_some() || back.trim().len() == first.end - first.start) =>
@@ -648,6 +664,19 @@ mod tests {
         assert_eq!(gen("1960s–1970s", Kind::Date)[..2], ["1940s–1950s", "1980s–1990s"]);
         assert_eq!(gen("the 1960s - 1970s", Kind::Number)[..2], ["the 1940s - 1950s", "the 1980s - 1990s"]);
         assert_eq!(gen("November", Kind::Date)[..3], ["September", "January", "October"]);
+        // Numeric dates and months it does not know: the year moves, or
+        // else the day, never the month or an impossible day.
+        assert_eq!(gen("2021-11-25", Kind::Date)[..2], ["2019-11-25", "2023-11-25"]);
+        assert_eq!(gen("25/11/2021", Kind::Date)[..2], ["25/11/2019", "25/11/2023"]);
+        assert_eq!(gen("25.11.2021", Kind::Date)[..2], ["25.11.2019", "25.11.2023"]);
+        assert_eq!(gen("25 ноября 2021", Kind::Date)[..2], ["25 ноября 2019", "25 ноября 2023"]);
+        assert_eq!(gen("25 novembre", Kind::Date), ["18 novembre", "11 novembre", "4 novembre"]);
+        assert_eq!(gen("25–26 novembre", Kind::Date), ["18–19 novembre", "11–12 novembre", "4–5 novembre"]);
+        // Not a date: the amount moves as before.
+        assert_eq!(
+            gen("25/11", Kind::Number)[..1],
+            gen("25", Kind::Number)[..1].iter().map(|v| format!("{v}/11")).collect::<Vec<_>>()
+        );
         assert_eq!(gen("late nov", Kind::Date)[..2], ["late sep", "late jan"]);
         assert!(gen("November", Kind::Number).is_empty());
         assert_eq!(gen("Thursday", Kind::Date), ["Tuesday", "Saturday", "Wednesday", "Friday", "Sunday", "Monday"]);
