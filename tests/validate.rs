@@ -825,6 +825,20 @@ fn warnings_are_separate_from_errors_and_name_the_fact() {
 }
 
 #[test]
+fn number_words_up_to_ninety_and_the_quizs_ordinals_are_numbers() {
+    use factcards::model::validate::deck_warnings;
+    let facts: Vec<String> = ["fifteen", "seventy", "nineteenth", "ninety-nine", "one hundred", "several"]
+        .iter()
+        .map(|b| format!(r#"{{"front": "How many?", "back": "{b}", "kind": "number"}}"#))
+        .collect();
+    let deck =
+        parse_deck_text(&format!(r#"{{"version": 1, "title": "N", "facts": [{}]}}"#, facts.join(","))).expect("valid");
+    let unlike: Vec<String> =
+        deck_warnings(&deck).iter().map(|w| w.line()).filter(|l| l.contains("has no number")).collect();
+    assert_eq!(unlike, [r#"facts[5] (id "fact-6").kind: is "number", but the answer has no number"#]);
+}
+
+#[test]
 fn errors_name_the_fact_in_their_line_not_their_path() {
     use factcards::model::validate::Severity;
     let text = r#"{"version": 1, "title": "E", "facts": [

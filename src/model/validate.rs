@@ -193,11 +193,10 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
 
 /// What `back` lacks to look like `kind`: `"amount"`, `"date"` or `"number"`.
 fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
+    // With the quiz's "one" to "twenty" and "first" to "twentieth".
     const NUMBER_WORDS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "trillion", "first",
-        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-        "dozen", "half", "once", "twice", "percent",
+        "zero", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+        "billion", "trillion", "dozen", "half", "once", "twice", "percent",
     ];
     // Months and weekdays come from the quiz's own tables (variants.rs).
     const DATE_WORDS: &[&str] =
@@ -209,8 +208,10 @@ fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
         _ => return None,
     };
     let dated = |w: &str| kind == Kind::Date && (variants::month(w).is_some() || variants::WEEKDAYS.contains(&w));
+    let counted = |w: &str| kind != Kind::Date && (variants::CARDINALS.contains(&w) || variants::ORDINALS.contains(&w));
     let looks = back.chars().any(|c| c.is_ascii_digit())
-        || split_ascii(&super::text::normalize_answer(back), b' ').any(|w| words.contains(&w) || dated(w));
+        || split_ascii(&super::text::normalize_answer(back), b' ')
+            .any(|w| words.contains(&w) || dated(w) || counted(w));
     (!looks).then_some(what)
 }
 
