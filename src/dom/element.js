@@ -286,6 +286,8 @@ if (typeof customElements !== "undefined" && !customElements.get("fact-cards")) 
       const { value } = this.#deck;
       this.#deck = null;
       try { this.#widget = wasm.mount(this, value, this.#options); } catch { /* shown in the widget, sent as factcards:error */ }
+      // Removed by a factcards:ready listener while it mounted: keep nothing.
+      if (!this.isConnected) return this.#stop();
       if (this.#widget && this.#view) this.#widget.show(this.#view);
       this.#view = null;
     }

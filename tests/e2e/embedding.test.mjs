@@ -898,6 +898,36 @@ test('<fact-cards>: changing an attribute re-mounts (mode, seed, questions, answ
   await page.context().close();
 });
 
+test('<fact-cards> sized by its content (a float, a flex row, inline-block, an absolute box) takes 20rem, not a sliver', async () => {
+  const deck = `<script type="application/json">${JSON.stringify(SMALL)}</script>`;
+  const { page, errors } = await elementPage(
+    `<main style="width: 60rem">
+      <aside style="float: right; max-width: 22rem"><fact-cards id="float" storage="off">${deck}</fact-cards></aside>
+      <div style="display: flex; gap: 1rem"><fact-cards id="flex" storage="off">${deck}</fact-cards><p>Text beside it.</p></div>
+      <div><fact-cards id="inline" storage="off" style="display: inline-block">${deck}</fact-cards></div>
+      <div style="position: relative; height: 40rem"><fact-cards id="abs" storage="off" style="position: absolute">${deck}</fact-cards></div>
+      <div style="width: 15rem"><fact-cards id="narrow" storage="off">${deck}</fact-cards></div>
+    </main>`,
+    { width: 1280, height: 900 },
+  );
+  await page.waitForFunction(() => document.querySelectorAll('fact-cards').length === 5
+    && [...document.querySelectorAll('fact-cards')].every((el) => el.shadowRoot?.querySelector('[part~="card"]')));
+  const widths = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('fact-cards')].map((el) => {
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const title = el.shadowRoot.querySelector('[part~="title"]').getBoundingClientRect();
+    return [el.id, { rem: Math.round(el.getBoundingClientRect().width / rem * 10) / 10, titleLines: Math.round(title.height / parseFloat(getComputedStyle(el.shadowRoot.querySelector('[part~="title"]')).lineHeight)) }];
+  })));
+  // 20rem of content, plus 1rem of padding each side and the border.
+  for (const id of ['float', 'flex', 'inline', 'abs']) {
+    assert.ok(widths[id].rem >= 22 && widths[id].rem <= 22.2, `${id}: ${JSON.stringify(widths[id])}`);
+    assert.equal(widths[id].titleLines, 1, `${id}: the title "${SMALL.title}" on one line`);
+  }
+  // In the page's flow it takes its container's width, narrower or wider.
+  assert.equal(widths.narrow.rem, 15);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('<fact-cards>: removal leaves no nodes and aborts a pending fetch; re-inserting mounts again', async () => {
   const { page, errors } = await freshPage();
   // Keep the signal of every fetch the page makes.

@@ -424,6 +424,35 @@ test('[chromium-only] a widget mounted from a factcards:error or factcards:ready
   await page.context().close();
 });
 
+test('[chromium-only] a <fact-cards> removed by its own factcards:ready listener leaves nothing behind', chromiumOnly('listener counts'), async () => {
+  const { page, errors, cdp } = await hardeningPage();
+  const before = await listeners(cdp, 'document.querySelector("main")');
+  const removed = await page.evaluate(async (deck) => {
+    const main = document.querySelector('main');
+    const out = [];
+    for (let i = 0; i < 3; i++) {
+      const el = document.createElement('fact-cards');
+      el.setAttribute('storage', 'off');
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = JSON.stringify(deck);
+      el.append(script);
+      const ready = new Promise((r) => el.addEventListener('factcards:ready', () => { el.remove(); r(); }, { once: true }));
+      main.append(el);
+      await ready;
+      await new Promise((r) => setTimeout(r, 0));
+      out.push({ connected: el.isConnected, nodes: el.shadowRoot?.childNodes.length ?? 0 });
+    }
+    return out;
+  }, GOOD);
+  assert.deepEqual(removed, Array(3).fill({ connected: false, nodes: 0 }));
+  // The widgets' page listeners (pagehide, visibilitychange) went with them.
+  const after = await listeners(cdp, 'document.querySelector("main")');
+  for (const name of ['window', 'document', 'host']) assert.deepEqual(after[name].types, before[name].types, `listeners on ${name}`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 async function expectHeld(held, n) {
   for (let i = 0; i < 200 && held.length < n; i++) await new Promise((r) => setTimeout(r, 25));
   assert.equal(held.length, n, 'the deck request reached the route');
