@@ -310,8 +310,18 @@ fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
         return Ok(el.clone());
     }
     if let Some(selector) = target.as_string() {
-        let found = crate::dom::template::document().and_then(|d| d.query_selector(&selector).ok().flatten());
-        return found.ok_or_else(|| MountError::Target(concat(&["mount: no element matches \"", &selector, "\""])));
+        let message = match crate::dom::template::document().map(|d| d.query_selector(&selector)) {
+            Some(Ok(Some(el))) => return Ok(el),
+            Some(Err(e)) => concat(&[
+                "mount: \"",
+                &selector,
+                "\" is not a valid CSS selector (",
+                &crate::dom::error::js_message(&e),
+                ")",
+            ]),
+            _ => concat(&["mount: no element matches \"", &selector, "\""]),
+        };
+        return Err(MountError::Target(message));
     }
     let what = if target.is_null() {
         "null"

@@ -356,6 +356,10 @@ test('mount(): element or selector; deck object, JSON text or the built-in deck;
   // Bad targets.
   r = await tryApi(page, (fc) => fc.mount('#nowhere'));
   assert.deepEqual([r.ok, r.isError, r.message], [false, true, 'mount: no element matches "#nowhere"']);
+  // A selector the browser rejects says so, with the browser's own words.
+  r = await tryApi(page, (fc) => fc.mount('#story >'));
+  assert.deepEqual([r.ok, r.isError], [false, true]);
+  assert.match(r.message, /^mount: "#story >" is not a valid CSS selector \(SyntaxError: .+\)$/);
   r = await tryApi(page, (fc) => fc.mount(null));
   assert.deepEqual([r.ok, r.isError], [false, true]);
   assert.match(r.message, /^mount: target must be an Element or a CSS selector/);
