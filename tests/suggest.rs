@@ -239,6 +239,23 @@ fn a_wire_report_gets_its_people_and_organisations() {
 }
 
 #[test]
+fn dotted_names_and_numbers_in_names_are_read_whole() {
+    let drafts = drafted(
+        "The U.S. Senate passed the bill on Tuesday. U.S. President Joe Biden signed it at 4 p.m. in Washington. \
+         About 3,000 people protested in St. Louis. The S&P 500 dropped 0.8%. Shares of Boeing rose after the Boeing 737 flew.",
+    );
+    let backs: Vec<&str> = drafts.iter().map(|d| d.1.as_str()).collect();
+    let find = |back: &str| drafts.iter().find(|d| d.1 == back).map(|d| d.2.as_str());
+    assert_eq!(find("U.S. Senate"), Some("The ___ passed the bill on Tuesday."));
+    assert_eq!(find("Joe Biden"), Some("Who is the U.S. President?"));
+    assert!(backs.contains(&"St. Louis") && backs.contains(&"3,000") && backs.contains(&"0.8%"), "{backs:?}");
+    // Not a number fact: an index's name, a model's, a time of day.
+    for not in ["S", "St", "500", "737", "4"] {
+        assert!(!backs.contains(&not), "{not:?} in {backs:?}");
+    }
+}
+
+#[test]
 fn facts_already_in_the_deck_are_not_drafted() {
     let deck = parse_deck_text(DECK).expect("the built-in deck");
     let all = suggest(ARTICLE, None);

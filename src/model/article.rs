@@ -61,7 +61,8 @@ const MAX_SHOWN: usize = 200;
 /// more pass over the article's words.
 pub fn check(deck: &Deck, article: &str) -> Vec<Finding> {
     let index = Article::new(article);
-    let numbers = quantities(article);
+    let mut numbers = quantities(article);
+    share_months(article, &mut numbers);
     let mut out = Vec::new();
     for (i, fact) in deck.facts.iter().enumerate() {
         let finding = |severity, field: &str, message: String, closest| Finding {
@@ -163,7 +164,7 @@ impl Article {
 
     fn contains(&self, quote: &str) -> bool {
         let quote = normalise(quote);
-        !quote.is_empty() && self.text.contains(&quote)
+        !quote.is_empty() && super::quote::find_whole(&self.text, &quote).is_some()
     }
 
     /// The passage of the article with as many words as `quote` that shares
@@ -432,13 +433,24 @@ const MEASURES: [&str; 48] = [
     "state",
 ];
 
+/// Spellings of one unit of [`MEASURES`], and the one it is read as.
+const SAME_UNITS: [(&str, &str); 6] = [
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("meter", "metre"),
+    ("kilogram", "kg"),
+    ("liter", "litre"),
+    ("person", "people"),
+];
+
 impl Quantity {
     /// True when the article quantity `a` says the same: every value of this
-    /// one is among `a`'s, with the same currency, percent, month or measure
-    /// where this one names one.
+    /// one is among `a`'s, with the same currency, percent or month where
+    /// this one names one, and the same measure unless `a` names none ("65
+    /// years" is in "Smith, 65,").
     pub fn found_in(&self, a: &Quantity) -> bool {
         let unit_ok = match (&self.unit, &a.unit) {
-            (None, _) => true,
+            (None, _) | (Some(Unit::Measure(_)), None) => true,
             (Some(u), Some(v)) => u == v,
             (Some(_), None) => false,
         };
@@ -450,6 +462,32 @@ impl Quantity {
     /// True when it is the days of a month.
     pub fn is_day(&self) -> bool {
         matches!(self.unit, Some(Unit::Month(_)))
+    }
+}
+
+/// Gives days listed together their month: "25 and 26 November",
+/// "November 8 and 9", "from 10 to 12 March", "8, 9 or 10 May".
+fn share_months(text: &str, qs: &mut [Quantity]) {
+    let bare = |q: &Quantity| {
+        q.unit.is_none()
+            && q.currency.is_none()
+            && q.values.iter().all(|v| v.whole().is_some_and(|d| (1..=31).contains(&d)))
+    };
+    let listed = |a: &Quantity, b: &Quantity| {
+        matches!(text.get(a.end..b.start), Some(" and " | " to " | ", " | " or " | ", and " | " & "))
+    };
+    // Back from a day with its month ("25 and 26 November"), then forward
+    // ("November 8 and 9").
+    for k in (1..qs.len()).rev().chain(1..qs.len()) {
+        let (a, b) = (&qs[k - 1], &qs[k]);
+        if !listed(a, b) {
+            continue;
+        }
+        if bare(a) && b.is_day() {
+            qs[k - 1].unit = qs[k].unit.clone();
+        } else if a.is_day() && bare(b) {
+            qs[k].unit = qs[k - 1].unit.clone();
+        }
     }
 }
 
@@ -496,7 +534,10 @@ fn number_at(text: &str, i: usize) -> Option<((Amount, bool), usize)> {
     }
     if matches!(prev, Some('-' | '\u{2010}' | '\u{2011}')) {
         let before_dash = before.get(..before.len() - prev.map_or(0, char::len_utf8)).unwrap_or("");
-        if before_dash.chars().next_back().is_some_and(char::is_alphabetic) {
+        // "COVID-19" is a name; "mid-2022", "pre-2008" are years.
+        let word = before_dash.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+        let prefix = matches!(word.as_str(), "mid" | "pre" | "post" | "early" | "late" | "end" | "circa");
+        if !word.is_empty() && !prefix {
             return None;
         }
     }
@@ -666,11 +707,19 @@ fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize
             if text.get(e..).is_some_and(|t| t.starts_with('.')) && w.len() < MONTHS[m].len() {
                 end = e + 1;
             }
+        } else if let Some(m) = month_of(next)
+            .filter(|_| days && q.ordinal && lower == "of" && next.starts_with(|c: char| c.is_uppercase()))
+        {
+            // "the 3rd of May".
+            q.unit = Some(Unit::Month(m));
+            end = next_word(text, e, true).map_or(e, |(_, d)| d);
         } else if q.currency.is_none() {
             let singular = lower.strip_suffix('s').filter(|s| s.len() > 1).unwrap_or(&lower);
             if MEASURES.contains(&singular) || MEASURES.contains(&lower.as_str()) {
-                let unit = if MEASURES.contains(&lower.as_str()) { lower.clone() } else { singular.to_string() };
-                q.unit = Some(Unit::Measure(unit));
+                let unit = if MEASURES.contains(&lower.as_str()) { lower.as_str() } else { singular };
+                // One spelling for each unit: "5 kilometres" is "5 km".
+                let unit = SAME_UNITS.iter().find(|(u, _)| *u == unit).map_or(unit, |&(_, v)| v);
+                q.unit = Some(Unit::Measure(unit.to_string()));
                 end = e;
             }
         }
@@ -706,7 +755,7 @@ fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize
 /// may be left out, and its other elements hold no text.)
 const SKIPPED: [&str; 6] = ["script", "style", "noscript", "template", "svg", "title"];
 /// Elements that start a new paragraph.
-const BLOCKS: [&str; 31] = [
+const BLOCKS: &[&str] = &[
     "p",
     "div",
     "br",
@@ -716,10 +765,16 @@ const BLOCKS: [&str; 31] = [
     "h4",
     "h5",
     "h6",
+    "hgroup",
     "li",
     "ul",
     "ol",
+    "menu",
+    "dl",
+    "dd",
+    "dt",
     "table",
+    "caption",
     "tr",
     "td",
     "th",
@@ -727,6 +782,7 @@ const BLOCKS: [&str; 31] = [
     "article",
     "header",
     "footer",
+    "address",
     "blockquote",
     "figure",
     "figcaption",
@@ -734,13 +790,18 @@ const BLOCKS: [&str; 31] = [
     "nav",
     "main",
     "pre",
-    "dd",
-    "dt",
     "hr",
+    "details",
+    "summary",
+    "dialog",
+    "fieldset",
+    "legend",
+    "form",
+    "center",
     "title",
 ];
 /// Named entities decoded by [`text_from_html`], besides [`LATIN1`]'s.
-const ENTITIES: [(&str, char); 39] = [
+const ENTITIES: &[(&str, char)] = &[
     ("amp", '&'),
     ("lt", '<'),
     ("gt", '>'),
@@ -780,6 +841,42 @@ const ENTITIES: [(&str, char); 39] = [
     ("circ", 'ˆ'),
     ("tilde", '˜'),
     ("larr", '←'),
+    ("rarr", '→'),
+    ("uarr", '↑'),
+    ("darr", '↓'),
+    ("harr", '↔'),
+    ("lrm", '\u{200e}'),
+    ("rlm", '\u{200f}'),
+    ("hairsp", '\u{200a}'),
+    ("numsp", '\u{2007}'),
+    ("puncsp", '\u{2008}'),
+    ("nnbsp", '\u{202f}'),
+    ("dollar", '$'),
+    ("percnt", '%'),
+    ("commat", '@'),
+    ("num", '#'),
+    ("excl", '!'),
+    ("quest", '?'),
+    ("lpar", '('),
+    ("rpar", ')'),
+    ("lsqb", '['),
+    ("rsqb", ']'),
+    ("sol", '/'),
+    ("ast", '*'),
+    ("plus", '+'),
+    ("equals", '='),
+    ("colon", ':'),
+    ("comma", ','),
+    ("period", '.'),
+    ("hyphen", '‐'),
+    ("half", '½'),
+    ("star", '☆'),
+    ("check", '✓'),
+    ("infin", '∞'),
+    ("asymp", '≈'),
+    ("ne", '≠'),
+    ("le", '≤'),
+    ("ge", '≥'),
 ];
 
 /// The names of the Latin-1 entities, U+00A0 to U+00FF in order (HTML 4's).
@@ -861,6 +958,10 @@ fn push_text(out: &mut String, c: char) {
 /// content of a skipped element).
 fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
     if let Some(r) = s.strip_prefix("<!--") {
+        // `<!-->` and `<!--->` are empty comments, as browsers read them.
+        if let Some(r) = r.strip_prefix('>').or_else(|| r.strip_prefix("->")) {
+            return r;
+        }
         return r.find("-->").map_or("", |k| &r[k + 3..]);
     }
     let after = &s[1..];
@@ -927,7 +1028,7 @@ fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
 fn entity(s: &str) -> (char, usize) {
     let body = &s[1..];
     let Some(semi) = body.bytes().take(12).position(|b| b == b';') else {
-        return ('&', 1);
+        return legacy_entity(body);
     };
     let name = &body[..semi];
     let decoded = if let Some(num) = name.strip_prefix('#') {
@@ -946,8 +1047,23 @@ fn entity(s: &str) -> (char, usize) {
     };
     match decoded {
         Some(c) => (c, semi + 2),
-        None => ('&', 1),
+        None => legacy_entity(body),
     }
+}
+
+/// An entity written without its `;` at the start of `body` (after the
+/// `&`), as browsers read one in text: the longest of the Latin-1 names and
+/// `amp`, `lt`, `gt`, `quot` that `body` starts with (`&copy 2021`,
+/// `&notit` is `¬it`); `&` alone when none.
+fn legacy_entity(body: &str) -> (char, usize) {
+    let basic = [("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"')];
+    let latin1 = LATIN1.iter().enumerate().filter_map(|(i, n)| Some((*n, char::from_u32(0xa0 + i as u32)?)));
+    basic
+        .into_iter()
+        .chain(latin1)
+        .filter(|(n, _)| body.starts_with(n))
+        .max_by_key(|(n, _)| n.len())
+        .map_or(('&', 1), |(n, c)| (c, n.len() + 1))
 }
 
 #[cfg(test)]
@@ -1045,7 +1161,7 @@ mod tests {
         assert!(!looks_like_html("Plain <b> text"));
         assert_eq!(
             text_from_html(html),
-            "Head\u{a0}line\n\nTom & Jerry’s big day – “yes” &bogus; &amp\n\none\n\ntwo\nthree\n\na < b"
+            "Head\u{a0}line\n\nTom & Jerry’s big day – “yes” &bogus; &\n\none\n\ntwo\nthree\n\na < b"
         );
         assert_eq!(text_from_html("<SCRIPT>x</SCRIPT >ok<scripts>y"), "oky");
         assert_eq!(text_from_html("<p title='a>b'>x</p>"), "x");
@@ -1064,6 +1180,49 @@ mod tests {
             "The council met.\n\nIt was late"
         );
         assert_eq!(text_from_html("<p title = 'a>b' data-x=\"'\">x</p>"), "x");
+        // Elements that break a line; empty comments; entities without `;`.
+        assert_eq!(text_from_html("<details><summary>More</summary>Text</details>"), "More\n\nText");
+        assert_eq!(
+            text_from_html("<p>Body.</p><address>By Jane Roe</address>Source"),
+            "Body.\n\nBy Jane Roe\n\nSource"
+        );
+        assert_eq!(text_from_html("<fieldset><legend>Poll</legend>Vote</fieldset>"), "Poll\n\nVote");
+        assert_eq!(text_from_html("<!-->visible<p>more</p><!--->too"), "visible\n\nmore\n\ntoo");
+        assert_eq!(
+            text_from_html("<p>&copy 2021 Acme&nbspLtd &notit &ampx &bogus &lt3</p>"),
+            "© 2021 Acme\u{a0}Ltd ¬it &x &bogus <3"
+        );
+        assert_eq!(text_from_html("<p>A &rarr; B&hairsp;C&lrm; &dollar;5</p>"), "A → B\u{200a}C\u{200e} $5");
+    }
+
+    #[test]
+    fn numbers_as_news_writes_them_are_found() {
+        let found = |article: &str, back: &str| {
+            let article = {
+                let mut qs = quantities(article);
+                share_months(article, &mut qs);
+                qs
+            };
+            quantities(back).iter().all(|q| article.iter().any(|a| q.found_in(a)))
+        };
+        // Days listed together share their month.
+        assert!(found("The summit runs on 25 and 26 November.", "25 November"));
+        assert!(found("The meeting on November 8 and 9 ended.", "9 November"));
+        assert!(found("It runs from 10 to 12 March.", "10 March"));
+        assert!(found("On 8, 9 or 10 May.", "8 May"));
+        assert!(!found("On 8 or 9 June, and 10 May.", "8 May"));
+        // Years after a prefix; "COVID-19" is still a name.
+        assert!(found("Elections are due by mid-2022.", "2022"));
+        assert!(found("It follows a pre-2008 rule.", "2008"));
+        assert!(!found("COVID-19 spread.", "19"));
+        // "the 3rd of May"; unit spellings; a measure against a bare number.
+        assert!(found("It opened on the 3rd of May.", "3 May"));
+        assert!(!found("It opened on the 3rd of June.", "3 May"));
+        assert!(found("The road is 5 km long.", "5 kilometres"));
+        assert!(found("The road is 5 kilometres long.", "5 kilometers"));
+        assert!(found("John Smith, 65, said so.", "65 years old"));
+        assert!(!found("It took 65 days.", "65 years"));
+        assert!(!found("About 45 people.", "45%"), "a percent is never a bare number");
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //!   `Sept.`), or `No.` before a number;
 //! - an initial (`J. R. Smith`, `John F. Kennedy`);
 //! - an abbreviation that may also end a sentence (`U.S.`, `D-Calif.`,
-//!   `Inc.`, `a.m.`, `Jr.`), unless the next word is one that commonly starts
-//!   a sentence (`The`, `He`, `In`, …).
+//!   `Inc.`, `a.m.`, `Jr.`; written with a capital but for `etc.` and `et
+//!   al.`, so "fell ill." ends one), unless the next word is one that
+//!   commonly starts a sentence (`The`, `He`, `In`, …).
 //!
 //! A blank line always ends a sentence, and so does the end of a short line
 //! with no closing punctuation (a heading); other line breaks are white space.
@@ -233,7 +234,10 @@ fn period_ends(s: &str, at: usize, next: &str) -> bool {
     // Letters with periods between them: "U.S", "D.C", "a.m", "e.g".
     let dotted =
         last.contains('.') && last.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-    if dotted || ABBREVIATIONS.contains(&lower.as_str()) {
+    // Written with a capital, but for "etc." and "et al.": "He fell ill."
+    // ends a sentence.
+    let capital = last.starts_with(char::is_uppercase) || matches!(last, "etc" | "al");
+    if dotted || capital && ABBREVIATIONS.contains(&lower.as_str()) {
         return starter;
     }
     true
@@ -280,6 +284,16 @@ mod tests {
             sentences("The deal went to Acme Inc. In March it closed."),
             ["The deal went to Acme Inc.", "In March it closed."]
         );
+    }
+
+    #[test]
+    fn a_lower_case_word_is_no_abbreviation() {
+        assert_eq!(
+            sentences("He fell ill. Doctors treated him. It was a miss. Crowds came to La. Co. Smith sued."),
+            ["He fell ill.", "Doctors treated him.", "It was a miss.", "Crowds came to La. Co. Smith sued."]
+        );
+        assert_eq!(sentences("Pens, paper etc. The rest came later."), ["Pens, paper etc.", "The rest came later."]);
+        assert_eq!(sentences("Pens, paper etc. Smith said."), ["Pens, paper etc. Smith said."]);
     }
 
     #[test]

@@ -56,7 +56,9 @@ pub fn render(deck: &Deck) -> String {
     }
     out.push_str("<dl>\n");
     for fact in &deck.facts {
-        element(&mut out, "dt", &[("id", &concat(&["fact-", &fact.id]))], &fact.front);
+        // An HTML id has no white space: "visit dates" is `fact-visit-dates`.
+        let id: Vec<&str> = fact.id.split_whitespace().collect();
+        element(&mut out, "dt", &[("id", &concat(&["fact-", &id.join("-")]))], &fact.front);
         out.push_str("\n<dd>");
         element(&mut out, "strong", &[], &fact.back);
         if let Some(d) = &fact.detail {
@@ -143,6 +145,14 @@ mod tests {
         assert_eq!(credit(r#"{"author":"A"}"#).as_deref(), Some("A"));
         assert_eq!(credit(r#"{"publisher":"P","author":"A"}"#).as_deref(), Some("P, A"));
         assert_eq!(credit(r#"{"published":"2021-11-25"}"#), None, "nothing to credit");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fact_ids_become_html_ids_without_white_space() {
+        let text = r#"{"version":1,"title":"T","facts":[{"id":"visit dates","front":"F","back":"B"},{"id":"a&b","front":"F","back":"B"}]}"#;
+        let html = render(&crate::model::validate::parse_deck_text(text).expect("a valid deck"));
+        assert!(html.contains(r#"<dt id="fact-visit-dates">"#) && html.contains(r#"<dt id="fact-a&amp;b">"#), "{html}");
     }
 
     #[test]

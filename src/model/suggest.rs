@@ -549,21 +549,29 @@ fn fold_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The words of `s`, a possessive `'s` cut off.
+/// The words of `s`, a possessive `'s` cut off, and letters with periods
+/// between them one word ("U.S", "D.C").
 fn tokens(s: &str) -> Vec<Tok<'_>> {
-    super::article::word_spans(s)
-        .into_iter()
-        .filter_map(|(a, mut b)| {
-            let w = s.get(a..b)?;
-            for poss in ["'s", "’s"] {
-                if w.len() > poss.len() && w.ends_with(poss) {
-                    b -= poss.len();
-                }
+    let mut out: Vec<Tok> = Vec::new();
+    for (a, mut b) in super::article::word_spans(s) {
+        let Some(w) = s.get(a..b) else { continue };
+        for poss in ["'s", "’s"] {
+            if w.len() > poss.len() && w.ends_with(poss) {
+                b -= poss.len();
             }
-            let text = s.get(a..b)?;
-            Some(Tok { start: a, end: b, text, lower: text.to_lowercase() })
-        })
-        .collect()
+        }
+        let letter = |t: &str| t.chars().count() == 1 && t.chars().all(char::is_alphabetic);
+        let mut start = a;
+        if let Some(prev) = out.last() {
+            if s.get(prev.end..a) == Some(".") && prev.text.split('.').all(letter) && s.get(a..b).is_some_and(letter) {
+                start = prev.start;
+                out.pop();
+            }
+        }
+        let Some(text) = s.get(start..b) else { continue };
+        out.push(Tok { start, end: b, text, lower: text.to_lowercase() });
+    }
+    out
 }
 
 /// True when only white space (or `. ` after a title or an initial) stands
@@ -573,8 +581,9 @@ fn adjacent(s: &str, a: &Tok, b: &Tok) -> bool {
     if gap == " " {
         return true;
     }
-    let short = a.text.chars().count() == 1 && a.cap();
-    gap == ". " && (short || ROLES.contains(&a.lower.as_str()))
+    // An initial, dotted letters ("U.S. Senate"), or "St. Louis".
+    let short = (a.text.chars().count() == 1 || a.text.contains('.')) && a.cap();
+    gap == ". " && (short || ROLES.contains(&a.lower.as_str()) || matches!(a.lower.as_str(), "st" | "mt" | "ft"))
 }
 
 /// True when word `i` of the sentence can be part of a name.
@@ -922,6 +931,27 @@ fn appositive(s: &str, end: usize) -> bool {
         && (after.is_empty() || after.starts_with(['.', ',']))
 }
 
+/// True when the number at byte `at` of `s` is part of a name: right after
+/// "&" or a capitalised word that does not start the sentence ("the S&P
+/// 500", "a Boeing 737").
+fn in_name(s: &str, toks: &[Tok], at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    let prev = toks.iter().rposition(|t| t.end <= at);
+    before.trim_end().ends_with('&')
+        || prev.is_some_and(|i| i > 0 && toks[i].cap() && s.get(toks[i].end..at) == Some(" "))
+}
+
+/// True when the number ending at byte `end` of `s` is a time of day ("4
+/// p.m.", "10am").
+fn clock_time(s: &str, end: usize) -> bool {
+    let after = s.get(end..).unwrap_or("").trim_start();
+    let after = after.as_bytes();
+    after.len() >= 2
+        && matches!(after[0].to_ascii_lowercase(), b'a' | b'p')
+        && (after[1] == b'.'
+            || after[1].eq_ignore_ascii_case(&b'm') && !after.get(2).is_some_and(u8::is_ascii_alphabetic))
+}
+
 /// True when a role word stands within the three words before `of` at word
 /// `a - 1` ("chairman of the board of", "director of").
 fn role_before(toks: &[Tok], a: usize) -> bool {
@@ -945,6 +975,7 @@ fn numbers(s: &str, toks: &[Tok], out: &mut Vec<Candidate>) {
                 None => continue,
             },
             _ if is_year(s, q) => (Kind::Date, q.start, q.count_end),
+            _ if in_name(s, toks, q.start) || clock_time(s, q.count_end) => continue,
             _ => (Kind::Number, q.start, q.count_end),
         };
         // "25 November 2021", "November 25, 2021": the year is part of it.
