@@ -82,3 +82,30 @@ fn the_dts_and_the_docs_name_every_label() {
     let listed = between(&docs, "Names: `", "`").split_whitespace().map(str::to_owned).collect();
     assert_eq!(sorted(listed), labels, "the labels row of docs/api.md");
 }
+
+/// Every `part` name in the first cell of a Markdown table row: each
+/// `` `name` `` of the cell.
+fn table_cells(text: &str, heading: &str) -> Vec<String> {
+    let rest = between(text, heading, "\n\n#");
+    rest.lines()
+        .filter_map(|line| line.strip_prefix("| "))
+        .filter_map(|line| line.split(" |").next())
+        .flat_map(|cell| cell.split('`').skip(1).step_by(2).map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn the_docs_list_every_part() {
+    // `part="name"` in the markup, raw (`r#"…"#`) or escaped (`\"`).
+    let mut parts: Vec<String> = Vec::new();
+    for file in ["src/dom/template.rs", "src/dom/shell.rs"] {
+        let text = read(file).replace("\\\"", "\"");
+        parts.extend(text.split("part=\"").skip(1).filter_map(|p| p.split('"').next()).map(str::to_owned));
+    }
+    parts.sort();
+    parts.dedup();
+    let mut docs = table_cells(&read("docs/api.md"), "### Parts");
+    docs.sort();
+    docs.dedup();
+    assert_eq!(parts, docs);
+}
