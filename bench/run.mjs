@@ -107,14 +107,10 @@ async function writeShared() {
   const template = await readFile(path.join(ROOT, 'src/dom/template.rs'), 'utf8');
   const rawStrings = (text) => Array.from(text.matchAll(/r#"([\s\S]*?)"#/g), (m) => m[1]).join('');
   const markupBlock = /const MARKUP: &str = concat!\(([\s\S]*?)\n\);/.exec(template);
-  const messageLine = /const MESSAGE: &str =\s*(r#"[\s\S]*?"#);/.exec(template);
-  if (!markupBlock || !messageLine) throw new Error('bench: cannot find MARKUP and MESSAGE in src/dom/template.rs');
+  if (!markupBlock) throw new Error('bench: cannot find MARKUP in src/dom/template.rs');
   const markup = rawStrings(markupBlock[1]);
-  const message = rawStrings(messageLine[1]);
-  for (const [name, text] of [['MARKUP', markup], ['MESSAGE', message]]) {
-    if (!wasm.includes(Buffer.from(text))) {
-      throw new Error(`bench: ${name} of src/dom/template.rs is not the one in the built wasm (it changed since the build); rebuild with bash scripts/bench.sh`);
-    }
+  if (!wasm.includes(Buffer.from(markup))) {
+    throw new Error('bench: MARKUP of src/dom/template.rs is not the one in the built wasm (it changed since the build); rebuild with bash scripts/bench.sh');
   }
   const css = await shippedText(wasm, 'the style sheet', [...buildOutputs('style.min.css'), path.join(ROOT, 'src/dom/style.css')]);
   // The built-in deck is not in the wasm: the package holds it as a file of
@@ -127,7 +123,6 @@ async function writeShared() {
     `// style sheet (${css.from}) and the built-in deck (${deck.from}), each checked`,
     '// to be the very text the built package carries. Do not edit.',
     `export const MARKUP = ${JSON.stringify(markup)};`,
-    `export const MESSAGE = ${JSON.stringify(message)};`,
     `export const CSS = ${JSON.stringify(css.text)};`,
     `export const BUILTIN_DECK_JSON = ${JSON.stringify(deck.text)};`,
     '',

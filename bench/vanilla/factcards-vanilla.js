@@ -1328,6 +1328,7 @@ class QuizView {
       this.input.value = '';
       setText(this.question, app.deck.facts[question.fact].front);
       setText(this.verdict, '');
+      this.feedback.className = 'feedback';
       setText(this.detail, '');
       setHidden(this.quote, true);
       setHidden(this.inArticle, true);
