@@ -275,6 +275,35 @@ fn facts_already_in_the_deck_are_not_drafted() {
     assert!(!suggest(other, Some(&deck)).iter().any(|d| answers_match(&d.back, "$160 billion")));
 }
 
+#[test]
+fn a_name_written_in_another_order_is_the_same_fact() {
+    let drafts = suggest(ARTICLE, None);
+    let epca: Vec<&Draft> = drafts.iter().filter(|d| d.kind == Kind::Document).collect();
+    assert_eq!(epca.len(), 1, "{epca:#?}");
+    assert_eq!(epca[0].back, "Agreement on Enhanced Partnership and Cooperation");
+    assert_eq!(epca[0].accept, ["EPCA", "Enhanced Partnership and Cooperation Agreement"]);
+    // With the deck, which has the agreement, neither order is drafted.
+    let deck = parse_deck_text(DECK).expect("the built-in deck");
+    let text = "The Cooperation and Enhanced Partnership Agreement was signed in Astana.";
+    assert!(suggest(text, None).iter().any(|d| d.kind == Kind::Document));
+    assert!(!suggest(text, Some(&deck)).iter().any(|d| d.kind == Kind::Document), "{:#?}", suggest(text, Some(&deck)));
+}
+
+#[test]
+fn credit_lines_ask_who_wrote_or_edited_the_article() {
+    let drafts = drafted(ARTICLE);
+    let editor = drafts.iter().find(|d| d.1 == "Zoran Radosavljevic").expect("the editor's draft");
+    assert_eq!(editor.2, "Who is the editor of the article?");
+    let wire = "Oil prices rose on Wednesday.\n\n(Reporting by Jane Roe; Editing by John Doe)\n";
+    let drafts = drafted(wire);
+    let question = |back: &str| drafts.iter().find(|d| d.1 == back).map(|d| d.2.clone());
+    assert_eq!(question("Jane Roe").as_deref(), Some("Who is the reporter of the article?"), "{drafts:#?}");
+    assert_eq!(question("John Doe").as_deref(), Some("Who is the editor of the article?"), "{drafts:#?}");
+    // "edited by" inside a sentence is no credit line.
+    let drafts = drafted("The report, edited by Jane Roe, came out on Monday.");
+    assert!(drafts.iter().any(|d| d.1 == "Jane Roe" && d.2.contains(BLANK)), "{drafts:#?}");
+}
+
 /// An article of the editor's tests: a value in its headline and again in
 /// its body.
 const BRIDGE: &str = include_str!("fixtures/article/harbour-bridge.txt");

@@ -13,6 +13,8 @@
 //!   (`European Council President Charles Michel`, `Sen. Jane Roe`), a role
 //!   around it (`the chairman of the board of …, Jean-Luc Maurange,`;
 //!   `Jane Roe, director of …,`), or a verb (`led by`, `edited by`, `said`);
+//!   a credit line (`[Edited by Jane Roe]`, `(Reporting by …; Editing by
+//!   …)`) asks "Who is the editor of the article?";
 //! - **organisations** (a span ending in `Group`, `Council`, `Alliance`, …,
 //!   or after `company`, `firm`, `director of`, …), **documents** (`Agreement
 //!   on …`, `… Act`) and **places** (after `in`, `to`, `from`, or before
@@ -22,7 +24,10 @@
 //! answer is the value as written, its quote is the sentence, and its
 //! question is "Who is …?" for a person with a role, else the sentence with
 //! the answer blanked (a cloze). An answer is drafted once (from its first
-//! sentence), and never when the deck already has a fact with that answer.
+//! sentence), and never when the deck already has a fact with that answer;
+//! the same name with its words in another order (`Agreement on Enhanced
+//! Partnership and Cooperation`, `Enhanced Partnership and Cooperation
+//! Agreement`) is the same answer, and the first draft accepts the other.
 //!
 //! The rules are about English news style; they use no list of names.
 
@@ -32,7 +37,7 @@ use super::sentences;
 use super::text::{concat, fold_case_space, normalize_answer};
 use super::variants::{CARDINALS, ORDINALS};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A draft fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -371,6 +376,17 @@ const YEAR_CUES: [&str; 14] =
 const SAID: [&str; 8] = ["said", "says", "told", "added", "wrote", "argued", "warned", "announced"];
 /// Words before a name that make it a person's (`led by Jane Roe`).
 const BY: [&str; 5] = ["led by", "edited by", "written by", "according to", "said"];
+/// The cues of an article's credit line (`[Edited by Jane Roe]`,
+/// `(Reporting by Jane Roe; Editing by John Doe)`) and the role each names.
+const CREDITS: [(&str, &str); 7] = [
+    ("edited by", "editor"),
+    ("editing by", "editor"),
+    ("reporting by", "reporter"),
+    ("additional reporting by", "reporter"),
+    ("written by", "author"),
+    ("writing by", "author"),
+    ("compiled by", "compiler"),
+];
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Draft facts from `article` (plain text), best first within each
@@ -408,6 +424,20 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
                 .collect()
         })
         .unwrap_or_default();
+    // The answers' words in any order, for names written two ways ("the
+    // Agreement on Enhanced Partnership and Cooperation", "an Enhanced
+    // Partnership and Cooperation Agreement"): the draft (if any) each
+    // belongs to.
+    let mut word_keys: HashMap<String, Option<usize>> = existing
+        .map(|deck| {
+            deck.facts
+                .iter()
+                .flat_map(|f| std::iter::once(&f.back).chain(&f.accept))
+                .filter_map(|a| word_key(a))
+                .map(|k| (k, None))
+                .collect()
+        })
+        .unwrap_or_default();
     for sentence in &sentences {
         let mut found = candidates(sentence, &ctx);
         // Overlapping values: the first found (the stronger cue) wins.
@@ -426,6 +456,16 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
             if key.is_empty() || answers.contains(&key) {
                 continue;
             }
+            let words = word_key(&back);
+            if let Some(seen) = words.as_ref().and_then(|w| word_keys.get(w)) {
+                // The same name in another order: an answer the earlier
+                // draft also takes.
+                if let Some(d) = seen.and_then(|i| out.get_mut(i)) {
+                    d.accept.push(back);
+                }
+                answers.insert(key);
+                continue;
+            }
             let draft = make_draft(sentence, &c, back);
             let accept: Vec<String> =
                 draft.accept.iter().map(|a| normalize_answer(a)).filter(|a| !a.is_empty()).collect();
@@ -434,10 +474,26 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
             }
             answers.insert(key);
             answers.extend(accept);
+            if let Some(w) = words {
+                word_keys.insert(w, Some(out.len()));
+            }
             out.push(draft);
         }
     }
     out
+}
+
+/// The words of a name of two or more, connectors and articles left out,
+/// normalised as the quiz compares answers and sorted: one key for every
+/// order of the same words.
+fn word_key(answer: &str) -> Option<String> {
+    let normal = normalize_answer(answer);
+    let mut words: Vec<&str> = normal
+        .split(' ')
+        .filter(|w| !w.is_empty() && !CONNECTORS.contains(w) && !["the", "a", "an"].contains(w))
+        .collect();
+    words.sort_unstable();
+    (words.len() >= 2).then(|| words.join(" "))
 }
 
 /// The title of an article: its first line of three words or more that ends
@@ -802,6 +858,10 @@ fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> 
         }
         // A verb: "led by Jane Roe", "Jane Roe said".
         let before = s.get(..toks[a].start).unwrap_or("").trim_end().to_lowercase();
+        if let Some(role) = credit_role(&before) {
+            out.push(person(s, toks, (a, b), Some(format!("{role} of the article"))));
+            continue;
+        }
         let after = toks.get(b).map(|t| t.lower.as_str()).unwrap_or("");
         let gap = s.get(toks[b - 1].end..toks.get(b).map_or(s.len(), |t| t.start)).unwrap_or("");
         if BY.iter().any(|cue| before.ends_with(cue))
@@ -812,6 +872,18 @@ fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> 
         }
     }
     out
+}
+
+/// The role a credit line gives the name after `before` (the sentence up
+/// to the name, lower-cased): `[edited by` gives "editor". A credit line
+/// starts the sentence, or follows a `;` in one (`(reporting by jane roe;
+/// editing by`).
+fn credit_role(before: &str) -> Option<&'static str> {
+    let opened = before.trim_start_matches(['[', '(', ' ']);
+    let cue = opened.rsplit(';').next()?.trim();
+    let first = opened.split(';').next()?.trim();
+    CREDITS.iter().any(|(c, _)| first.starts_with(c)).then_some(())?;
+    CREDITS.iter().find(|(c, _)| *c == cue).map(|(_, role)| *role)
 }
 
 /// A person candidate for the name `span`, with its surname as an accepted
