@@ -349,6 +349,61 @@ fn an_html_article_is_reduced_to_its_text() {
 }
 
 #[test]
+fn an_article_not_in_utf8_is_read_with_a_warning() {
+    let dir = std::env::temp_dir().join(format!("factcards-encoding-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(ARTICLE).unwrap();
+    // The seed article in Windows-1252: curly quotes, dashes and accents as
+    // single bytes (0x92 for ’, 0x96 for –, …).
+    let legacy: Vec<u8> = text
+        .chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            '‘' => 0x91,
+            '“' => 0x93,
+            '”' => 0x94,
+            '–' => 0x96,
+            '—' => 0x97,
+            '€' => 0x80,
+            '…' => 0x85,
+            c => u8::try_from(u32::from(c)).expect("a Latin-1 character"),
+        })
+        .collect();
+    assert!(std::str::from_utf8(&legacy).is_err());
+    let file = dir.join("article-1252.txt");
+    std::fs::write(&file, &legacy).unwrap();
+    let path = file.to_str().unwrap();
+    let output = factcards(&["validate", "--article", path, "www/decks/tokayev-brussels-2021.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with(&format!(
+            "{path}: warning: not UTF-8: read as Windows-1252; check its accented letters and quotation marks\n"
+        )),
+        "{out}"
+    );
+    assert!(out.ends_with("ok (31 facts, 1 warning)\n"), "every quote is found: {out}");
+    let output = factcards(&["suggest", path]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).starts_with(&format!("{path}: warning: not UTF-8")), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Central Asian country’s relations"), "’ read as itself");
+    // UTF-8 with one stray byte: read as UTF-8, the byte as U+FFFD.
+    let mut stray = text.clone().into_bytes();
+    stray.extend_from_slice(b"\nA stray \xff byte.\n");
+    std::fs::write(&file, &stray).unwrap();
+    let output = factcards(&["validate", "--article", path, "www/decks/tokayev-brussels-2021.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with(&format!(
+            "{path}: warning: not all UTF-8: 1 stray byte sequence read as \u{fffd}; a quote across one is not found\n"
+        )),
+        "{}",
+        stdout(&output)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn a_structural_error_is_reported_before_the_article_check() {
     let output = factcards(&["validate", "--article", ARTICLE, "tests/fixtures/invalid/fact-back-blank.json"]);
     assert_eq!(output.status.code(), Some(1));

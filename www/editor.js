@@ -530,12 +530,34 @@ function removeFact(i) {
   refresh();
 }
 
+/**
+ * The text of a file's bytes, as the CLI reads an article: UTF-8 when they
+ * are; Windows-1252 when no sequence in them is UTF-8 beyond ASCII; else
+ * UTF-8 with each stray sequence as U+FFFD. With a note when not UTF-8.
+ */
+function decodeArticle(bytes) {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), note: "" };
+  } catch {
+    const lossy = new TextDecoder("utf-8").decode(bytes);
+    const stray = (lossy.match(/\uFFFD/g) ?? []).length;
+    if (/[^\x00-\x7F\uFFFD]/.test(lossy)) {
+      const s = stray === 1 ? "1 stray byte sequence" : `${stray} stray byte sequences`;
+      return { text: lossy, note: ` It is not all UTF-8: ${s} read as \uFFFD; a quote across one is not found.` };
+    }
+    return {
+      text: new TextDecoder("windows-1252").decode(bytes),
+      note: " It is not UTF-8: read as Windows-1252; check its accented letters and quotation marks.",
+    };
+  }
+}
+
 async function readFile(file) {
-  const text = await file.text();
+  const { text, note } = decodeArticle(new Uint8Array(await file.arrayBuffer()));
   // articleText reduces HTML to its text and leaves plain text as it is.
   state.article = articleText(text);
   els.article.value = state.article;
-  say(els.articleStatus, `Opened ${file.name} (${state.article.length} characters).`);
+  say(els.articleStatus, `Opened ${file.name} (${state.article.length} characters).${note}`);
   refresh();
 }
 

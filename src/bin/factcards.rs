@@ -51,7 +51,8 @@ commands:
                      a kind with too few wrong options, an answer unlike
                      its kind) are \"FILE: warning: path: message\" lines
                      and still exit 0. With --article (a .txt
-                     file, or .html reduced to its text), every quote must be
+                     file, or .html reduced to its text; UTF-8, else read as
+                     Windows-1252 with a warning), every quote must be
                      in the article (else an error naming the closest passage)
                      and a number in a back, accept or detail that the article
                      lacks is a \"FILE: warning: path: message\" line
@@ -161,17 +162,28 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
     }
 
     /// The text of the article file `path`: an HTML file (by its `.html` or
-    /// `.htm` name, or its content) reduced to its text. Bytes that are not
-    /// UTF-8 become U+FFFD.
-    fn read_article(path: &Path) -> io::Result<String> {
-        let bytes = std::fs::read(path)?;
-        let text = String::from_utf8_lossy(&bytes);
+    /// `.htm` name, or its content) reduced to its text; and a warning when
+    /// its bytes are not UTF-8 (see [`article::decode`]).
+    fn read_article(path: &Path) -> io::Result<(String, Option<String>)> {
+        let (text, encoding) = article::decode(&std::fs::read(path)?);
+        let warning = match encoding {
+            article::Encoding::Utf8 => None,
+            article::Encoding::Windows1252 => {
+                Some("not UTF-8: read as Windows-1252; check its accented letters and quotation marks".to_string())
+            }
+            article::Encoding::Utf8WithStrayBytes(n) => Some(format!(
+                "not all UTF-8: {n} {} read as \u{fffd}; a quote across one is not found",
+                if n == 1 { "stray byte sequence" } else { "stray byte sequences" }
+            )),
+        };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let html_name = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| ["html", "htm", "xhtml"].contains(&e.to_ascii_lowercase().as_str()));
-        Ok(if html_name || article::looks_like_html(text) { article::text_from_html(text) } else { text.to_string() })
+        let text =
+            if html_name || article::looks_like_html(text) { article::text_from_html(text) } else { text.to_string() };
+        Ok((text, warning))
     }
 
     /// `suggest [--deck DECK] ARTICLE`: draft facts as deck JSON on stdout;
@@ -180,7 +192,12 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
         use factcards::model::suggest;
         let name = file.display();
         let text = match read_article(file) {
-            Ok(text) => text,
+            Ok((text, warning)) => {
+                if let Some(w) = warning {
+                    eprintln!("{name}: warning: {w}");
+                }
+                text
+            }
             Err(e) => {
                 eprintln!("{name}: cannot read: {e}");
                 return ExitCode::from(INVALID);
@@ -269,7 +286,13 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
         let mut out = io::BufWriter::new(stdout.lock());
         let article = match article.map(|a| (Path::new(a), read_article(Path::new(a)))) {
             None => None,
-            Some((_, Ok(text))) => Some(text),
+            Some((_, Ok((text, None)))) => Some(text),
+            Some((path, Ok((text, Some(warning))))) => {
+                if let Err(e) = writeln!(out, "{}: warning: {warning}", path.display()) {
+                    return output_failed(&e);
+                }
+                Some(text)
+            }
             Some((path, Err(e))) => {
                 let line = format!("{}: cannot read: {e}", path.display());
                 return match writeln!(out, "{line}").and_then(|_| out.flush()) {

@@ -898,6 +898,41 @@ const WINDOWS_1252: [char; 32] = [
     '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
+/// How [`decode`] read an article file's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, as they should be.
+    Utf8,
+    /// Not UTF-8 and with no UTF-8 letter in them: read as Windows-1252
+    /// (ASCII, Latin-1 and the typographic marks of 0x80 to 0x9F), the
+    /// encoding of most older news text.
+    Windows1252,
+    /// UTF-8 with this many stray byte sequences, each read as U+FFFD.
+    Utf8WithStrayBytes(usize),
+}
+
+/// The text of an article file's bytes, and how they were read: UTF-8 when
+/// they are; Windows-1252 when no byte sequence in them is UTF-8 beyond
+/// ASCII (`caf\xe9`); else UTF-8 with each stray sequence as U+FFFD.
+pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), Encoding::Utf8);
+    }
+    let utf8_letters = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
+    if !utf8_letters {
+        let text = bytes
+            .iter()
+            .map(|&b| match b {
+                0x80..=0x9f => WINDOWS_1252[usize::from(b - 0x80)],
+                _ => char::from(b),
+            })
+            .collect();
+        return (text, Encoding::Windows1252);
+    }
+    let stray = bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+    (String::from_utf8_lossy(bytes).into_owned(), Encoding::Utf8WithStrayBytes(stray))
+}
+
 /// True when `text` looks like an HTML document or fragment rather than
 /// plain text: it starts (after white space) with `<` and a tag, a comment
 /// or a doctype.

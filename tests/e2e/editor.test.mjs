@@ -279,6 +279,33 @@ test('an .html article file is reduced to its text', async () => {
   await page.context().close();
 });
 
+test('an article file not in UTF-8 is read as Windows-1252, with a note; one stray byte in UTF-8 is only noted', async () => {
+  const page = await open();
+  const status = page.locator('#article-status');
+  // "Le café “ouvert” coûte 5 €." in Windows-1252.
+  await page.locator('#article-file').setInputFiles({
+    name: 'old.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([...Buffer.from('Le caf'), 0xe9, 0x20, 0x93, ...Buffer.from('ouvert'), 0x94, ...Buffer.from(' co'), 0xfb, ...Buffer.from('te 5 '), 0x80, 0x2e]),
+  });
+  await page.waitForFunction(() => document.getElementById('article').value.includes('ouvert'));
+  assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), 'Le café “ouvert” coûte 5 €.');
+  assert.match(await status.textContent(), /^Opened old\.txt \(27 characters\)\. It is not UTF-8: read as Windows-1252; check its accented letters and quotation marks\.$/);
+  await page.locator('#article-file').setInputFiles({
+    name: 'mixed.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.concat([Buffer.from('Le café à Paris '), Buffer.from([0xff]), Buffer.from('.')]),
+  });
+  await page.waitForFunction(() => document.getElementById('article').value.includes('Paris'));
+  assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), 'Le café à Paris \uFFFD.');
+  assert.match(await status.textContent(), /It is not all UTF-8: 1 stray byte sequence read as \uFFFD; a quote across one is not found\.$/);
+  await page.locator('#article-file').setInputFiles({ name: 'ok.txt', mimeType: 'text/plain', buffer: Buffer.from('Le café.') });
+  await page.waitForFunction(() => document.getElementById('article').value === 'Le café.');
+  assert.equal(await status.textContent(), 'Opened ok.txt (8 characters).');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('suggesting again keeps the drafts as edited and leaves a discarded one out; a field typed just before a reload is kept', async () => {
   const page = await open();
   await page.evaluate(() => localStorage.clear());
