@@ -107,7 +107,8 @@ export type LabelName =
     | "questionOf" | "correct" | "almost" | "typeFirst" | "incorrect" | "yourAnswer" | "rightAnswer" | "check"
     | "nextQuestion" | "seeScore" | "scoreTitle" | "score" | "best" | "scorePerfect" | "scoreHigh" | "scoreMid" | "scoreLow"
     | "missed" | "answeredRight" | "noAnswer" | "retryMistakes" | "retryAll"
-    | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress" | "showInArticle";
+    | "source" | "edited" | "headline" | "loading" | "failed" | "resetProgress" | "showInArticle"
+    | "shownInArticle";
 
 /** The third argument of `mount`. Every option is optional; unknown names are errors. */
 export interface MountOptions {

@@ -57,12 +57,15 @@ impl HostArticle {
         text_of(selector, host).map(drop)
     }
 
-    /// Scrolls to `quote` in the article as it is now and highlights it.
-    pub fn show(&self, host: &Element, quote: &str) {
-        let Ok(Some(text)) = article_text(&self.selector, host) else { return };
-        if let Some((start, end)) = QuoteIndex::new(&text).find(quote) {
+    /// Scrolls to `quote` in the article as it is now and highlights it;
+    /// false when it is not there any more.
+    pub fn show(&self, host: &Element, quote: &str) -> bool {
+        let Ok(Some(text)) = article_text(&self.selector, host) else { return false };
+        let found = QuoteIndex::new(&text).find(quote);
+        if let Some((start, end)) = found {
             show_passage(&self.selector, host, start, end);
         }
+        found.is_some()
     }
 
     /// Removes the highlight, if one is showing.

@@ -20,7 +20,7 @@ use super::shell;
 use super::storage::{Saver, Store};
 use super::template::{self, set_attr, set_bool, set_flag, set_hidden, set_text, widget_markup, Slots, R};
 use crate::model::app::{App, Dirty, Mode, Modes, Msg};
-use crate::model::locale::Strings;
+use crate::model::locale::{Key, Strings};
 use crate::model::options::Theme;
 use crate::model::study::Mark;
 use crate::model::text::parse_int;
@@ -173,8 +173,10 @@ impl Widget {
             Mode::Cards => app.study.current(),
             Mode::Quiz => app.quiz.current_answer().map(|a| a.fact),
         };
-        if let Some(quote) = fact.and_then(|i| app.deck.facts.get(i)).and_then(|f| f.quote.as_deref()) {
-            article.show(&self.host, quote);
+        let quote = fact.and_then(|i| app.deck.facts.get(i)).and_then(|f| f.quote.as_deref());
+        if quote.is_some_and(|q| article.show(&self.host, q)) {
+            // Told to screen readers: the highlight is only seen.
+            set_text(&state.el[R::Live], state.strings.get(Key::ShownInArticle));
         }
     }
 

@@ -85,6 +85,7 @@ keys! {
     Failed = "failed": "This deck could not be shown.", "Ce jeu ne peut pas être affiché.", "Не удалось показать карточки.";
     ResetProgress = "resetProgress": "Reset progress", "Effacer la progression", "Сбросить прогресс";
     ShowInArticle = "showInArticle": "Show in article", "Voir dans l’article", "Показать в статье";
+    ShownInArticle = "shownInArticle": "Highlighted in the article", "Surligné dans l’article", "Выделено в статье";
 }
 
 /// Entry `i` of a NUL-ended table such as [`EN`].

@@ -60,6 +60,9 @@ test('cards: "Show in article" highlights the quote in #story, scrolled into vie
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await show.click();
   const ranges = await page.evaluate(highlighted, HIGHLIGHT);
+  // Screen readers are told, and the reader's place is kept.
+  assert.equal(await page.locator('.sr.live').textContent(), 'Highlighted in the article');
+  assert.ok(await show.evaluate((b) => b.getRootNode().activeElement === b), 'focus stays on the button');
   assert.equal(ranges?.length, 1, 'one range in CSS.highlights');
   assert.equal(norm(ranges[0]), norm(fact.quote), 'the range is the quoted passage');
   const inStory = await page.evaluate((name) => {
@@ -128,6 +131,7 @@ test('quiz: the feedback offers "Show in article" for a quote in the story; a cl
     if (expected && !checked.found) {
       await show.click();
       assert.equal(norm((await page.evaluate(highlighted, HIGHLIGHT))?.[0] ?? ''), norm(fact.quote));
+      assert.equal(await page.locator('.sr.live').textContent(), 'Highlighted in the article');
       await page.locator('h1').click();
       assert.equal(await page.evaluate(highlighted, HIGHLIGHT), null, 'a click on the page removes it');
     }
