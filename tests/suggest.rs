@@ -287,6 +287,12 @@ fn a_name_written_in_another_order_is_the_same_fact() {
     let text = "The Cooperation and Enhanced Partnership Agreement was signed in Astana.";
     assert!(suggest(text, None).iter().any(|d| d.kind == Kind::Document));
     assert!(!suggest(text, Some(&deck)).iter().any(|d| d.kind == Kind::Document), "{:#?}", suggest(text, Some(&deck)));
+    // Only documents: scores and other names keep their order.
+    let drafts = drafted("The team won 3-1 on Monday. They lost 1-3 on Friday.");
+    assert!(drafts.iter().any(|d| d.1 == "3-1") && drafts.iter().any(|d| d.1 == "1-3"), "{drafts:#?}");
+    let drafts = drafted("The Party for Freedom won in the Netherlands. The Freedom Party won in Austria.");
+    assert!(drafts.iter().any(|d| d.1 == "Party for Freedom"), "{drafts:#?}");
+    assert!(drafts.iter().any(|d| d.1 == "Freedom Party"), "{drafts:#?}");
 }
 
 #[test]
@@ -299,9 +305,28 @@ fn credit_lines_ask_who_wrote_or_edited_the_article() {
     let question = |back: &str| drafts.iter().find(|d| d.1 == back).map(|d| d.2.clone());
     assert_eq!(question("Jane Roe").as_deref(), Some("Who is the reporter of the article?"), "{drafts:#?}");
     assert_eq!(question("John Doe").as_deref(), Some("Who is the editor of the article?"), "{drafts:#?}");
-    // "edited by" inside a sentence is no credit line.
-    let drafts = drafted("The report, edited by Jane Roe, came out on Monday.");
-    assert!(drafts.iter().any(|d| d.1 == "Jane Roe" && d.2.contains(BLANK)), "{drafts:#?}");
+    // Names joined by "and", and a place after the name, in a bracketed line.
+    let drafts =
+        drafted("Oil rose.\n\n(Reporting by Jane Roe and John Smith in London; Editing by John Doe and Mark Potter)\n");
+    for (back, role) in
+        [("Jane Roe", "reporter"), ("John Smith", "reporter"), ("John Doe", "editor"), ("Mark Potter", "editor")]
+    {
+        let question = drafts.iter().find(|d| d.1 == back).map(|d| d.2.clone());
+        assert_eq!(question, Some(format!("Who is the {role} of the article?")), "{back}: {drafts:#?}");
+    }
+    assert!(!drafts.iter().any(|d| d.1 == "London"), "a credit line gives people only: {drafts:#?}");
+    // "edited by" in a sentence that goes on is no credit line.
+    for text in [
+        "The report, edited by Jane Roe, came out on Monday.",
+        "Edited by Jane Roe, the report came out on Monday.",
+        "Written by Jane Roe, the play opened in London on Monday.",
+    ] {
+        let drafts = drafted(text);
+        assert!(drafts.iter().any(|d| d.1 == "Jane Roe" && d.2.contains(BLANK)), "{text}: {drafts:#?}");
+        assert!(drafts.iter().any(|d| d.1 == "Monday"), "{text}: {drafts:#?}");
+    }
+    let drafts = drafted("Oil rose.\n\nEdited by Jane Roe and John Doe\n");
+    assert_eq!(drafts.iter().filter(|d| d.2 == "Who is the editor of the article?").count(), 2, "{drafts:#?}");
 }
 
 /// An article of the editor's tests: a value in its headline and again in

@@ -13,8 +13,8 @@
 //!   (`European Council President Charles Michel`, `Sen. Jane Roe`), a role
 //!   around it (`the chairman of the board of …, Jean-Luc Maurange,`;
 //!   `Jane Roe, director of …,`), or a verb (`led by`, `edited by`, `said`);
-//!   a credit line (`[Edited by Jane Roe]`, `(Reporting by …; Editing by
-//!   …)`) asks "Who is the editor of the article?";
+//!   a credit line, a whole sentence (`[Edited by Jane Roe]`, `(Reporting
+//!   by …; Editing by …)`), asks "Who is the editor of the article?";
 //! - **organisations** (a span ending in `Group`, `Council`, `Alliance`, …,
 //!   or after `company`, `firm`, `director of`, …), **documents** (`Agreement
 //!   on …`, `… Act`) and **places** (after `in`, `to`, `from`, or before
@@ -25,7 +25,7 @@
 //! question is "Who is …?" for a person with a role, else the sentence with
 //! the answer blanked (a cloze). An answer is drafted once (from its first
 //! sentence), and never when the deck already has a fact with that answer;
-//! the same name with its words in another order (`Agreement on Enhanced
+//! a document's name with its words in another order (`Agreement on Enhanced
 //! Partnership and Cooperation`, `Enhanced Partnership and Cooperation
 //! Agreement`) is the same answer, and the first draft accepts the other.
 //!
@@ -424,7 +424,7 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
                 .collect()
         })
         .unwrap_or_default();
-    // The answers' words in any order, for names written two ways ("the
+    // Documents' names in any word order, for one written two ways ("the
     // Agreement on Enhanced Partnership and Cooperation", "an Enhanced
     // Partnership and Cooperation Agreement"): the draft (if any) each
     // belongs to.
@@ -432,6 +432,7 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
         .map(|deck| {
             deck.facts
                 .iter()
+                .filter(|f| f.kind == Kind::Document)
                 .flat_map(|f| std::iter::once(&f.back).chain(&f.accept))
                 .filter_map(|a| word_key(a))
                 .map(|k| (k, None))
@@ -456,7 +457,7 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
             if key.is_empty() || answers.contains(&key) {
                 continue;
             }
-            let words = word_key(&back);
+            let words = if c.kind == Kind::Document { word_key(&back) } else { None };
             if let Some(seen) = words.as_ref().and_then(|w| word_keys.get(w)) {
                 // The same name in another order: an answer the earlier
                 // draft also takes.
@@ -483,10 +484,15 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
     out
 }
 
-/// The words of a name of two or more, connectors and articles left out,
-/// normalised as the quiz compares answers and sorted: one key for every
-/// order of the same words.
+/// The words of a document's name of two or more, connectors and articles
+/// left out, normalised as the quiz compares answers and sorted: one key for
+/// every order of the same words (`Agreement on Enhanced Partnership and
+/// Cooperation`, `Enhanced Partnership and Cooperation Agreement`). None for
+/// a name with a digit (`Resolution 1441`).
 fn word_key(answer: &str) -> Option<String> {
+    if answer.contains(|c: char| c.is_numeric()) {
+        return None;
+    }
     let normal = normalize_answer(answer);
     let mut words: Vec<&str> = normal
         .split(' ')
@@ -858,7 +864,7 @@ fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> 
         }
         // A verb: "led by Jane Roe", "Jane Roe said".
         let before = s.get(..toks[a].start).unwrap_or("").trim_end().to_lowercase();
-        if let Some(role) = credit_role(&before) {
+        if let Some(role) = credit_role(s, &before) {
             out.push(person(s, toks, (a, b), Some(format!("{role} of the article"))));
             continue;
         }
@@ -874,16 +880,31 @@ fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> 
     out
 }
 
-/// The role a credit line gives the name after `before` (the sentence up
-/// to the name, lower-cased): `[edited by` gives "editor". A credit line
-/// starts the sentence, or follows a `;` in one (`(reporting by jane roe;
-/// editing by`).
-fn credit_role(before: &str) -> Option<&'static str> {
+/// The role a credit line ([`is_credit_line`]) gives a name: "editor" for
+/// Jane Roe in `[Edited by Jane Roe]`, "reporter" and "editor" in
+/// `(Reporting by Jane Roe in London; Editing by John Doe and Mark Potter)`.
+/// `s` is the sentence, `before` the sentence up to the name (lower-cased).
+/// `Edited by Jane Roe, the report …` is no credit line.
+fn credit_role(s: &str, before: &str) -> Option<&'static str> {
+    is_credit_line(s).then_some(())?;
     let opened = before.trim_start_matches(['[', '(', ' ']);
-    let cue = opened.rsplit(';').next()?.trim();
-    let first = opened.split(';').next()?.trim();
-    CREDITS.iter().any(|(c, _)| first.starts_with(c)).then_some(())?;
-    CREDITS.iter().find(|(c, _)| *c == cue).map(|(_, role)| *role)
+    // The clause of this name: after the last `;`, its cue, then nothing or
+    // names joined by "and".
+    let clause = opened.rsplit(';').next()?.trim();
+    let (cue, role) = CREDITS.iter().find(|(c, _)| clause.starts_with(c))?;
+    let rest = clause[cue.len()..].trim();
+    (rest.is_empty() || rest.ends_with(" and") || rest.ends_with(',')).then_some(*role)
+}
+
+/// True when the sentence `s` is a credit line: it starts with a credit's cue
+/// and is in brackets (`[Edited by Jane Roe]`) or is a few words with no
+/// comma (`Edited by Jane Roe and John Doe`).
+fn is_credit_line(s: &str) -> bool {
+    let s = s.trim().trim_end_matches('.');
+    let bracketed = (s.starts_with('[') && s.ends_with(']')) || (s.starts_with('(') && s.ends_with(')'));
+    let opened = s.trim_start_matches(['[', '(', ' ']).to_lowercase();
+    CREDITS.iter().any(|(c, _)| opened.starts_with(c))
+        && (bracketed || (!s.contains(',') && s.split_whitespace().count() <= 10))
 }
 
 /// A person candidate for the name `span`, with its surname as an accepted
@@ -908,6 +929,11 @@ fn candidates(s: &str, ctx: &Context) -> Vec<Candidate> {
     let toks = tokens(s);
     let spans = spans(s, &toks, ctx);
     let mut out = people_in(s, &toks, &spans, ctx);
+    // A credit line names the article's people, and no fact of the story
+    // (`(Reporting by Jane Roe in London)`).
+    if is_credit_line(s) {
+        return out;
+    }
     names(s, &toks, &spans, ctx, &mut out);
     numbers(s, &toks, &mut out);
     out
