@@ -33,6 +33,15 @@ export interface DraftFact {
     cloze: boolean;
 }
 
+/** An article file's text, as `decodeArticle` read its bytes. */
+export interface DecodedArticle {
+    text: string;
+    /** "utf-8", "utf-16", "windows-1252" (not UTF-8), or "utf-8-stray" (UTF-8 with stray bytes). */
+    encoding: "utf-8" | "utf-16" | "windows-1252" | "utf-8-stray";
+    /** How many stray byte sequences became U+FFFD ("utf-8-stray" only; else 0). */
+    stray: number;
+}
+
 /** One problem of a deck against its article. */
 export interface ArticleIssue {
     severity: "error" | "warning";
@@ -133,6 +142,27 @@ pub fn article_text(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// The text of an article file's bytes, read as `factcards validate
+/// --article` reads them ([`article::decode`]): UTF-8, UTF-16 by its byte
+/// order mark, or Windows-1252 when they are not UTF-8.
+#[wasm_bindgen(js_name = decodeArticle, unchecked_return_type = "DecodedArticle")]
+pub fn decode_article(bytes: &[u8]) -> JsValue {
+    #[derive(Serialize)]
+    struct Decoded<'a> {
+        text: &'a str,
+        encoding: &'static str,
+        stray: usize,
+    }
+    let (text, encoding) = article::decode(bytes);
+    let (encoding, stray) = match encoding {
+        article::Encoding::Utf8 => ("utf-8", 0),
+        article::Encoding::Utf16 => ("utf-16", 0),
+        article::Encoding::Windows1252 => ("windows-1252", 0),
+        article::Encoding::Utf8WithStrayBytes(n) => ("utf-8-stray", n),
+    };
+    to_js(&Decoded { text: &text, encoding, stray })
 }
 
 /// Where `quote` occurs in `article`, compared as the quote check compares

@@ -400,6 +400,13 @@ fn an_article_not_in_utf8_is_read_with_a_warning() {
         "{}",
         stdout(&output)
     );
+    // UTF-16 by its byte order mark: no warning.
+    let wide: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(&file, &wide).unwrap();
+    let output = factcards(&["validate", "--article", path, "www/decks/tokayev-brussels-2021.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(!stdout(&output).contains(&format!("{path}: warning")), "{}", stdout(&output));
+    assert!(stdout(&output).ends_with("ok (31 facts, 1 warning)\n"), "{}", stdout(&output));
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -11,6 +11,7 @@ import initEditor, {
   suggestFacts,
   renderFallback,
   articleText,
+  decodeArticle,
   findQuote,
 } from "./pkg-editor/factcards_editor.js";
 
@@ -530,30 +531,15 @@ function removeFact(i) {
   refresh();
 }
 
-/**
- * The text of a file's bytes, as the CLI reads an article: UTF-8 when they
- * are; Windows-1252 when no sequence in them is UTF-8 beyond ASCII; else
- * UTF-8 with each stray sequence as U+FFFD. With a note when not UTF-8.
- */
-function decodeArticle(bytes) {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), note: "" };
-  } catch {
-    const lossy = new TextDecoder("utf-8").decode(bytes);
-    const stray = (lossy.match(/\uFFFD/g) ?? []).length;
-    if (/[^\x00-\x7F\uFFFD]/.test(lossy)) {
-      const s = stray === 1 ? "1 stray byte sequence" : `${stray} stray byte sequences`;
-      return { text: lossy, note: ` It is not all UTF-8: ${s} read as \uFFFD; a quote across one is not found.` };
-    }
-    return {
-      text: new TextDecoder("windows-1252").decode(bytes),
-      note: " It is not UTF-8: read as Windows-1252; check its accented letters and quotation marks.",
-    };
-  }
-}
-
 async function readFile(file) {
-  const { text, note } = decodeArticle(new Uint8Array(await file.arrayBuffer()));
+  // Read as the CLI reads an article file (model/article.rs `decode`).
+  const { text, encoding, stray } = decodeArticle(new Uint8Array(await file.arrayBuffer()));
+  const note =
+    encoding === "windows-1252"
+      ? " It is not UTF-8: read as Windows-1252; check its accented letters and quotation marks."
+      : encoding === "utf-8-stray"
+        ? ` It is not all UTF-8: ${stray === 1 ? "1 stray byte sequence" : `${stray} stray byte sequences`} read as \uFFFD; a quote across one is not found.`
+        : "";
   // articleText reduces HTML to its text and leaves plain text as it is.
   state.article = articleText(text);
   els.article.value = state.article;

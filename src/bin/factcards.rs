@@ -167,7 +167,7 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
     fn read_article(path: &Path) -> io::Result<(String, Option<String>)> {
         let (text, encoding) = article::decode(&std::fs::read(path)?);
         let warning = match encoding {
-            article::Encoding::Utf8 => None,
+            article::Encoding::Utf8 | article::Encoding::Utf16 => None,
             article::Encoding::Windows1252 => {
                 Some("not UTF-8: read as Windows-1252; check its accented letters and quotation marks".to_string())
             }
@@ -176,13 +176,11 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
                 if n == 1 { "stray byte sequence" } else { "stray byte sequences" }
             )),
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let html_name = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| ["html", "htm", "xhtml"].contains(&e.to_ascii_lowercase().as_str()));
-        let text =
-            if html_name || article::looks_like_html(text) { article::text_from_html(text) } else { text.to_string() };
+        let text = if html_name || article::looks_like_html(&text) { article::text_from_html(&text) } else { text };
         Ok((text, warning))
     }
 

@@ -903,24 +903,49 @@ const WINDOWS_1252: [char; 32] = [
 pub enum Encoding {
     /// UTF-8, as they should be.
     Utf8,
-    /// Not UTF-8 and with no UTF-8 letter in them: read as Windows-1252
-    /// (ASCII, Latin-1 and the typographic marks of 0x80 to 0x9F), the
-    /// encoding of most older news text.
+    /// UTF-16, by its byte order mark.
+    Utf16,
+    /// Not UTF-8: read as Windows-1252 (ASCII, Latin-1 and the typographic
+    /// marks of 0x80 to 0x9F), the encoding of most older news text.
     Windows1252,
     /// UTF-8 with this many stray byte sequences, each read as U+FFFD.
     Utf8WithStrayBytes(usize),
 }
 
-/// The text of an article file's bytes, and how they were read: UTF-8 when
-/// they are; Windows-1252 when no byte sequence in them is UTF-8 beyond
-/// ASCII (`caf\xe9`); else UTF-8 with each stray sequence as U+FFFD.
+/// The text of an article file's bytes (without a byte order mark), and how
+/// they were read:
+/// - UTF-16 after its byte order mark;
+/// - UTF-8 when they are UTF-8, or start with its byte order mark;
+/// - else Windows-1252 (`caf\xe9`), unless there are as many UTF-8 letters
+///   as sequences that are not UTF-8, or more: then UTF-8 with each stray
+///   sequence as U+FFFD. (A few Windows-1252 bytes can make a UTF-8 letter by chance:
+///   `\xe9\xa0\xbb`, "é »", is one.)
 pub fn decode(bytes: &[u8]) -> (String, Encoding) {
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    let utf16 = |big: bool| {
+        let units = bytes[2..].chunks(2).map(|p| match p {
+            [a, b] if big => u16::from_be_bytes([*a, *b]),
+            [a, b] => u16::from_le_bytes([*a, *b]),
+            _ => 0xfffd,
+        });
+        (char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect(), Encoding::Utf16)
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => return utf16(false),
+        [0xfe, 0xff, ..] => return utf16(true),
+        _ => {}
+    }
+    let (bom, rest) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    if let Ok(text) = std::str::from_utf8(rest) {
         return (text.to_string(), Encoding::Utf8);
     }
-    let utf8_letters = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
-    if !utf8_letters {
-        let text = bytes
+    let stray = rest.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+    let letters: usize =
+        rest.utf8_chunks().map(|c| c.valid().chars().filter(|&c| !c.is_ascii() && c != '\u{fffd}').count()).sum();
+    if !bom && letters < stray {
+        let text = rest
             .iter()
             .map(|&b| match b {
                 0x80..=0x9f => WINDOWS_1252[usize::from(b - 0x80)],
@@ -929,8 +954,7 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
             .collect();
         return (text, Encoding::Windows1252);
     }
-    let stray = bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
-    (String::from_utf8_lossy(bytes).into_owned(), Encoding::Utf8WithStrayBytes(stray))
+    (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8WithStrayBytes(stray))
 }
 
 /// True when `text` looks like an HTML document or fragment rather than
@@ -1104,6 +1128,27 @@ fn legacy_entity(body: &str) -> (char, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_bytes_are_decoded_by_what_they_are() {
+        let d = |b: &[u8]| decode(b);
+        assert_eq!(d("café “x”".as_bytes()), ("café “x”".into(), Encoding::Utf8));
+        assert_eq!(d(b"\xef\xbb\xbfcaf\xc3\xa9"), ("café".into(), Encoding::Utf8));
+        assert_eq!(d(b"caf\xe9 \x93x\x94 \x80"), ("café “x” €".into(), Encoding::Windows1252));
+        // "passé »" in Windows-1252 holds a UTF-8 letter by chance (頻).
+        let french = b"Le pass\xe9\xa0\xbb, dit-il, co\xfbte \xab\xa0cher\xa0\xbb \xe0 la f\xeate.";
+        assert_eq!(
+            d(french),
+            ("Le passé\u{a0}», dit-il, coûte «\u{a0}cher\u{a0}» à la fête.".into(), Encoding::Windows1252)
+        );
+        // UTF-8 with one stray byte; a byte order mark says UTF-8 whatever follows.
+        assert_eq!(d(b"caf\xc3\xa9 \xff."), ("café \u{fffd}.".into(), Encoding::Utf8WithStrayBytes(1)));
+        assert_eq!(d(b"\xef\xbb\xbfcaf\xe9"), ("caf\u{fffd}".into(), Encoding::Utf8WithStrayBytes(1)));
+        assert_eq!(d(b"\xef\xbf\xbd caf\xe9"), ("ï¿½ café".into(), Encoding::Windows1252));
+        // UTF-16 by its byte order mark, either order; an odd last byte is U+FFFD.
+        assert_eq!(d(b"\xff\xfec\x00\xe9\x00"), ("cé".into(), Encoding::Utf16));
+        assert_eq!(d(b"\xfe\xff\x00c\x00\xe9\x00"), ("cé\u{fffd}".into(), Encoding::Utf16));
+    }
 
     /// A quantity as (text, values, currency, unit).
     type Read = (String, Vec<Amount>, Option<&'static str>, Option<Unit>);

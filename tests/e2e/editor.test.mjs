@@ -279,9 +279,12 @@ test('an .html article file is reduced to its text', async () => {
   await page.context().close();
 });
 
-test('an article file not in UTF-8 is read as Windows-1252, with a note; one stray byte in UTF-8 is only noted', async () => {
+test('an article file not in UTF-8 is read as Windows-1252, with a note; one stray byte in UTF-8 is only noted; UTF-16 by its byte order mark', async () => {
   const page = await open();
   const status = page.locator('#article-status');
+  // The status line is set a frame after it is emptied (say() in editor.js).
+  const opened = (name) =>
+    page.waitForFunction((n) => document.getElementById('article-status').textContent.startsWith(`Opened ${n} `), name);
   // "Le café “ouvert” coûte 5 €." in Windows-1252.
   await page.locator('#article-file').setInputFiles({
     name: 'old.txt',
@@ -290,6 +293,7 @@ test('an article file not in UTF-8 is read as Windows-1252, with a note; one str
   });
   await page.waitForFunction(() => document.getElementById('article').value.includes('ouvert'));
   assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), 'Le café “ouvert” coûte 5 €.');
+  await opened('old.txt');
   assert.match(await status.textContent(), /^Opened old\.txt \(27 characters\)\. It is not UTF-8: read as Windows-1252; check its accented letters and quotation marks\.$/);
   await page.locator('#article-file').setInputFiles({
     name: 'mixed.txt',
@@ -298,9 +302,21 @@ test('an article file not in UTF-8 is read as Windows-1252, with a note; one str
   });
   await page.waitForFunction(() => document.getElementById('article').value.includes('Paris'));
   assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), 'Le café à Paris \uFFFD.');
+  await opened('mixed.txt');
   assert.match(await status.textContent(), /It is not all UTF-8: 1 stray byte sequence read as \uFFFD; a quote across one is not found\.$/);
+  // UTF-16 by its byte order mark: read as it is, no note.
+  await page.locator('#article-file').setInputFiles({
+    name: 'wide.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Le café “x”.', 'utf16le')]),
+  });
+  await page.waitForFunction(() => document.getElementById('article').value.includes('“x”'));
+  assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), 'Le café “x”.');
+  await opened('wide.txt');
+  assert.equal(await status.textContent(), 'Opened wide.txt (12 characters).');
   await page.locator('#article-file').setInputFiles({ name: 'ok.txt', mimeType: 'text/plain', buffer: Buffer.from('Le café.') });
   await page.waitForFunction(() => document.getElementById('article').value === 'Le café.');
+  await opened('ok.txt');
   assert.equal(await status.textContent(), 'Opened ok.txt (8 characters).');
   assert.deepEqual(page.errors, []);
   await page.context().close();
