@@ -13,8 +13,9 @@
 //!   (`European Council President Charles Michel`, `Sen. Jane Roe`), a role
 //!   around it (`the chairman of the board of …, Jean-Luc Maurange,`;
 //!   `Jane Roe, director of …,`), or a verb (`led by`, `edited by`, `said`);
-//!   a credit line, a whole sentence (`[Edited by Jane Roe]`, `(Reporting
-//!   by …; Editing by …)`), asks "Who is the editor of the article?";
+//!   a credit line, a sentence of credits and names only (`[Edited by Jane
+//!   Roe]`, `(Reporting by …; Editing by …)`), asks "Who is the editor of
+//!   the article?";
 //! - **organisations** (a span ending in `Group`, `Council`, `Alliance`, …,
 //!   or after `company`, `firm`, `director of`, …), **documents** (`Agreement
 //!   on …`, `… Act`) and **places** (after `in`, `to`, `from`, or before
@@ -432,7 +433,6 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
         .map(|deck| {
             deck.facts
                 .iter()
-                .filter(|f| f.kind == Kind::Document)
                 .flat_map(|f| std::iter::once(&f.back).chain(&f.accept))
                 .filter_map(|a| word_key(a))
                 .map(|k| (k, None))
@@ -896,15 +896,26 @@ fn credit_role(s: &str, before: &str) -> Option<&'static str> {
     (rest.is_empty() || rest.ends_with(" and") || rest.ends_with(',')).then_some(*role)
 }
 
-/// True when the sentence `s` is a credit line: it starts with a credit's cue
-/// and is in brackets (`[Edited by Jane Roe]`) or is a few words with no
-/// comma (`Edited by Jane Roe and John Doe`).
+/// True when the sentence `s` is a credit line: in brackets or not, one or
+/// more parts split by `;`, each a credit's cue and then only names, commas,
+/// `and`, and places after `in` (`(Reporting by Jane Roe, John Smith and
+/// Mark Potter in London; Editing by Ann Lee)`). `Edited by Jane Roe and
+/// published in 2019` is none.
 fn is_credit_line(s: &str) -> bool {
     let s = s.trim().trim_end_matches('.');
-    let bracketed = (s.starts_with('[') && s.ends_with(']')) || (s.starts_with('(') && s.ends_with(')'));
-    let opened = s.trim_start_matches(['[', '(', ' ']).to_lowercase();
-    CREDITS.iter().any(|(c, _)| opened.starts_with(c))
-        && (bracketed || (!s.contains(',') && s.split_whitespace().count() <= 10))
+    let inner = s.strip_prefix(['[', '(']).map_or(s, |x| x.trim_end_matches([']', ')']));
+    inner.split(';').map(str::trim).filter(|p| !p.is_empty()).all(|part| {
+        let Some((cue, _)) =
+            CREDITS.iter().find(|(c, _)| part.get(..c.len()).is_some_and(|p| p.eq_ignore_ascii_case(c)))
+        else {
+            return false;
+        };
+        part.get(cue.len()..)
+            .unwrap_or("")
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| w.starts_with(char::is_uppercase) || ["and", "in", "from"].contains(&w) || PARTICLES.contains(&w))
+    })
 }
 
 /// A person candidate for the name `span`, with its surname as an accepted
