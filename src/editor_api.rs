@@ -146,7 +146,8 @@ pub fn article_text(text: &str) -> String {
 
 /// The text of an article file's bytes, read as `factcards validate
 /// --article` reads them ([`article::decode`]): UTF-8, UTF-16 by its byte
-/// order mark, or Windows-1252 when they are not UTF-8.
+/// order mark, Windows-1252 when they are not UTF-8, or UTF-8 with stray
+/// bytes as U+FFFD when most of their non-ASCII text is UTF-8.
 #[wasm_bindgen(js_name = decodeArticle, unchecked_return_type = "DecodedArticle")]
 pub fn decode_article(bytes: &[u8]) -> JsValue {
     #[derive(Serialize)]

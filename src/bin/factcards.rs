@@ -51,8 +51,9 @@ commands:
                      a kind with too few wrong options, an answer unlike
                      its kind) are \"FILE: warning: path: message\" lines
                      and still exit 0. With --article (a .txt
-                     file, or .html reduced to its text; UTF-8, else read as
-                     Windows-1252 with a warning), every quote must be
+                     file, or .html reduced to its text; UTF-8 or UTF-16 with
+                     its BOM; else read as Windows-1252, or as UTF-8 with its
+                     stray bytes as U+FFFD, with a warning), every quote must be
                      in the article (else an error naming the closest passage)
                      and a number in a back, accept or detail that the article
                      lacks is a \"FILE: warning: path: message\" line

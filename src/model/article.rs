@@ -916,10 +916,11 @@ pub enum Encoding {
 /// they were read:
 /// - UTF-16 after its byte order mark;
 /// - UTF-8 when they are UTF-8, or start with its byte order mark;
-/// - else Windows-1252 (`caf\xe9`), unless there are as many UTF-8 letters
-///   as sequences that are not UTF-8, or more: then UTF-8 with each stray
-///   sequence as U+FFFD. (A few Windows-1252 bytes can make a UTF-8 letter by chance:
-///   `\xe9\xa0\xbb`, "é »", is one.)
+/// - else Windows-1252 (`caf\xe9`), unless there are as many non-ASCII
+///   UTF-8 characters as sequences that are not UTF-8, or more: then UTF-8
+///   with each stray sequence as U+FFFD. (A few Windows-1252 bytes can make
+///   a UTF-8 character by chance: `\xe9\xa0\xbb`, "é »", is one; so a very
+///   short text can be misread.)
 pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     let utf16 = |big: bool| {
         let units = bytes[2..].chunks(2).map(|p| match p {
