@@ -340,6 +340,13 @@ fn credit_lines_ask_who_wrote_or_edited_the_article() {
         drafts.iter().filter(|d| d.2.ends_with(" of the article?")).map(|d| d.1.as_str()).collect();
     assert_eq!(credited, ["Andrea Shalal", "David Lawder", "Jane Roe", "Chizu Nomiyama", "Mark Potter"], "{drafts:#?}");
     assert!(!drafts.iter().any(|d| d.1 == "London"), "{drafts:#?}");
+    // A bracketed credit with the site's next line right under it.
+    let drafts = drafted(
+        "Oil rose.\n(Reporting by Jane Roe in London; Editing by Mark Potter)\nOur Standards: The Trust Principles.",
+    );
+    let credited: Vec<&str> =
+        drafts.iter().filter(|d| d.2.ends_with(" of the article?")).map(|d| d.1.as_str()).collect();
+    assert_eq!(credited, ["Jane Roe", "Mark Potter"], "{drafts:#?}");
     // A sentence that goes on after the names is no credit line.
     let drafts = drafted("The anthology sold well. Edited by Jane Roe and published by Penguin in 2019.");
     assert!(drafts.iter().any(|d| d.1 == "2019"), "{drafts:#?}");

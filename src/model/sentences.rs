@@ -100,7 +100,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The runs of lines of `text` that sentences may span: paragraphs, with
-/// headings apart.
+/// headings and a run's last line in brackets apart.
 fn blocks(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -130,7 +130,11 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
         let closed = trimmed.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ':', ';', ',']);
         let next_lower =
             lines.get(k + 1).and_then(|(_, l)| l.trim_start().chars().next()).is_some_and(|c| c.is_lowercase());
-        if !closed && trimmed.chars().count() < HEADING_MAX && !next_lower {
+        // A line in brackets ends its block: `(Reporting by …)` is no part
+        // of the line after it.
+        let bracketed = (trimmed.starts_with('(') && trimmed.ends_with(')'))
+            || (trimmed.starts_with('[') && trimmed.ends_with(']'));
+        if bracketed || (!closed && trimmed.chars().count() < HEADING_MAX && !next_lower) {
             if let Some(s) = start.take() {
                 out.push(s..end);
             }
@@ -326,6 +330,12 @@ mod tests {
                 "[Edited by Zoran Radosavljevic]",
                 "Source: Euractiv.com"
             ]
+        );
+        assert_eq!(
+            sentences(
+                "Oil rose.\n(Reporting by Jane Roe; Editing by Mark Potter)\nOur Standards: The Trust Principles."
+            ),
+            ["Oil rose.", "(Reporting by Jane Roe; Editing by Mark Potter)", "Our Standards: The Trust Principles."]
         );
         assert!(sentences("").is_empty());
         assert!(sentences(" \n\n \t").is_empty());
