@@ -40,6 +40,8 @@ export interface DecodedArticle {
     encoding: "utf-8" | "utf-16" | "windows-1252" | "utf-8-stray";
     /** How many stray byte sequences became U+FFFD ("utf-8-stray" only; else 0). */
     stray: number;
+    /** For "windows-1252" and "utf-8-stray": the CLI's warning, e.g. "not UTF-8: read as Windows-1252; …". */
+    warning?: string;
 }
 
 /** One problem of a deck against its article. */
@@ -155,15 +157,17 @@ pub fn decode_article(bytes: &[u8]) -> JsValue {
         text: &'a str,
         encoding: &'static str,
         stray: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        warning: Option<String>,
     }
-    let (text, encoding) = article::decode(bytes);
-    let (encoding, stray) = match encoding {
+    let (text, how) = article::decode(bytes);
+    let (encoding, stray) = match how {
         article::Encoding::Utf8 => ("utf-8", 0),
         article::Encoding::Utf16 => ("utf-16", 0),
         article::Encoding::Windows1252 => ("windows-1252", 0),
         article::Encoding::Utf8WithStrayBytes(n) => ("utf-8-stray", n),
     };
-    to_js(&Decoded { text: &text, encoding, stray })
+    to_js(&Decoded { text: &text, encoding, stray, warning: how.warning() })
 }
 
 /// Where `quote` occurs in `article`, compared as the quote check compares

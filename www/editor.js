@@ -533,13 +533,8 @@ function removeFact(i) {
 
 async function readFile(file) {
   // Read as the CLI reads an article file (model/article.rs `decode`).
-  const { text, encoding, stray } = decodeArticle(new Uint8Array(await file.arrayBuffer()));
-  const note =
-    encoding === "windows-1252"
-      ? " It is not UTF-8: read as Windows-1252; check its accented letters and quotation marks."
-      : encoding === "utf-8-stray"
-        ? ` It is not all UTF-8: ${stray === 1 ? "1 stray byte sequence" : `${stray} stray byte sequences`} read as \uFFFD; a quote across one is not found.`
-        : "";
+  const { text, warning } = decodeArticle(new Uint8Array(await file.arrayBuffer()));
+  const note = warning ? ` It is ${warning}.` : "";
   // articleText reduces HTML to its text and leaves plain text as it is.
   state.article = articleText(text);
   els.article.value = state.article;

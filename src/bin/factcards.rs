@@ -167,16 +167,7 @@ exit status: 0 all valid, 1 a deck has problems or cannot be read, 2 usage error
     /// its bytes are not UTF-8 (see [`article::decode`]).
     fn read_article(path: &Path) -> io::Result<(String, Option<String>)> {
         let (text, encoding) = article::decode(&std::fs::read(path)?);
-        let warning = match encoding {
-            article::Encoding::Utf8 | article::Encoding::Utf16 => None,
-            article::Encoding::Windows1252 => {
-                Some("not UTF-8: read as Windows-1252; check its accented letters and quotation marks".to_string())
-            }
-            article::Encoding::Utf8WithStrayBytes(n) => Some(format!(
-                "not all UTF-8: {n} {} read as \u{fffd}; a quote across one is not found",
-                if n == 1 { "stray byte sequence" } else { "stray byte sequences" }
-            )),
-        };
+        let warning = encoding.warning();
         let html_name = path
             .extension()
             .and_then(|e| e.to_str())

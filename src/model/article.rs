@@ -912,6 +912,23 @@ pub enum Encoding {
     Utf8WithStrayBytes(usize),
 }
 
+impl Encoding {
+    /// What to tell the editor about text read this way: none for UTF-8 and
+    /// UTF-16.
+    pub fn warning(self) -> Option<String> {
+        match self {
+            Encoding::Utf8 | Encoding::Utf16 => None,
+            Encoding::Windows1252 => {
+                Some("not UTF-8: read as Windows-1252; check its accented letters and quotation marks".to_string())
+            }
+            Encoding::Utf8WithStrayBytes(n) => Some(format!(
+                "not all UTF-8: {n} {} read as \u{fffd}; a quote across one is not found",
+                if n == 1 { "stray byte sequence" } else { "stray byte sequences" }
+            )),
+        }
+    }
+}
+
 /// The text of an article file's bytes (without a byte order mark), and how
 /// they were read:
 /// - UTF-16 after its byte order mark;
@@ -942,9 +959,10 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     if let Ok(text) = std::str::from_utf8(rest) {
         return (text.to_string(), Encoding::Utf8);
     }
-    let stray = rest.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
-    let letters: usize =
-        rest.utf8_chunks().map(|c| c.valid().chars().filter(|&c| !c.is_ascii() && c != '\u{fffd}').count()).sum();
+    let (stray, letters) = rest.utf8_chunks().fold((0, 0), |(stray, letters), c| {
+        let found = c.valid().chars().filter(|&c| !c.is_ascii() && c != '\u{fffd}').count();
+        (stray + usize::from(!c.invalid().is_empty()), letters + found)
+    });
     if !bom && letters < stray {
         let text = rest
             .iter()

@@ -818,6 +818,7 @@ fn role_after(s: &str, end: usize) -> Option<String> {
 /// People in a sentence, by the cues of the module's description.
 fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let credit_line = is_credit_line(s);
     for &(a, b) in spans {
         // A title before the name, inside the span: "European Council
         // President Charles Michel", "Sen. Jane Roe".
@@ -864,7 +865,7 @@ fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> 
         }
         // A verb: "led by Jane Roe", "Jane Roe said".
         let before = s.get(..toks[a].start).unwrap_or("").trim_end().to_lowercase();
-        if let Some(role) = credit_role(s, &before) {
+        if let Some(role) = credit_line.then(|| credit_role(&before)).flatten() {
             out.push(person(s, toks, (a, b), Some(format!("{role} of the article"))));
             continue;
         }
@@ -883,10 +884,8 @@ fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> 
 /// The role a credit line ([`is_credit_line`]) gives a name: "editor" for
 /// Jane Roe in `[Edited by Jane Roe]`, "reporter" and "editor" in
 /// `(Reporting by Jane Roe in London; Editing by John Doe and Mark Potter)`.
-/// `s` is the sentence, `before` the sentence up to the name (lower-cased).
-/// `Edited by Jane Roe, the report …` is no credit line.
-fn credit_role(s: &str, before: &str) -> Option<&'static str> {
-    is_credit_line(s).then_some(())?;
+/// `before` is the credit line up to the name (lower-cased).
+fn credit_role(before: &str) -> Option<&'static str> {
     let opened = before.trim_start_matches(['[', '(', ' ']);
     // The clause of this name: after the last `;`, its cue, then nothing or
     // names joined by "and".
