@@ -14,9 +14,12 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// The TypeScript declarations of the JS surface that wasm-bindgen cannot
-/// derive from the Rust signatures: the deck, the options, the events and the
-/// `<fact-cards>` element. Written into `pkg/factcards.d.ts`.
+/// The TypeScript declarations of the JS surface, written into
+/// `pkg/factcards.d.ts`: the deck, the options, the events, the
+/// `<fact-cards>` element, and the exports with their docs. The exports are
+/// declared here, not derived by wasm-bindgen, because wasm-bindgen copies an
+/// export's doc comment into the shipped glue as well (about 0.8 KB gzip of
+/// prose a page would download); their Rust items carry no `///` of their own.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** A deck of facts, format version 1 (see docs/deck-format.md). */
@@ -197,6 +200,48 @@ declare global {
     }
     interface HTMLElementEventMap extends FactCardsEventMap {}
 }
+
+/** A mounted widget, returned by `mount`. */
+export class FactCards {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Removes the widget, its listeners and everything it rendered (or
+     * cancels a mount waiting for the built-in deck). Safe to call twice.
+     */
+    destroy(): void;
+    /**
+     * Shows `"cards"` or `"quiz"` (before the built-in deck has arrived: when
+     * the widget mounts). Throws on any other name.
+     */
+    show(mode: ViewName): void;
+}
+
+/**
+ * Mounts a widget into `target` (an element, or a CSS selector) with `deck`
+ * (an object, JSON text, or nothing for the built-in deck) and `options`.
+ * Throws an `Error` naming the first problem of an invalid deck or options,
+ * with that problem's `path` (or `null`) as a property. A target holding
+ * content of its own keeps showing it; otherwise the problems show inside
+ * the widget. The widget stays until `destroy()` or the next mount into the
+ * same target, whether or not the returned handle is kept. Without a deck, a
+ * mount made before the page has the built-in deck (the first one fetches
+ * it) renders when the deck arrives; its handle works at once.
+ */
+export function mount(target: Element | string, deck?: Deck | string | null, options?: MountOptions | null): FactCards;
+
+/**
+ * Every problem with `deck` (an object or JSON text) as `{path, message,
+ * severity}`: its errors, or for a valid deck its warnings; an empty array
+ * when it is valid and has none. With `{ article }` (the article's plain
+ * text), a valid deck is also checked against it, as `factcards validate
+ * --article` does: in this package each quote not in the article is an
+ * error; the editor's package (the `editor` feature) adds the closest
+ * passage and the number warnings. Never throws; bad options are issues at
+ * `options...`.
+ */
+export function validateDeck(deck: unknown, options?: ValidateOptions | null): DeckIssue[];
 "#;
 
 /// Runs once when `init()` resolves: hands `mount` to `<fact-cards>`
@@ -232,7 +277,7 @@ fn connect_element() {
 }
 
 /// A mounted widget, returned by `mount`.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub struct FactCards {
     widget: Handle,
 }
@@ -243,20 +288,18 @@ enum Handle {
     Waiting(Rc<Waiting>),
 }
 
+// Its JS docs are in TS_TYPES; the Rust methods below wrap these.
 #[wasm_bindgen]
 impl FactCards {
-    /// Removes the widget, its listeners and everything it rendered (or
-    /// cancels a mount waiting for the built-in deck). Safe to call twice.
-    pub fn destroy(&mut self) {
-        match &self.widget {
-            Handle::Mounted(widget) => widget.destroy(),
-            Handle::Waiting(waiting) => waiting.destroy(),
-        }
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = destroy, skip_typescript, skip_jsdoc)]
+    pub fn destroy_js(&mut self) {
+        self.destroy();
     }
 
-    /// Shows `"cards"` or `"quiz"` (before the built-in deck has arrived: when
-    /// the widget mounts). Throws on any other name.
-    pub fn show(&self, #[wasm_bindgen(unchecked_param_type = "ViewName")] mode: &str) -> Result<(), JsError> {
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = show, skip_typescript, skip_jsdoc)]
+    pub fn show_js(&self, mode: &str) -> Result<(), JsError> {
         let mode = match mode {
             "cards" => Mode::Cards,
             "quiz" => Mode::Quiz,
@@ -270,23 +313,27 @@ impl FactCards {
     }
 }
 
-/// Mounts a widget into `target` (an element, or a CSS selector) with `deck`
-/// (an object, JSON text, or nothing for the built-in deck) and `options`.
-/// Throws an `Error` naming the first problem of an invalid deck or options,
-/// with that problem's `path` (or `null`) as a property. A target holding
-/// content of its own keeps showing it; otherwise the problems show inside
-/// the widget. The widget stays until
-/// `destroy()` or the next mount into the same target, whether or not the
-/// returned handle is kept. Without a deck, a mount made before the page
-/// has the built-in deck (the first one fetches it) renders when the deck
-/// arrives; its handle works at once.
+impl FactCards {
+    /// Removes the widget, its listeners and everything it rendered (or
+    /// cancels a mount waiting for the built-in deck). Safe to call twice.
+    pub fn destroy(&mut self) {
+        match &self.widget {
+            Handle::Mounted(widget) => widget.destroy(),
+            Handle::Waiting(waiting) => waiting.destroy(),
+        }
+    }
+
+    /// Shows `"cards"` or `"quiz"` (before the built-in deck has arrived: when
+    /// the widget mounts). Errs on any other name.
+    pub fn show(&self, mode: &str) -> Result<(), JsError> {
+        self.show_js(mode)
+    }
+}
+
+// `mount` in JS (its docs are in TS_TYPES).
 #[doc(hidden)]
-#[wasm_bindgen(js_name = mount)]
-pub fn mount_js(
-    #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Deck | string | null")] deck: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions | null")] options: JsValue,
-) -> Result<FactCards, JsValue> {
+#[wasm_bindgen(js_name = mount, skip_typescript, skip_jsdoc)]
+pub fn mount_js(target: JsValue, deck: JsValue, options: JsValue) -> Result<FactCards, JsValue> {
     let host = resolve_target(&target).map_err(|e| e.to_js())?;
     // No deck: the built-in deck, or `undefined` while it is fetched.
     let deck = Some(deck).filter(|d| !d.is_undefined() && !d.is_null()).or_else(builtin::deck).unwrap_or_default();
@@ -297,10 +344,11 @@ pub fn mount_js(
     Ok(FactCards { widget })
 }
 
-/// `mount` for Rust callers (tests/web.rs): `None` is an argument left out.
-/// (JS calls `mount_js`, hidden here, whose arguments are plain values:
-/// `undefined` and `null` are read in Rust, so the glue passes them as they
-/// are.)
+/// Mounts a widget into `target` with `deck` (`None`: the built-in deck) and
+/// `options`: JS's `mount` (documented in TS_TYPES) for Rust callers
+/// (tests/web.rs), where `None` is an argument left out. (JS calls
+/// `mount_js`, hidden here, whose arguments are plain values: `undefined`
+/// and `null` are read in Rust, so the glue passes them as they are.)
 pub fn mount(target: JsValue, deck: Option<JsValue>, options: Option<JsValue>) -> Result<FactCards, JsValue> {
     mount_js(target, deck.unwrap_or_default(), options.unwrap_or_default())
 }
@@ -334,20 +382,10 @@ fn resolve_target(target: &JsValue) -> Result<Element, MountError> {
     Err(MountError::Target(concat(&["mount: target must be an Element or a CSS selector, got ", what])))
 }
 
-/// Every problem with `deck` (an object or JSON text) as `{path, message,
-/// severity}`: its errors, or for a valid deck its warnings; an empty array
-/// when it is valid and has none. With `{ article }` (the article's plain
-/// text), a valid deck is also checked against it, as `factcards validate
-/// --article` does: in this package each quote not in the article is an
-/// error; the editor's package (the `editor` feature) adds the closest
-/// passage and the number warnings. Never throws; bad options are issues at
-/// `options...`.
+// `validateDeck` in JS (its docs are in TS_TYPES).
 #[doc(hidden)]
-#[wasm_bindgen(js_name = validateDeck, unchecked_return_type = "DeckIssue[]")]
-pub fn validate_deck_js(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] deck: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: JsValue,
-) -> JsValue {
+#[wasm_bindgen(js_name = validateDeck, skip_typescript, skip_jsdoc)]
+pub fn validate_deck_js(deck: JsValue, options: JsValue) -> JsValue {
     let issues: Vec<Issue> = match validate_options(&options) {
         Err(issue) => vec![issue],
         Ok(article) => match input::read_deck(&deck) {
@@ -368,7 +406,9 @@ pub fn validate_deck_js(
     crate::dom::js_value::to_js(&issues)
 }
 
-/// `validateDeck` for Rust callers (tests/web.rs): `None` is no options.
+/// Every problem with `deck`, as `{path, message, severity}` objects: JS's
+/// `validateDeck` (documented in TS_TYPES) for Rust callers (tests/web.rs),
+/// where `None` is no options.
 pub fn validate_deck(deck: JsValue, options: Option<JsValue>) -> JsValue {
     validate_deck_js(deck, options.unwrap_or_default())
 }

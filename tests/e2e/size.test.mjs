@@ -8,6 +8,8 @@
 //   arguments of Cargo.toml it strips the `producers` section, which
 //   wasm-bindgen always writes);
 // - the shipped snippets are the minified sources (scripts/minify-snippets.mjs);
+// - the glue carries no doc prose (wasm-bindgen would copy an export's `///`
+//   into it): the exports are documented in the d.ts only;
 // - the built-in deck is in the package as a file of its own, the one in
 //   www/decks/, that nothing imports: a page fetches it only for a mount
 //   without a deck (src/dom/builtin.rs). It is listed on its own, "on
@@ -207,6 +209,19 @@ test('the snippets wasm-bindgen ships are the minified sources', async () => {
   for (const s of await minifiedSnippets()) {
     assert.ok(s.actual !== null, `${s.min} is missing: run node scripts/minify-snippets.mjs`);
     assert.ok(s.actual === s.expected, `${s.min} is not the minified ${s.file}: run node scripts/minify-snippets.mjs`);
+  }
+});
+
+test("the glue carries no doc prose: the exports' docs are in the d.ts only (src/api.rs, TS_TYPES)", async () => {
+  const glue = await readFile(path.join(PKG, 'factcards.js'), 'utf8');
+  const docs = glue.match(/\/\*\*[\s\S]*?\*\//g) ?? [];
+  // The one left: the class's one line, which the Rust struct keeps as its doc.
+  assert.deepEqual(docs, ['/**\n * A mounted widget, returned by `mount`.\n */'], 'a `///` on an export reached pkg/factcards.js, which every page downloads');
+  const dts = await readFile(path.join(PKG, 'factcards.d.ts'), 'utf8');
+  for (const [name, decl] of [['mount', 'export function mount('], ['validateDeck', 'export function validateDeck('], ['FactCards', 'export class FactCards'], ['destroy', 'destroy(): void;'], ['show', 'show(mode: ViewName): void;']]) {
+    const at = dts.indexOf(decl);
+    assert.ok(at > 0, `the d.ts declares ${name}`);
+    assert.match(dts.slice(0, at), /\*\/\s*$/, `the d.ts documents ${name}`);
   }
 });
 
