@@ -39,9 +39,10 @@ export function clearPassage() {
 /**
  * Scrolls the passage [start, end) of the article's text into view and
  * highlights it until the reader's next click or tap (without the Highlight
- * API, selects it instead). Nothing when the passage is not there.
+ * API, selects it instead), and writes `said` into the widget's live region
+ * `live`: the highlight is only seen. Nothing when the passage is not there.
  */
-export function showPassage(selector, host, start, end) {
+export function showPassage(selector, host, start, end, live, said) {
   clearPassage();
   const article = document.querySelector(selector);
   if (!article) return;
@@ -95,4 +96,7 @@ export function showPassage(selector, host, start, end) {
       getSelection().removeAllRanges();
     }
   };
+  // The same text written again is not read again by some screen readers:
+  // a second "Show in article" in a row alternates a trailing no-break space.
+  live.textContent = live.textContent === said ? said + "\xa0" : said;
 }

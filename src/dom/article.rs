@@ -16,7 +16,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = articleText)]
     fn article_text(selector: &str, host: &Element) -> Result<Option<String>, JsValue>;
     #[wasm_bindgen(js_name = showPassage)]
-    fn show_passage(selector: &str, host: &Element, start: u32, end: u32);
+    fn show_passage(selector: &str, host: &Element, start: u32, end: u32, live: &Element, said: &str);
     #[wasm_bindgen(js_name = clearPassage)]
     fn clear_passage();
 }
@@ -57,15 +57,14 @@ impl HostArticle {
         text_of(selector, host).map(drop)
     }
 
-    /// Scrolls to `quote` in the article as it is now and highlights it;
-    /// false when it is not there any more.
-    pub fn show(&self, host: &Element, quote: &str) -> bool {
-        let Ok(Some(text)) = article_text(&self.selector, host) else { return false };
-        let found = QuoteIndex::new(&text).find(quote);
-        if let Some((start, end)) = found {
-            show_passage(&self.selector, host, start, end);
+    /// Scrolls to `quote` in the article as it is now and highlights it,
+    /// writing `said` into the live region `live`; nothing when the quote is
+    /// not there any more.
+    pub fn show(&self, host: &Element, quote: &str, live: &Element, said: &str) {
+        let Ok(Some(text)) = article_text(&self.selector, host) else { return };
+        if let Some((start, end)) = QuoteIndex::new(&text).find(quote) {
+            show_passage(&self.selector, host, start, end, live, said);
         }
-        found.is_some()
     }
 
     /// Removes the highlight, if one is showing.

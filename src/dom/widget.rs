@@ -174,9 +174,8 @@ impl Widget {
             Mode::Quiz => app.quiz.current_answer().map(|a| a.fact),
         };
         let quote = fact.and_then(|i| app.deck.facts.get(i)).and_then(|f| f.quote.as_deref());
-        if quote.is_some_and(|q| article.show(&self.host, q)) {
-            // Told to screen readers: the highlight is only seen.
-            set_text(&state.el[R::Live], state.strings.get(Key::ShownInArticle));
+        if let Some(quote) = quote {
+            article.show(&self.host, quote, &state.el[R::Live], state.strings.get(Key::ShownInArticle));
         }
     }
 

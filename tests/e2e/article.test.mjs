@@ -63,6 +63,12 @@ test('cards: "Show in article" highlights the quote in #story, scrolled into vie
   // Screen readers are told, and the reader's place is kept.
   assert.equal(await page.locator('.sr.live').textContent(), 'Highlighted in the article');
   assert.ok(await show.evaluate((b) => b.getRootNode().activeElement === b), 'focus stays on the button');
+  // Pressed again, the live region's text changes (a trailing no-break
+  // space, then none), so that screen readers say it again.
+  await show.press('Enter');
+  assert.equal(await page.locator('.sr.live').textContent(), 'Highlighted in the article\u00a0', 'a second press is said again');
+  await show.press('Enter');
+  assert.equal(await page.locator('.sr.live').textContent(), 'Highlighted in the article', 'and a third');
   assert.equal(ranges?.length, 1, 'one range in CSS.highlights');
   assert.equal(norm(ranges[0]), norm(fact.quote), 'the range is the quoted passage');
   const inStory = await page.evaluate((name) => {
