@@ -21,7 +21,7 @@
 use super::deck::{Deck, Fact, Kind};
 use super::progress::{Given, QuizRecord};
 use super::rng::{derive_seed, Rng};
-use super::text::{is_blank, judge_answer, normalize_answer, AnswerKey, Verdict};
+use super::text::{is_blank, judge_answer, match_form, AnswerKey, Verdict};
 use super::variants;
 
 /// Most options a multiple-choice question offers, the right one included.
@@ -337,9 +337,9 @@ impl Quiz {
                     Verdict::Wrong => {}
                 }
             }
-            let said = normalize_answer(text);
+            let said = match_form(text);
             for d in f.distractors.iter().chain(deck.facts.iter().map(|g| &g.back)) {
-                if normalize_answer(d) == said {
+                if match_form(d) == said {
                     best = Verdict::Wrong;
                 }
             }

@@ -35,7 +35,7 @@
 use super::article::{month_of, quantities, Quantity, Unit};
 use super::deck::{Deck, Fact, Kind};
 use super::sentences;
-use super::text::{concat, fold_case_space, normalize_answer};
+use super::text::{concat, fold_case_space, match_form, normalize_answer};
 use super::variants::{CARDINALS, ORDINALS};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -420,7 +420,7 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
             deck.facts
                 .iter()
                 .flat_map(|f| std::iter::once(&f.back).chain(&f.accept))
-                .map(|a| normalize_answer(a))
+                .map(|a| match_form(a))
                 .filter(|a| !a.is_empty())
                 .collect()
         })
@@ -453,7 +453,7 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
         found.sort_by_key(|c| c.start);
         for c in found {
             let Some(back) = sentence.get(c.start..c.end).map(str::to_string) else { continue };
-            let key = normalize_answer(&back);
+            let key = match_form(&back);
             if key.is_empty() || answers.contains(&key) {
                 continue;
             }
@@ -468,8 +468,7 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
                 continue;
             }
             let draft = make_draft(sentence, &c, back);
-            let accept: Vec<String> =
-                draft.accept.iter().map(|a| normalize_answer(a)).filter(|a| !a.is_empty()).collect();
+            let accept: Vec<String> = draft.accept.iter().map(|a| match_form(a)).filter(|a| !a.is_empty()).collect();
             if accept.iter().any(|a| answers.contains(a)) {
                 continue;
             }

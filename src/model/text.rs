@@ -542,6 +542,11 @@ fn flat_text(s: &str) -> String {
 /// is read as `е`; combining marks left over (a stress mark) are dropped.
 /// Other scripts are only lower-cased.
 pub fn normalize_answer(s: &str) -> String {
+    normalized(s, false)
+}
+
+/// [`normalize_answer`], and with `scaled` [`match_form`].
+fn normalized(s: &str, scaled: bool) -> String {
     let flat = flat_text(s);
 
     // Split "160bn" into "160 bn" and drop the suffix of "25th". `flat` holds
@@ -584,6 +589,16 @@ pub fn normalize_answer(s: &str) -> String {
             _ if CURRENCY.contains(&t) && (after_amount || before_number) => continue,
             _ => t,
         };
+        // A scale after a number: the number, just written, in digits.
+        let zeros = SCALES.iter().position(|&scale| scale == word).map(|i| 3 * i + 3);
+        if let (true, Some(zeros), Some(n)) = (scaled, zeros, last.filter(|p| is_number(p))) {
+            out.truncate(out.len().saturating_sub(n.len()));
+            if push_scaled(&mut out, n, zeros) {
+                last = Some(word);
+                continue;
+            }
+            out.push_str(n);
+        }
         if last.is_some() {
             out.push(' ');
         }
@@ -593,16 +608,50 @@ pub fn normalize_answer(s: &str) -> String {
     out
 }
 
+/// The form typed answers are compared in: [`normalize_answer`], with each
+/// number that a scale word follows written out in digits, so `1 million`,
+/// `1m` and `1,000,000` are one answer (`1000000`), as are `$1.5bn` and
+/// `1,500,000,000` (`1500000000`).
+pub fn match_form(s: &str) -> String {
+    normalized(s, true)
+}
+
+/// Pushes the number `n` (digits with at most one dot) times ten to the
+/// `zeros`, in digits without leading zeros: `1.25` and 6 give `1250000`,
+/// `0.0005` and 3 give `0.5`. False, pushing nothing, for more than one dot.
+fn push_scaled(out: &mut String, n: &str, zeros: usize) -> bool {
+    let (int, frac) = split_once_ascii(n, b'.').unwrap_or((n, ""));
+    if frac.bytes().any(|b| b == b'.') {
+        return false;
+    }
+    // The digits of `int`, then `frac`, then zeros, with the dot (kept when
+    // the fraction is longer than the scale) `zeros` places on.
+    let dot = int.len() + zeros;
+    let mut started = false;
+    for i in 0..int.len() + frac.len().max(zeros) {
+        let d = int.as_bytes().get(i).or_else(|| frac.as_bytes().get(i - int.len())).copied().unwrap_or(b'0');
+        if i == dot {
+            out.push('.');
+        }
+        // Leading zeros are skipped, but for the one before the dot.
+        if started || d != b'0' || i + 1 == dot {
+            out.push(char::from(d));
+            started = true;
+        }
+    }
+    true
+}
+
 /// What makes two texts "the same answer", for the validator (an accepted
 /// answer or a distractor that repeats the answer or another entry) and for
 /// the quiz (a wrong option that would repeat the answer or another option):
-/// equal after [`normalize_answer`], the matcher's key, or after
+/// equal in [`match_form`], the matcher's key, or after
 /// [`fold_case_space`]. So whatever the validator lets through as a distinct
 /// distractor, the quiz offers; and it never offers a wrong option that a
 /// typed answer would match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerKey {
-    /// The text after [`normalize_answer`].
+    /// The text after [`match_form`].
     matched: String,
     /// The text after [`fold_case_space`].
     folded: String,
@@ -611,7 +660,7 @@ pub struct AnswerKey {
 impl AnswerKey {
     /// The key of `text`.
     pub fn new(text: &str) -> AnswerKey {
-        AnswerKey { matched: normalize_answer(text), folded: fold_case_space(text) }
+        AnswerKey { matched: match_form(text), folded: fold_case_space(text) }
     }
 
     /// Whether the two texts are the same answer.
@@ -620,12 +669,12 @@ impl AnswerKey {
     }
 }
 
-/// True when the typed answer `given` matches `expected` after
-/// [`normalize_answer`]. A blank answer (or one of punctuation only) never
+/// True when the typed answer `given` matches `expected` in
+/// [`match_form`]. A blank answer (or one of punctuation only) never
 /// matches.
 pub fn answers_match(given: &str, expected: &str) -> bool {
-    let given = normalize_answer(given);
-    !given.is_empty() && given == normalize_answer(expected)
+    let given = match_form(given);
+    !given.is_empty() && given == match_form(expected)
 }
 
 /// How a typed answer compares with a right answer.
@@ -714,13 +763,13 @@ pub fn char_distance(a: &[char], b: &[char]) -> usize {
 }
 
 /// Judges the typed answer `given` against `expected`. Exact when they are
-/// the same after [`normalize_answer`]; a near miss when `fuzzy` and they
+/// the same in [`match_form`]; a near miss when `fuzzy` and they
 /// have the same words but for spelling: each word of `expected` within
 /// [`edits_allowed`] edits ([`edit_distance`]) of the word in its place, and
 /// no word with a digit changed. Pass `fuzzy = false` for numbers, dates and
 /// money. A blank answer is always wrong.
 pub fn judge_answer(given: &str, expected: &str, fuzzy: bool) -> Verdict {
-    let (g, e) = (normalize_answer(given), normalize_answer(expected));
+    let (g, e) = (match_form(given), match_form(expected));
     if g.is_empty() {
         return Verdict::Wrong;
     }
@@ -997,6 +1046,37 @@ mod tests {
     }
 
     #[test]
+    fn a_scaled_number_is_the_number_in_digits() {
+        for s in ["1 million", "1m", "1,000,000", "1\u{a0}000\u{a0}000", "1000000", "one: 1 mln"] {
+            let form = match_form(s);
+            assert!(form.ends_with("1000000"), "{s:?}: {form}");
+        }
+        assert_eq!(match_form("$1.5bn"), "1500000000");
+        assert_eq!(match_form("1,500,000,000 dollars"), "1500000000");
+        assert_eq!(match_form("€21 billion"), "21000000000");
+        assert_eq!(match_form("0.5 thousand"), "500");
+        assert_eq!(match_form("0.0005 thousand"), "0.5");
+        assert_eq!(match_form("1.2345 thousand"), "1234.5");
+        assert_eq!(match_form("2.4 trillion"), "2400000000000");
+        assert_eq!(match_form("1.5 million people"), "1500000 people");
+        assert_eq!(match_form("-$5bn"), "minus 5000000000");
+        // Only a number right before a scale word moves; anything else stays.
+        assert_eq!(match_form("a million people"), "a million people");
+        assert_eq!(match_form("160"), "160");
+        assert_eq!(match_form("1.2.3 million"), "1.2.3 million");
+        assert_eq!(match_form("2021 and 5 million"), "2021 and 5000000");
+        assert_eq!(match_form(""), "");
+        // In the matcher and the answer key.
+        assert!(answers_match("1,000,000", "1 million"));
+        assert!(answers_match("1.2 million", "1,200,000"));
+        assert_eq!(judge_answer("$160,000,000,000", "$160 billion", false), Verdict::Exact);
+        assert_eq!(judge_answer("150,000,000,000", "$160 billion", false), Verdict::Wrong);
+        assert_eq!(judge_answer("1,000,000 residents", "1 million residents", true), Verdict::Exact);
+        assert!(AnswerKey::new("1 million").same(&AnswerKey::new("1,000,000")));
+        assert!(!AnswerKey::new("1 million").same(&AnswerKey::new("1 billion")));
+    }
+
+    #[test]
     fn a_minus_sign_counts_and_a_hyphen_does_not() {
         for s in ["-0.3%", "\u{2212}0.3%", "minus 0.3 per cent", "(-0.3%)"] {
             assert_eq!(normalize_answer(s), "minus 0.3 percent", "{s:?}");
@@ -1189,7 +1269,7 @@ mod tests {
     /// zipping them.
     #[cfg(not(target_arch = "wasm32"))]
     fn judge_by_zip(given: &str, expected: &str, fuzzy: bool) -> Verdict {
-        let (g, e) = (normalize_answer(given), normalize_answer(expected));
+        let (g, e) = (match_form(given), match_form(expected));
         if g.is_empty() {
             return Verdict::Wrong;
         }
