@@ -273,6 +273,10 @@ fn facts_already_in_the_deck_are_not_drafted() {
     // The same answer in another sentence is the same fact: not drafted again.
     let other = "Tokayev praised the $160 billion figure again.";
     assert!(!suggest(other, Some(&deck)).iter().any(|d| answers_match(&d.back, "$160 billion")));
+    // And so is the same amount written in digits.
+    let digits = "Tokayev said the EU had invested $160,000,000,000 in Kazakhstan.";
+    assert!(suggest(digits, None).iter().any(|d| d.back == "$160,000,000,000"));
+    assert!(!suggest(digits, Some(&deck)).iter().any(|d| d.back == "$160,000,000,000"));
 }
 
 #[test]
