@@ -6,7 +6,7 @@
 
 use factcards::model::deck::{Deck, Fact, Kind};
 use factcards::model::quiz::{Answer, AnswerMode, Prompt, Question, Quiz, QuizOptions};
-use factcards::model::text::{answers_match, normalize_answer, same_text};
+use factcards::model::text::{answers_match, normalize_answer, same_text, AnswerKey};
 use std::collections::BTreeSet;
 
 fn fact(id: &str, back: &str, kind: Kind, topic: Option<&str>) -> Fact {
@@ -39,7 +39,9 @@ fn check(deck: &Deck, q: &Question) -> Vec<String> {
     for (i, a) in options.iter().enumerate() {
         for b in &options[i + 1..] {
             assert!(!same_text(a, b), "{a:?} repeats {b:?}");
-            assert_ne!(normalize_answer(a), normalize_answer(b), "{a:?} ~ {b:?}");
+            // Not the same answer: equal in match_form (so in normalize_answer),
+            // or, for symbols only, the same text.
+            assert!(!AnswerKey::new(a).same(&AnswerKey::new(b)), "{a:?} ~ {b:?}");
         }
         if i != *correct {
             assert!(!answers_match(a, &f.back), "wrong {a:?} matches back {:?}", f.back);
@@ -342,7 +344,7 @@ fn round_length() {
 
 #[test]
 fn typed_answer_table() {
-    let yes: [(&str, &str); 28] = [
+    let yes: [(&str, &str); 33] = [
         ("160 billion", "$160 billion"),
         ("$160bn", "$160 billion"),
         ("160 billion dollars", "$160 billion"),
@@ -371,6 +373,13 @@ fn typed_answer_table() {
         ("EU/Kazakhstan", "EU Kazakhstan"),
         ("10%", "10 per cent"),
         ("the ninth.", "The ninth"),
+        // An answer of symbols only, as text.
+        ("$", "$"),
+        // A number with its scale in digits, grouped or not.
+        ("1,000,000", "1 million"),
+        ("1 500 000", "1.5 million"),
+        ("$1.5bn", "1,500,000,000 dollars"),
+        ("2 millions", "2 million"),
     ];
     for (given, expected) in yes {
         assert!(answers_match(given, expected), "{given:?} should match {expected:?}");
@@ -378,7 +387,7 @@ fn typed_answer_table() {
     let no: [(&str, &str); 14] = [
         ("", "Belgium"),
         ("   ", "Belgium"),
-        ("$", "$"),
+        ("€", "$"),
         ("16 billion", "$160 billion"),
         ("$160 million", "$160 billion"),
         ("1.5", "15"),
@@ -394,6 +403,26 @@ fn typed_answer_table() {
     for (given, expected) in no {
         assert!(!answers_match(given, expected), "{given:?} should not match {expected:?}");
     }
+}
+
+#[test]
+fn a_deck_of_symbols_is_quizzed() {
+    // Answers of symbols only: each a wrong option for the others, and the
+    // right one typed is right.
+    let d = deck(vec![
+        fact("e", "€", Kind::Other, None),
+        fact("d", "$", Kind::Other, None),
+        fact("p", "£", Kind::Other, None),
+        fact("y", "¥", Kind::Other, None),
+    ]);
+    let mut quiz = Quiz::new(&d, &QuizOptions { seed: 1, questions: Some(4), answer: AnswerMode::Choice });
+    assert_eq!(quiz.mode(), AnswerMode::Choice);
+    let q = quiz.question(&d).cloned().expect("a question");
+    assert_eq!(check(&d, &q).len(), 4, "the answer and three wrong options");
+    let mut typed = Quiz::new(&d, &QuizOptions { seed: 1, questions: Some(4), answer: AnswerMode::Typed });
+    let q = typed.question(&d).cloned().expect("a question");
+    let back = d.facts[q.fact].back.clone();
+    assert!(typed.answer_typed(&d, &back).expect("answered").correct);
 }
 
 #[test]

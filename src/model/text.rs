@@ -1,6 +1,7 @@
 //! Text normalisation shared by validation and answer matching.
 
 use super::unicode::{is_alphabetic, is_alphanumeric};
+use super::variants;
 
 /// True when `s` is empty or holds only white space and the invisible
 /// zero-width characters U+200B–U+200D, U+2060 and U+FEFF.
@@ -503,6 +504,9 @@ fn flat_text(s: &str) -> String {
             c if is_alphanumeric(c) => push_folded(&mut flat, c),
             '.' if between_digits => flat.push('.'),
             ',' | '\u{a0}' | '\u{2009}' | '\u{202f}' if between_digits && group_of_three(&chars, i + 1) => {}
+            // Typed thousands in groups ("1 500 000"), after a group of one
+            // to three digits.
+            ' ' if between_digits && group_of_three(&chars, i + 1) && !(1..=4).all(|k| digit_at(i.checked_sub(k))) => {}
             // A minus sign before a number, not a hyphen after a word or
             // between numbers: -0.3% is not 0.3%.
             '-' | '\u{2212}'
@@ -583,8 +587,8 @@ fn normalized(s: &str, scaled: bool) -> String {
                 "percent"
             }
             "k" if after_number => "thousand",
-            "m" | "mn" | "mln" if after_number => "million",
-            "b" | "bn" | "bln" if after_number => "billion",
+            "m" | "mn" | "mln" | "millions" | "млн" if after_number => "million",
+            "b" | "bn" | "bln" | "milliards" | "млрд" if after_number => "billion",
             "tn" | "trn" if after_number => "trillion",
             _ if CURRENCY.contains(&t) && (after_amount || before_number) => continue,
             _ => t,
@@ -639,6 +643,17 @@ fn push_scaled(out: &mut String, n: &str, zeros: usize) -> bool {
             started = true;
         }
     }
+    // And trailing zeros after it: 1.5000 thousand is 1500.
+    if frac.len() > zeros {
+        let mut len = out.len();
+        while out.as_bytes().get(len - 1) == Some(&b'0') {
+            len -= 1;
+        }
+        if out.as_bytes().get(len - 1) == Some(&b'.') {
+            len -= 1;
+        }
+        out.truncate(len);
+    }
     true
 }
 
@@ -665,16 +680,16 @@ impl AnswerKey {
 
     /// Whether the two texts are the same answer.
     pub fn same(&self, other: &AnswerKey) -> bool {
-        self.matched == other.matched || self.folded == other.folded
+        // Two answers of symbols only ("€", "$") both have an empty `matched`.
+        (!self.matched.is_empty() && self.matched == other.matched) || self.folded == other.folded
     }
 }
 
-/// True when the typed answer `given` matches `expected` in
-/// [`match_form`]. A blank answer (or one of punctuation only) never
-/// matches.
+/// True when the typed answer `given` matches `expected` exactly, as
+/// [`judge_answer`] finds: the same in [`match_form`] (or, for an answer of
+/// symbols only, the same text). A blank answer never matches.
 pub fn answers_match(given: &str, expected: &str) -> bool {
-    let given = match_form(given);
-    !given.is_empty() && given == match_form(expected)
+    judge_answer(given, expected, false) == Verdict::Exact
 }
 
 /// How a typed answer compares with a right answer.
@@ -771,31 +786,68 @@ pub fn char_distance(a: &[char], b: &[char]) -> usize {
 pub fn judge_answer(given: &str, expected: &str, fuzzy: bool) -> Verdict {
     let (g, e) = (match_form(given), match_form(expected));
     if g.is_empty() {
-        return Verdict::Wrong;
+        return symbols_only(given, expected);
     }
     if g == e {
         return Verdict::Exact;
     }
-    if !fuzzy {
-        return Verdict::Wrong;
+    // Near misses are looked for before the scales are written out in
+    // digits: "1.5 milion" is near "1.5 million".
+    if fuzzy && near(&normalize_answer(given), &normalize_answer(expected)) {
+        return Verdict::Near;
     }
-    // Word by word, in one walk: as many words, each near its own.
-    let (mut gs, mut es) = (split_ascii(&g, b' '), split_ascii(&e, b' '));
+    Verdict::Wrong
+}
+
+/// An answer of symbols only ("€", "♥"), which [`match_form`] leaves empty:
+/// right when it is the same text after [`fold_case_space`], else wrong (a
+/// blank answer too).
+fn symbols_only(given: &str, expected: &str) -> Verdict {
+    if !is_blank(given) && same_text(given, expected) {
+        Verdict::Exact
+    } else {
+        Verdict::Wrong
+    }
+}
+
+/// Whether `g` has the words of `e` but for spelling: as many words, each of
+/// `e` within [`edits_allowed`] edits of the word in its place, and no word
+/// with a digit, and no number word ("sixty", "million"), changed for
+/// another.
+fn near(g: &str, e: &str) -> bool {
+    let (mut gs, mut es) = (split_ascii(g, b' '), split_ascii(e, b' '));
     loop {
         let (g, e) = match (gs.next(), es.next()) {
-            (None, None) => return Verdict::Near,
+            (None, None) => return true,
             (Some(g), Some(e)) => (g, e),
-            _ => return Verdict::Wrong,
+            _ => return false,
         };
         if g == e {
             continue;
         }
         let digits = |w: &str| w.bytes().any(|b| b.is_ascii_digit());
         let limit = edits_allowed(e);
-        if digits(g) || digits(e) || limit == 0 || edit_distance(g, e, limit) > limit {
-            return Verdict::Wrong;
+        if digits(g)
+            || digits(e)
+            || (is_number_word(g) && is_number_word(e))
+            || limit == 0
+            || edit_distance(g, e, limit) > limit
+        {
+            return false;
         }
     }
+}
+
+/// Number words, with the quiz's "one" to "twenty" and "first" to
+/// "twentieth" ([`variants::CARDINALS`], [`variants::ORDINALS`]).
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "zero", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+    "billion", "trillion", "dozen", "half", "once", "twice", "percent",
+];
+
+/// Whether `w` is a number word of [`NUMBER_WORDS`] or the quiz's.
+pub(crate) fn is_number_word(w: &str) -> bool {
+    NUMBER_WORDS.contains(&w) || variants::CARDINALS.contains(&w) || variants::ORDINALS.contains(&w)
 }
 
 #[cfg(test)]
@@ -1077,6 +1129,37 @@ mod tests {
     }
 
     #[test]
+    fn near_misses_keep_their_numbers_and_number_words() {
+        // A misspelt scale word is a near miss, as before its number moved.
+        assert_eq!(judge_answer("1.5 milion people", "1.5 million people", true), Verdict::Near);
+        // Another number word is not.
+        assert_eq!(judge_answer("a billion years", "a million years", true), Verdict::Wrong);
+        assert_eq!(judge_answer("5 billion protesters", "5 million protesters", true), Verdict::Wrong);
+        assert_eq!(judge_answer("sixty", "sixth", true), Verdict::Wrong);
+        assert_eq!(judge_answer("seventh", "seventy", true), Verdict::Wrong);
+        assert_eq!(judge_answer("Kasakhstan", "Kazakhstan", true), Verdict::Near);
+        // Thousands in typed groups of three, after one to three digits.
+        assert_eq!(match_form("1 500 000"), "1500000");
+        assert_eq!(match_form("2021 100"), "2021 100");
+        assert_eq!(match_form("25 26 November"), "25 26 november");
+        // Scale words in the plural, in French and in Russian.
+        assert_eq!(match_form("2 millions"), "2000000");
+        assert_eq!(match_form("3 milliards"), "3000000000");
+        assert_eq!(match_form("3 thousands"), "3 thousands");
+        assert_eq!(match_form("1,5 млн"), match_form("1 5 million"));
+        assert_eq!(match_form("7 млрд"), "7000000000");
+        // Trailing zeros after a moved dot go.
+        assert_eq!(match_form("1.5000 thousand"), "1500");
+        assert_eq!(match_form("1.0000 thousand"), "1000");
+        assert_eq!(match_form("1.23450 thousand"), "1234.5");
+        // Answers of symbols only are compared as text.
+        assert_eq!(judge_answer("€", "€", false), Verdict::Exact);
+        assert_eq!(judge_answer("$", "€", true), Verdict::Wrong);
+        assert!(!AnswerKey::new("€").same(&AnswerKey::new("$")));
+        assert!(AnswerKey::new("€").same(&AnswerKey::new(" € ")));
+    }
+
+    #[test]
     fn a_minus_sign_counts_and_a_hyphen_does_not() {
         for s in ["-0.3%", "\u{2212}0.3%", "minus 0.3 per cent", "(-0.3%)"] {
             assert_eq!(normalize_answer(s), "minus 0.3 percent", "{s:?}");
@@ -1123,8 +1206,12 @@ mod tests {
         assert_eq!(normalize_answer("25,26"), "25 26");
         assert_eq!(normalize_answer("the US"), "the us");
         assert_eq!(normalize_answer("euro"), "euro");
-        assert!(!answers_match(" $ ", "$"));
         assert!(!answers_match("", ""));
+        assert!(!answers_match(" ", " "));
+        // An answer of symbols only is matched as text.
+        assert!(answers_match(" $ ", "$"));
+        assert!(!answers_match("€", "$"));
+        assert!(!answers_match("", "$"));
     }
 
     /// `is_number` as it was written with `starts_with` and `chars`.
@@ -1165,8 +1252,8 @@ mod tests {
                     "percent"
                 }
                 "k" if after_number => "thousand",
-                "m" | "mn" | "mln" if after_number => "million",
-                "b" | "bn" | "bln" if after_number => "billion",
+                "m" | "mn" | "mln" | "millions" | "млн" if after_number => "million",
+                "b" | "bn" | "bln" | "milliards" | "млрд" if after_number => "billion",
                 "tn" | "trn" if after_number => "trillion",
                 _ if CURRENCY.contains(&t) && (after_amount || before_number) => continue,
                 _ => t,

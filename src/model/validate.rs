@@ -193,25 +193,21 @@ pub fn deck_warnings(deck: &Deck) -> Vec<Issue> {
 
 /// What `back` lacks to look like `kind`: `"amount"`, `"date"` or `"number"`.
 fn unlike_kind(back: &str, kind: Kind) -> Option<&'static str> {
-    // With the quiz's "one" to "twenty" and "first" to "twentieth".
-    const NUMBER_WORDS: &[&str] = &[
-        "zero", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-        "billion", "trillion", "dozen", "half", "once", "twice", "percent",
-    ];
     // Months and weekdays come from the quiz's own tables (variants.rs).
     const DATE_WORDS: &[&str] =
         &["today", "yesterday", "tomorrow", "spring", "summer", "autumn", "winter", "century", "decade", "year"];
-    let (words, what) = match kind {
-        Kind::Money => (NUMBER_WORDS, "amount"),
-        Kind::Date => (DATE_WORDS, "date"),
-        Kind::Number => (NUMBER_WORDS, "number"),
+    let what = match kind {
+        Kind::Money => "amount",
+        Kind::Date => "date",
+        Kind::Number => "number",
         _ => return None,
     };
-    let dated = |w: &str| kind == Kind::Date && (variants::month(w).is_some() || variants::WEEKDAYS.contains(&w));
-    let counted = |w: &str| kind != Kind::Date && (variants::CARDINALS.contains(&w) || variants::ORDINALS.contains(&w));
-    let looks = back.chars().any(|c| c.is_ascii_digit())
-        || split_ascii(&super::text::normalize_answer(back), b' ')
-            .any(|w| words.contains(&w) || dated(w) || counted(w));
+    let fits = |w: &str| match kind {
+        Kind::Date => DATE_WORDS.contains(&w) || variants::month(w).is_some() || variants::WEEKDAYS.contains(&w),
+        _ => super::text::is_number_word(w),
+    };
+    let looks =
+        back.chars().any(|c| c.is_ascii_digit()) || split_ascii(&super::text::normalize_answer(back), b' ').any(fits);
     (!looks).then_some(what)
 }
 
