@@ -754,6 +754,16 @@ fn read_quantity(text: &str, start: usize, first: (Amount, bool), mut end: usize
 /// Elements whose content is not text of the page. (Not `head`: its end tag
 /// may be left out, and its other elements hold no text.)
 const SKIPPED: [&str; 6] = ["script", "style", "noscript", "template", "svg", "title"];
+/// Elements of the site around an article, not of the article: menus and
+/// sidebars, dropped wherever they are.
+const CHROME: [&str; 2] = ["nav", "aside"];
+/// Elements that are the site's banner or footer outside an article
+/// (`<body><header>Site</header><article>…`), and the article's own inside
+/// one (`<article><header><h1>Headline</h1>`): dropped only outside every
+/// `article` and `main` of a page that has one.
+const SITE_CHROME: [&str; 2] = ["header", "footer"];
+/// Elements that hold the article itself.
+const ARTICLE: [&str; 2] = ["article", "main"];
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
     "p",
@@ -985,18 +995,36 @@ pub fn looks_like_html(text: &str) -> bool {
     cs.next() == Some('<') && cs.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '!')
 }
 
+/// Where [`text_from_html`] is in the page.
+struct Page {
+    /// The page has an `article` or `main` element.
+    has_article: bool,
+    /// How many `article` and `main` elements are open.
+    depth: usize,
+}
+
 /// The text of an HTML page: tags removed, the content of `script`, `style`,
-/// `noscript`, `template`, `svg` and `title` dropped, comments dropped,
+/// `noscript`, `template`, `svg` and `title` dropped, the site's menus and
+/// sidebars (`nav`, `aside`) dropped, its banner and footer (`header`,
+/// `footer`) dropped when they are outside the page's `article` or `main`,
+/// comments dropped,
 /// entities decoded (the Latin-1 ones, typographic ones and every numeric
 /// one, 0x80 to 0x9F as Windows-1252, as browsers do), white
 /// space collapsed as a browser does, and a blank line where a paragraph,
 /// heading, list item or other block ends.
 pub fn text_from_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
+    let lower = html.to_ascii_lowercase();
+    let has_article = ARTICLE.iter().any(|name| {
+        lower
+            .match_indices(&concat(&["<", name]))
+            .any(|(k, m)| !lower[k + m.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-'))
+    });
+    let mut page = Page { has_article, depth: 0 };
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
         match c {
-            '<' => rest = tag(rest, &mut out),
+            '<' => rest = tag(rest, &mut out, &mut page),
             '&' => {
                 let (decoded, len) = entity(rest);
                 push_text(&mut out, decoded);
@@ -1034,7 +1062,7 @@ fn push_text(out: &mut String, c: char) {
 /// Handles the markup at the start of `s` (which starts with `<`): appends a
 /// paragraph break for a block element, and returns what follows it (and the
 /// content of a skipped element).
-fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
+fn tag<'a>(s: &'a str, out: &mut String, page: &mut Page) -> &'a str {
     if let Some(r) = s.strip_prefix("<!--") {
         // `<!-->` and `<!--->` are empty comments, as browsers read them.
         if let Some(r) = r.strip_prefix('>').or_else(|| r.strip_prefix("->")) {
@@ -1084,10 +1112,15 @@ fn tag<'a>(s: &'a str, out: &mut String) -> &'a str {
         }
     }
     let self_closing = after[..end.min(after.len())].trim_end_matches('>').ends_with('/');
-    if !closing && !self_closing && SKIPPED.contains(&name.as_str()) {
+    let name = name.as_str();
+    if ARTICLE.contains(&name) && !self_closing {
+        page.depth = if closing { page.depth.saturating_sub(1) } else { page.depth + 1 };
+    }
+    let chrome = CHROME.contains(&name) || (SITE_CHROME.contains(&name) && page.has_article && page.depth == 0);
+    if !closing && !self_closing && (SKIPPED.contains(&name) || chrome) {
         // Skip to the matching end tag.
         let lower = rest.to_ascii_lowercase();
-        let close = concat(&["</", &name]);
+        let close = concat(&["</", name]);
         let mut from = 0;
         while let Some(k) = lower[from..].find(&close) {
             let at = from + k + close.len();
@@ -1292,6 +1325,26 @@ mod tests {
             "© 2021 Acme\u{a0}Ltd ¬it &x &bogus <3"
         );
         assert_eq!(text_from_html("<p>A &rarr; B&hairsp;C&lrm; &dollar;5</p>"), "A → B\u{200a}C\u{200e} $5");
+    }
+
+    #[test]
+    fn the_sites_menus_banner_and_footer_are_left_out() {
+        let page = "<body><header><a href=/>Euractiv</a></header><nav>Home | World | Europe</nav>\
+            <main><article><header><p>EUROPE</p><h1>Kazakhstan president visits Brussels</h1></header>\
+            <p>The visit took place.</p><aside>Read more: other news</aside>\
+            <footer>Edited by Jane Roe</footer></article></main>\
+            <aside>Most read</aside><footer>&copy; 2021 Euractiv</footer></body>";
+        assert_eq!(
+            text_from_html(page),
+            "EUROPE\n\nKazakhstan president visits Brussels\n\nThe visit took place.\n\nEdited by Jane Roe"
+        );
+        // Without an article or main element, a header may hold the headline: kept.
+        assert_eq!(
+            text_from_html("<header><h1>Bridge vote</h1></header><p>It passed.</p><nav>Next</nav>"),
+            "Bridge vote\n\nIt passed."
+        );
+        // `<mainframe>` is not `<main>`.
+        assert_eq!(text_from_html("<mainframe>x</mainframe><header>Top</header>"), "x\n\nTop");
     }
 
     #[test]
