@@ -146,6 +146,23 @@ pub fn article_text(text: &str) -> String {
     }
 }
 
+/// The text of HTML pasted into the editor, whatever it starts with (a
+/// fragment such as `Intro <p>More</p>` too), as [`article_text`] reads a
+/// page.
+#[wasm_bindgen(js_name = htmlText)]
+pub fn html_text(html: &str) -> String {
+    article::text_from_html(html)
+}
+
+/// The article's title as `factcards suggest` guesses it: its first line,
+/// among its first three, of three words or more that ends without a period
+/// or colon and is no section label, trail of links or copyright line;
+/// `undefined` when none is.
+#[wasm_bindgen(js_name = titleGuess)]
+pub fn title_guess(article: &str) -> Option<String> {
+    suggest::title_guess(article)
+}
+
 /// The text of an article file's bytes, read as `factcards validate
 /// --article` reads them ([`article::decode`]): UTF-8, UTF-16 by its byte
 /// order mark, Windows-1252 when they are not UTF-8, or UTF-8 with stray

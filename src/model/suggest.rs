@@ -401,6 +401,7 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
         .into_iter()
         .filter_map(|r| article.get(r))
         .map(fold_space)
+        .filter(|s| !is_copyright(s))
         .filter(|s| s.chars().count() <= MAX_SENTENCE)
         .collect();
     let lower_words: HashSet<String> = super::article::word_spans(article)
@@ -502,15 +503,32 @@ fn word_key(answer: &str) -> Option<String> {
 }
 
 /// The title of an article: its first line of three words or more that ends
-/// without a period, among its first three lines.
+/// without a period or colon, among its first three lines. A section label
+/// (`EUROPE`) has too few words; a trail of links (`Home | World | Europe`)
+/// and a copyright line are no title either.
 pub fn title_guess(article: &str) -> Option<String> {
-    article
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(3)
-        .find(|l| l.split_whitespace().count() >= 3 && !l.ends_with(['.', ':']) && l.chars().count() <= 300)
-        .map(str::to_string)
+    article.lines().map(str::trim).filter(|l| !l.is_empty()).take(3).find(|l| is_title(l)).map(str::to_string)
+}
+
+/// True when `line` can be an article's title (see [`title_guess`]).
+fn is_title(line: &str) -> bool {
+    let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    words >= 3
+        && !line.ends_with(['.', ':'])
+        && line.chars().count() <= 300
+        && !line.contains(['|', '›'])
+        && !line.contains(" > ")
+        && !is_copyright(line)
+}
+
+/// True for a copyright line (`© 2021 Euractiv`, `Copyright 2021 Reuters.
+/// All rights reserved.`): no facts of the article in it.
+fn is_copyright(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    lower.starts_with('©')
+        || lower.starts_with("(c) ")
+        || lower.starts_with("copyright ")
+        || lower.contains("all rights reserved")
 }
 
 /// The drafts as a deck of format v1 titled `title`, with ids made from the
@@ -1342,5 +1360,24 @@ mod tests {
         assert!(d[0].cloze);
         assert_eq!(d[0].quote, "Trade was worth $24 billion.");
         assert_eq!(d[0].topic, "Money");
+    }
+
+    #[test]
+    fn titles_are_not_section_labels_trails_or_copyright_lines() {
+        let seed = "EUROPE\nKazakhstan president visits Brussels in effort to deepen relations\n\nThe President spoke.";
+        assert_eq!(
+            title_guess(seed).as_deref(),
+            Some("Kazakhstan president visits Brussels in effort to deepen relations")
+        );
+        assert_eq!(
+            title_guess("Home | World | Europe\n\nBridge vote passes in Valmere\n").as_deref(),
+            Some("Bridge vote passes in Valmere")
+        );
+        assert_eq!(title_guess("© 2021 Euractiv Media Network\nNews › Europe › Politics"), None);
+    }
+
+    #[test]
+    fn copyright_lines_give_no_drafts() {
+        assert!(suggest("© 2021 Euractiv\n\nCopyright 2020 Reuters. All rights reserved.", None).is_empty());
     }
 }
