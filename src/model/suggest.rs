@@ -402,7 +402,7 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
         .filter_map(|r| article.get(r))
         .map(fold_space)
         .filter(|s| !is_copyright(s))
-        .filter(|s| s.chars().count() <= MAX_SENTENCE)
+        .flat_map(|s| pieces(&s, MAX_SENTENCE))
         .collect();
     let lower_words: HashSet<String> = super::article::word_spans(article)
         .into_iter()
@@ -480,6 +480,31 @@ pub fn suggest(article: &str, existing: Option<&Deck>) -> Vec<Draft> {
             }
             out.push(draft);
         }
+    }
+    out
+}
+
+/// `sentence` in pieces of at most `max` characters, each a passage of it
+/// (the quote of its drafts): a longer sentence is cut after the last
+/// semicolon, comma, colon or dash that keeps a piece short enough, else
+/// after its last space, else within a word.
+fn pieces(sentence: &str, max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = sentence.trim();
+    while rest.chars().count() > max {
+        let limit = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
+        let head = &rest[..limit];
+        let cut = head
+            .rfind([';', ',', ':', '–', '—'])
+            .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+            .filter(|&i| i > limit / 4)
+            .or_else(|| head.rfind(' ').filter(|&i| i > 0))
+            .unwrap_or(limit);
+        out.push(rest[..cut].trim().to_string());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        out.push(rest.to_string());
     }
     out
 }
@@ -1379,5 +1404,21 @@ mod tests {
     #[test]
     fn copyright_lines_give_no_drafts() {
         assert!(suggest("© 2021 Euractiv\n\nCopyright 2020 Reuters. All rights reserved.", None).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_too_long_is_drafted_from_its_pieces() {
+        let filler = "and the committee met again, ".repeat(60);
+        let sentence = format!("Trade was worth $24 billion, {filler}before the vote on 12 March 2021.");
+        assert!(sentence.chars().count() > MAX_SENTENCE);
+        let drafts = suggest(&sentence, None);
+        let backs: Vec<&str> = drafts.iter().map(|d| d.back.as_str()).collect();
+        assert!(backs.contains(&"$24 billion") && backs.iter().any(|b| b.contains("12 March 2021")), "{backs:?}");
+        for d in &drafts {
+            assert!(d.quote.chars().count() <= MAX_SENTENCE && sentence.contains(&d.quote), "{}", d.quote);
+        }
+        let words = "x".repeat(MAX_SENTENCE * 2 + 5);
+        assert_eq!(pieces(&words, MAX_SENTENCE).concat(), words);
+        assert_eq!(pieces("a, b c d", 3), ["a,", "b", "c d"]);
     }
 }
