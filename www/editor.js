@@ -103,6 +103,9 @@ const lines = (text) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** `1 fact`, `2 facts`: a count with its noun, plural when it is not 1. */
+const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function slug(text, fallback = "fact") {
   return (
     text
@@ -307,15 +310,16 @@ function showIssues(issues) {
   } else if (!nErr) {
     // Warnings (a number the article lacks, a fact left out of choice
     // quizzes) never make the deck invalid.
-    const warned = nWarn ? ` ${nWarn === 1 ? "1 warning" : `${nWarn} warnings`}.` : "";
+    const warned = nWarn ? ` ${count(nWarn, "warning")}.` : "";
+    const n = count(state.facts.length, "fact");
     els.verdict.textContent = state.article.trim()
-      ? `Valid deck, ${state.facts.length} facts; every quote is in the article.${warned}`
-      : `Valid deck, ${state.facts.length} facts. Paste the article to check the quotes.${warned}`;
+      ? `Valid deck, ${n}; every quote is in the article.${warned}`
+      : `Valid deck, ${n}. Paste the article to check the quotes.${warned}`;
     els.verdict.className = nWarn ? "ed-verdict warn" : "ed-verdict good";
   } else {
     const parts = [];
-    if (nErr) parts.push(nErr === 1 ? "1 error" : `${nErr} errors`);
-    if (nWarn) parts.push(nWarn === 1 ? "1 warning" : `${nWarn} warnings`);
+    if (nErr) parts.push(count(nErr, "error"));
+    if (nWarn) parts.push(count(nWarn, "warning"));
     els.verdict.textContent = parts.join(", ");
     els.verdict.className = `ed-verdict ${nErr ? "bad" : "warn"}`;
   }
@@ -481,7 +485,7 @@ function suggest() {
   say(
     els.articleStatus,
     drafts.length || kept
-      ? `${drafts.length} new suggestions (${ms} ms).${before} None repeats a fact already in the deck.`
+      ? `${count(drafts.length, "new suggestion")} (${ms} ms).${before} None repeats a fact already in the deck.`
       : "No new facts found in the article.",
   );
 }
@@ -538,7 +542,7 @@ async function readFile(file) {
   // articleText reduces HTML to its text and leaves plain text as it is.
   state.article = articleText(text);
   els.article.value = state.article;
-  say(els.articleStatus, `Opened ${file.name} (${state.article.length} characters).${note}`);
+  say(els.articleStatus, `Opened ${file.name} (${count(state.article.length, "character")}).${note}`);
   refresh();
 }
 
@@ -577,9 +581,10 @@ function exportDeck(action) {
     return;
   }
   const n = misquotes.length;
+  const quotes = n === 1 ? "1 quote is" : `${n} quotes are`;
   const where = misquotes.map((i) => i.path).join(", ");
   els.exportConfirmText.textContent =
-    `${n === 1 ? "1 quote is" : `${n} quotes are`} not in the article (${where}). ` +
+    `${quotes} not in the article (${where}). ` +
     "A deck that misquotes its article should not be published. Fix the quotes (see Checks), or export anyway.";
   pendingExport = action;
   pendingKey = exportKey(deck);
