@@ -13,6 +13,8 @@ import initEditor, {
   articleText,
   decodeArticle,
   findQuote,
+  htmlText,
+  titleGuess,
 } from "./pkg-editor/factcards_editor.js";
 
 const STORE = "factcards-editor:v1";
@@ -472,15 +474,18 @@ function suggest() {
     topic: d.topic,
   })));
   if (!state.meta.title.trim()) {
-    const first = article.split("\n").map((l) => l.trim()).find(Boolean) ?? "";
-    if (first && !/[.:]$/.test(first) && first.length <= 120) {
-      state.meta.title = first;
-      if (!state.meta.headline) state.meta.headline = first;
+    // The headline, as `factcards suggest` guesses it: not a section label
+    // such as "EUROPE" above it.
+    const title = titleGuess(article);
+    if (title && title.length <= 120) {
+      state.meta.title = title;
+      if (!state.meta.headline) state.meta.headline = title;
       renderMeta();
     }
   }
   renderDrafts();
-  save();
+  // The title may be new: the checks and the preview follow.
+  refresh();
   const before = kept ? ` ${kept} from before kept.` : "";
   say(
     els.articleStatus,
