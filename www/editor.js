@@ -158,13 +158,33 @@ function buildDeck(facts = state.facts) {
   return deck;
 }
 
-/** The deck for the suggestion engine: the facts that are complete, under any title. */
+/**
+ * The deck for the suggestion engine, which reads only the facts' answers
+ * (back and accept): those answers under placeholder fields, so that no
+ * draft repeats a fact, however unfinished the rest of the deck is (no
+ * title, a bad URL, a front too long). A fact whose answers are not valid
+ * keeps only its back; one whose back is not valid either is left out.
+ */
 function deckForSuggest() {
-  const done = state.facts.filter((f) => f.front.trim() && f.back.trim());
-  if (!done.length) return null;
-  const deck = buildDeck(done);
-  if (!deck.title) deck.title = "Draft";
-  return validateDeck(deck).some((i) => i.severity === "error") ? null : deck;
+  const answered = state.facts.filter((f) => f.back.trim());
+  const fact = (f, i, withAccept) => {
+    const out = { id: `f${i + 1}`, front: "?", back: f.back.trim() };
+    if (withAccept && lines(f.accept).length) out.accept = lines(f.accept);
+    return out;
+  };
+  let facts = answered.map((f, i) => fact(f, i, true));
+  for (let pass = 0; pass < 2 && facts.length; pass++) {
+    const deck = { version: 1, title: "Draft", facts };
+    const bad = new Set();
+    for (const issue of validateDeck(deck)) {
+      const at = /^facts\[(\d+)\]/.exec(issue.path ?? "");
+      if (issue.severity === "error" && at) bad.add(Number(at[1]));
+    }
+    if (!bad.size) return deck;
+    // First pass: the bad facts without their accept lists; second: without them.
+    facts = pass === 0 ? facts.map((f, i) => (bad.has(i) ? fact(answered[i], i, false) : f)) : facts.filter((_, i) => !bad.has(i));
+  }
+  return facts.length ? { version: 1, title: "Draft", facts } : null;
 }
 
 // ---------------------------------------------------------------------------

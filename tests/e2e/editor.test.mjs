@@ -462,3 +462,47 @@ test('the editor package hands plain values: drafts with an accept array, articl
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+// ---------------------------------------------------------------------------
+// Reviewed defects
+
+const SEED = await readFile(path.join(REPO_ROOT, 'tests/fixtures/article.txt'), 'utf8');
+
+/** Fills fact i by hand: its front, back and quote. */
+async function fillFact(page, i, { front, back, quote = '' }) {
+  const f = fact(page, i);
+  await f.getByRole('textbox', { name: 'Front', exact: true }).fill(front);
+  await f.getByRole('textbox', { name: 'Back', exact: true }).fill(back);
+  if (quote) await f.getByRole('textbox', { name: 'Quote', exact: true }).fill(quote);
+}
+
+test('suggest never re-offers a fact of the deck, even while a deck field is invalid; the checks follow the new title', async () => {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  await byRole(page, 'textbox', 'Article text').fill(ARTICLE);
+  const titleIssue = page.locator('#issues button', { hasText: /^Error title:/ });
+  await titleIssue.waitFor();
+  await byRole(page, 'button', 'Suggest facts').click();
+  await page.locator('#drafts > li').first().waitFor();
+  // The checks follow Suggest at once: the title it filled in is no error.
+  await titleIssue.waitFor({ state: 'detached', timeout: 2_000 });
+  const first = await page.locator('#drafts > li [data-key="back"]').first().inputValue();
+  await byRole(page, 'button', 'Accept').first().click();
+  await assertText(page.locator('#verdict'), /^Valid deck, 1 fact;/);
+  assert.equal(await page.locator('#deck-title-input').inputValue(), 'Port city approves €240 million bridge over the harbour');
+  // Another accepted, its front then made too long; and an invalid URL: the deck is invalid.
+  const draftBacks = () => page.locator('#drafts > li [data-key="back"]').evaluateAll((els) => els.map((e) => e.value));
+  const brandt = (await draftBacks()).indexOf('Tomas Brandt');
+  assert.ok(brandt >= 0, 'a draft for Tomas Brandt');
+  await page.locator('#drafts > li').nth(brandt).getByRole('button', { name: 'Accept', exact: true }).click();
+  await fact(page, 1).getByRole('textbox', { name: 'Front', exact: true }).fill('x'.repeat(2000));
+  await page.locator('#deck-url').fill('euractiv.com/kazakhstan');
+  await assertText(page.locator('#verdict'), /error/);
+  await byRole(page, 'button', 'Suggest facts').click();
+  await assertText(page.locator('#article-status'), /new suggestion/);
+  const backs = await draftBacks();
+  assert.ok(!backs.includes(first), `the accepted answer ${first} is offered again: ${backs}`);
+  assert.ok(!backs.includes('Tomas Brandt'), 'the answer of the fact with a front too long is offered again');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
