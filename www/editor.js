@@ -298,6 +298,7 @@ function schedule() {
 
 function refresh() {
   clearTimeout(timer);
+  if (hasMarkup(state.article)) reduceHtml();
   save();
   const deck = buildDeck();
   // The deck's own errors decide the preview; with the article, a valid
@@ -571,6 +572,23 @@ async function readFile(file) {
   refresh();
 }
 
+/**
+ * True when `text` holds HTML markup: a tag of a page or of its text
+ * (`<p>`, `<div class="x">`, `<html`, `<body`, `<article`, `<!doctype`), or
+ * any end tag (`</span>`). "a < b" or "<3" is no markup.
+ */
+const hasMarkup = (text) =>
+  /<(?:!doctype|html|head|body|article|main|section|div|p|h[1-6]|br|span|a|b|i|em|strong|ul|ol|li|table|script|style)(?:\s[^<>]*)?\/?>|<\/[a-z][a-z0-9-]*\s*>/i.test(
+    text,
+  );
+
+/** The article's HTML (pasted, dropped or typed) reduced to its text, as an opened .html file is. */
+function reduceHtml() {
+  state.article = htmlText(state.article);
+  els.article.value = state.article;
+  say(els.articleStatus, `The article was HTML: reduced to its text (${count(state.article.length, "character")}).`);
+}
+
 // ---------------------------------------------------------------------------
 // Export
 
@@ -685,8 +703,11 @@ function factIndex(el) {
 }
 
 function bind() {
-  els.article.addEventListener("input", () => {
+  els.article.addEventListener("input", (e) => {
     state.article = els.article.value;
+    // Pasted or dropped HTML is reduced at once; typed markup once the
+    // typing pauses (refresh), not at its first tag.
+    if (e.inputType?.startsWith("insertFrom") && hasMarkup(state.article)) reduceHtml();
     schedule();
   });
   els.file.addEventListener("change", () => {

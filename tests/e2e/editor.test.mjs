@@ -506,3 +506,31 @@ test('suggest never re-offers a fact of the deck, even while a deck field is inv
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('HTML pasted into the article is reduced to its text; the headline is not the section label or the site menu', async () => {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  const html = await readFile(path.join(REPO_ROOT, 'tests/fixtures/article/page-with-chrome.html'), 'utf8');
+  await byRole(page, 'textbox', 'Article text').fill(html);
+  await assertText(page.locator('#article-status'), /^The article was HTML: reduced to its text \(\d+ characters\)\.$/);
+  const text = await byRole(page, 'textbox', 'Article text').inputValue();
+  assert.ok(text.startsWith('Kazakhstan president visits Brussels\n\nThe President of Kazakhstan'), text);
+  assert.ok(!/[<>]|Home \| World|© 2021|999/.test(text), text);
+  await byRole(page, 'button', 'Suggest facts').click();
+  await page.locator('#drafts > li').first().waitFor();
+  assert.equal(await page.locator('#deck-title-input').inputValue(), 'Kazakhstan president visits Brussels');
+  // The seed article: "EUROPE" above its headline is a section label.
+  page.once('dialog', (d) => d.accept());
+  await byRole(page, 'button', 'Clear').click();
+  assert.equal(SEED.split('\n')[0], 'EUROPE');
+  await byRole(page, 'textbox', 'Article text').fill(SEED);
+  await byRole(page, 'button', 'Suggest facts').click();
+  await page.locator('#drafts > li').first().waitFor();
+  assert.equal(await page.locator('#deck-title-input').inputValue(), SEED.split('\n')[1]);
+  // Plain text with a "<" is left as it is.
+  await byRole(page, 'textbox', 'Article text').fill('Turnout was < 40% <3');
+  await page.waitForTimeout(300);
+  assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), 'Turnout was < 40% <3');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
