@@ -561,15 +561,94 @@ function removeFact(i) {
   refresh();
 }
 
+/** True for a deck file (`.json`), which opens in the deck form, not as the article. */
+const isDeckFile = (file) => /\.json$/i.test(file.name) || file.type === "application/json";
+
 async function readFile(file) {
   // Read as the CLI reads an article file (model/article.rs `decode`).
   const { text, warning } = decodeArticle(new Uint8Array(await file.arrayBuffer()));
+  if (isDeckFile(file)) {
+    openDeck(file.name, text);
+    return;
+  }
   const note = warning ? ` It is ${warning}.` : "";
   // articleText reduces HTML to its text and leaves plain text as it is.
   state.article = articleText(text);
   els.article.value = state.article;
   say(els.articleStatus, `Opened ${file.name} (${count(state.article.length, "character")}).${note}`);
   refresh();
+}
+
+/** `value` when it is a string, else "" (a deck file's field of another type). */
+const str = (value) => (typeof value === "string" ? value : "");
+/** An array's strings, one per line (`accept`, `distractors`). */
+const strLines = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string").join("\n") : "");
+
+/** A fact of a deck file as the form holds it. */
+function formFact(f) {
+  const fact = blankFact();
+  if (!f || typeof f !== "object") return fact;
+  Object.assign(fact, {
+    id: str(f.id),
+    front: str(f.front),
+    back: str(f.back),
+    kind: KINDS.includes(f.kind) ? f.kind : "other",
+    topic: str(f.topic),
+    detail: str(f.detail),
+    quote: str(f.quote),
+    accept: strLines(f.accept),
+    distractors: strLines(f.distractors),
+    imageSrc: str(f.image?.src),
+    imageAlt: str(f.image?.alt),
+  });
+  return fact;
+}
+
+/**
+ * Opens the deck file `name` (its JSON `text`) in the deck form, in place of
+ * the deck there (after a confirmation when it has facts); the article and
+ * the suggestions stay. Its problems show in Checks; what the form cannot
+ * hold (an unknown field, a value of the wrong type) is named in the status
+ * line.
+ */
+function openDeck(name, text) {
+  let deck;
+  try {
+    deck = JSON.parse(text);
+  } catch (err) {
+    say(els.articleStatus, `${name} is not a deck: it is not valid JSON (${err.message}).`);
+    return;
+  }
+  if (!deck || typeof deck !== "object" || !Array.isArray(deck.facts)) {
+    say(els.articleStatus, `${name} is not a deck: it has no list of facts.`);
+    return;
+  }
+  if (state.facts.length && !confirm(`Replace the deck in the form with ${name}? The article is kept.`)) return;
+  const source = deck.source && typeof deck.source === "object" ? deck.source : {};
+  state.meta = {
+    title: str(deck.title),
+    language: str(deck.language) || (deck.language === undefined ? "en" : ""),
+    description: str(deck.description),
+    publisher: str(source.publisher),
+    headline: str(source.headline),
+    url: str(source.url),
+    published: str(source.published),
+  };
+  state.facts = deck.facts.map(formFact);
+  current = -1;
+  renderMeta();
+  renderFacts();
+  refresh();
+  // The file's problems that the form left behind (the form's own are in Checks).
+  const kept = new Set(validateDeck(buildDeck()).map((i) => `${i.path}\u0000${i.message}`));
+  const lost = validateDeck(text).filter((i) => !kept.has(`${i.path}\u0000${i.message}`));
+  const note = lost.length
+    ? ` Not kept by the form: ${lost[0].path || "deck"}: ${lost[0].message}${lost.length > 1 ? ` (and ${count(lost.length - 1, "other problem")})` : ""}.`
+    : "";
+  say(
+    els.articleStatus,
+    `Opened the deck ${name}: ${count(state.facts.length, "fact")} in the deck form; the article is kept.${note}`,
+  );
 }
 
 /**

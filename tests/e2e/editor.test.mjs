@@ -534,3 +534,37 @@ test('HTML pasted into the article is reduced to its text; the headline is not t
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a deck file (.json) opens in the deck form, its problems in Checks, the article kept', async () => {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  assert.match(await page.locator('#article-file').getAttribute('accept'), /\.json/);
+  await byRole(page, 'textbox', 'Article text').fill(ARTICLE);
+  const deck = {
+    version: 1,
+    id: 'bridge',
+    title: 'Harbour bridge',
+    language: 'en',
+    source: { publisher: 'Valmere Post', url: 'https://example.com/bridge' },
+    facts: [
+      { id: 'brandt', front: 'Who leads the harbour authority?', back: 'Tomas Brandt', kind: 'person', quote: HAND_QUOTE, accept: ['Brandt'] },
+      { id: 'blank', front: 'An unfinished fact?', back: ' ', colour: 'red' },
+    ],
+  };
+  await page.locator('#article-file').setInputFiles({ name: 'bridge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(deck)) });
+  await assertText(page.locator('#article-status'), /^Opened the deck bridge\.json: 2 facts in the deck form; the article is kept\. Not kept by the form: facts\[1\]\.colour: unknown field/);
+  assert.equal(await byRole(page, 'textbox', 'Article text').inputValue(), ARTICLE);
+  assert.equal(await page.locator('#deck-title-input').inputValue(), 'Harbour bridge');
+  assert.equal(await page.locator('#deck-publisher').inputValue(), 'Valmere Post');
+  assert.equal(await fact(page, 0).getByRole('textbox', { name: 'Back', exact: true }).inputValue(), 'Tomas Brandt');
+  assert.equal(await fact(page, 0).getByRole('combobox', { name: 'Kind', exact: true }).inputValue(), 'person');
+  await assertText(fact(page, 0).locator('.ed-found'), /Found in the article/);
+  await page.locator('#issues button', { hasText: 'facts[1].back' }).waitFor();
+  // Opened again over the deck: after a confirmation.
+  deck.facts.pop();
+  page.once('dialog', (d) => d.accept());
+  await page.locator('#article-file').setInputFiles({ name: 'bridge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(deck)) });
+  await assertText(page.locator('#verdict'), /^Valid deck, 1 fact; every quote is in the article\./);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
