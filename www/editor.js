@@ -307,6 +307,8 @@ function refresh() {
   showIssues(errors.length ? errors : validateDeck(deck, articleOption()));
   // An edit since the warning: the next export checks again.
   if (pendingExport && exportKey(deck) !== pendingKey) hideConfirm();
+  // An edit since the text was put in the copy box: it is out of date.
+  if (!els.copyBox.hidden && JSON.stringify(deck) !== copiedDeck) hideCopyBox();
   state.facts.forEach((f, i) => {
     const li = els.facts.children[i];
     if (li) updateQuoteState(li, f);
@@ -730,8 +732,19 @@ function download(deck) {
   say(els.exportStatus, `Downloaded ${a.download}.`);
 }
 
-async function copy(text, what) {
+/** The deck (its JSON) whose export is in the copy box. */
+let copiedDeck = "";
+
+/** Empties and hides the copy box: an edit or Clear makes its text out of date. */
+function hideCopyBox() {
+  els.copyBox.hidden = true;
+  els.copyText.value = "";
+  copiedDeck = "";
+}
+
+async function copy(text, what, deck) {
   els.copyText.value = text;
+  copiedDeck = JSON.stringify(deck);
   try {
     await navigator.clipboard.writeText(text);
     els.copyBox.hidden = true;
@@ -765,6 +778,8 @@ function clearAll() {
   widget?.destroy();
   widget = null;
   shownJson = "";
+  hideConfirm();
+  hideCopyBox();
   renderMeta();
   renderFacts();
   renderDrafts();
@@ -844,12 +859,16 @@ function bind() {
   els.useQuote.addEventListener("click", useAsQuote);
   els.suggest.addEventListener("click", suggest);
   $("download").addEventListener("click", () => exportDeck(download));
-  $("copy-json").addEventListener("click", () => exportDeck((deck) => copy(deckJson(deck), "the deck JSON")));
-  $("copy-embed-src").addEventListener("click", () => exportDeck((deck) => copy(embedSrc(deck), "the embed snippet")));
-  $("copy-embed-inline").addEventListener("click", () =>
-    exportDeck((deck) => copy(embedInline(deck), "the embed snippet with the deck inline")),
+  $("copy-json").addEventListener("click", () => exportDeck((deck) => copy(deckJson(deck), "the deck JSON", deck)));
+  $("copy-embed-src").addEventListener("click", () =>
+    exportDeck((deck) => copy(embedSrc(deck), "the embed snippet", deck)),
   );
-  $("copy-fallback").addEventListener("click", () => exportDeck((deck) => copy(renderFallback(deck), "the static HTML")));
+  $("copy-embed-inline").addEventListener("click", () =>
+    exportDeck((deck) => copy(embedInline(deck), "the embed snippet with the deck inline", deck)),
+  );
+  $("copy-fallback").addEventListener("click", () =>
+    exportDeck((deck) => copy(renderFallback(deck), "the static HTML", deck)),
+  );
   $("export-anyway").addEventListener("click", () => {
     const action = pendingExport;
     hideConfirm();

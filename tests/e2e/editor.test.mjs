@@ -568,3 +568,28 @@ test('a deck file (.json) opens in the deck form, its problems in Checks, the ar
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the copy box goes on Clear and on an edit of the deck', async () => {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  // No clipboard permission: the text appears in the box.
+  await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } }));
+  await page.locator('#deck-title-input').fill('Bridge');
+  await byRole(page, 'button', 'Add fact').click();
+  await fillFact(page, 0, { front: 'Who leads the harbour authority?', back: 'Tomas Brandt' });
+  await assertText(page.locator('#verdict'), /^Valid deck, 1 fact\./);
+  const box = page.locator('#copy-box');
+  await byRole(page, 'button', 'Copy deck JSON').click();
+  await box.waitFor({ state: 'visible' });
+  await fact(page, 0).getByRole('textbox', { name: 'Back', exact: true }).fill('Tomas Brandt Jr');
+  await box.waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('#copy-text').inputValue(), '');
+  await byRole(page, 'button', 'Copy static HTML').click();
+  await box.waitFor({ state: 'visible' });
+  page.once('dialog', (d) => d.accept());
+  await byRole(page, 'button', 'Clear').click();
+  assert.ok(await box.isHidden(), 'Clear hides the copy box');
+  assert.equal(await page.locator('#copy-text').inputValue(), '');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
