@@ -593,3 +593,38 @@ test('the copy box goes on Clear and on an edit of the deck', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('at 390 px "Show in article" leaves the article below the tab bar; an issue\'s focus ring is not clipped', async () => {
+  const page = await open({ width: 390, height: 844 });
+  await page.evaluate(() => localStorage.clear());
+  await byRole(page, 'textbox', 'Article text').fill(ARTICLE);
+  await page.locator('#deck-title-input').fill('Bridge');
+  for (let i = 0; i < 3; i++) await byRole(page, 'button', 'Add fact').click();
+  await fillFact(page, 2, { front: 'Who leads it?', back: 'Tomas Brandt', quote: HAND_QUOTE });
+  const show = fact(page, 2).getByRole('button', { name: 'Show in article', exact: true });
+  await show.scrollIntoViewIfNeeded();
+  await show.click();
+  const [article, tabs] = await page.evaluate(() =>
+    ['#article', '.ed-tabs'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()),
+  );
+  assert.ok(article.top >= tabs.bottom - 1, `the article (top ${article.top}) is under the tab bar (bottom ${tabs.bottom})`);
+
+  // Errors in Checks: the first issue focused by keyboard shows its whole ring.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('#deck-url').fill('not a url');
+  await page.locator('#issues button').first().waitFor();
+  await page.locator('#issues button').first().focus();
+  const fit = await page.evaluate(() => {
+    const list = document.getElementById('issues');
+    const b = list.querySelector('button').getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    const ring = 4; // 3px outline, 1px offset
+    const box = { left: l.left + list.clientLeft, top: l.top + list.clientTop };
+    box.right = box.left + list.clientWidth;
+    box.bottom = box.top + list.clientHeight;
+    return { ok: b.left - ring >= box.left && b.right + ring <= box.right && b.top - ring >= box.top, b: b.toJSON(), box };
+  });
+  assert.ok(fit.ok, `the focus ring is clipped: ${JSON.stringify(fit)}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
