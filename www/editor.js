@@ -108,16 +108,37 @@ const lines = (text) =>
 /** `1 fact`, `2 facts`: a count with its noun, plural when it is not 1. */
 const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * A character of an id: a Latin letter without its accent (`é` → `e`),
+ * lower-cased; any other letter or digit as it is (ids may be any text, so
+ * a Cyrillic or Arabic title keeps its words).
+ */
+const idChar = (c) => {
+  const bare = c.normalize("NFKD").replace(/\p{M}+/gu, "");
+  return /^[\x20-\x7e]+$/.test(bare) ? bare : c;
+};
+
+/** A short hash of `text` (FNV-1a, base 36): ids of different titles differ. */
+function shortHash(text) {
+  let h = 0x811c9dc5;
+  for (const c of text) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0;
+  return h.toString(36).slice(0, 6);
+}
+
+/**
+ * An id made from `text`: its letters and digits, in any script, lower-cased,
+ * words joined by `-`, at most 48 characters. A text with none (only
+ * punctuation or symbols) gives `fallback` with a hash of the text, so
+ * that two such titles do not share an id (or a file name).
+ */
 function slug(text, fallback = "fact") {
-  return (
-    text
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 48)
-      .replace(/-+$/, "") || fallback
-  );
+  const words = Array.from(text.toLowerCase().normalize("NFC"), idChar)
+    .join("")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  const cut = Array.from(words).slice(0, 48).join("").replace(/-+$/, "");
+  if (cut) return cut;
+  return text.trim() ? `${fallback}-${shortHash(text.trim())}` : fallback;
 }
 
 /** A unique id for every fact: its own, else one made from its answer. */
@@ -304,7 +325,7 @@ function refresh() {
   // The deck's own errors decide the preview; with the article, a valid
   // deck's quotes and numbers are checked against it too.
   const errors = validateDeck(deck).filter((i) => i.severity === "error");
-  showIssues(errors.length ? errors : validateDeck(deck, articleOption()));
+  showIssues([...(errors.length ? errors : validateDeck(deck, articleOption())), ...languageHints()]);
   // An edit since the warning: the next export checks again.
   if (pendingExport && exportKey(deck) !== pendingKey) hideConfirm();
   // An edit since the text was put in the copy box: it is out of date.
@@ -323,6 +344,55 @@ function refresh() {
   }
   els.stale.hidden = !(errors.length && widget);
   els.preview.classList.toggle("is-stale", Boolean(errors.length && widget));
+}
+
+/** The scripts whose articles are not in English, with language codes to suggest. */
+const SCRIPTS = [
+  ["Cyrillic", '"ru", "uk", "kk" or "bg"'],
+  ["Greek", '"el"'],
+  ["Arabic", '"ar", "fa" or "ur"'],
+  ["Hebrew", '"he" or "yi"'],
+  ["Armenian", '"hy"'],
+  ["Georgian", '"ka"'],
+  ["Devanagari", '"hi", "mr" or "ne"'],
+  ["Bengali", '"bn"'],
+  ["Thai", '"th"'],
+  ["Hangul", '"ko"'],
+  ["Hiragana", '"ja"'],
+  ["Katakana", '"ja"'],
+  ["Han", '"zh" or "ja"'],
+];
+
+/** The script most of the article's letters are in, when it is one of SCRIPTS. */
+function articleScript(text) {
+  const sample = text.slice(0, 20_000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 20) return null;
+  for (const [name, codes] of SCRIPTS) {
+    const n = sample.match(new RegExp(`\\p{Script=${name}}`, "gu"))?.length ?? 0;
+    if (n * 2 > letters) return { name, codes };
+  }
+  return null;
+}
+
+/**
+ * A warning for the Checks list when the article is plainly not in English
+ * (most of its letters Cyrillic, Arabic, …) while the language is still
+ * "en": the widget would speak English and compare answers as English. The
+ * language is the editor's to set, so it is not changed.
+ */
+function languageHints() {
+  const language = state.meta.language.trim().toLowerCase();
+  if (language && language !== "en") return [];
+  const script = articleScript(state.article);
+  if (!script) return [];
+  return [
+    {
+      severity: "warning",
+      path: "language",
+      message: `the article is written in ${script.name} script but the language is "en" (English); set the deck's language, for example ${script.codes}`,
+    },
+  ];
 }
 
 function showIssues(issues) {

@@ -628,3 +628,36 @@ test('at 390 px "Show in article" leaves the article below the tab bar; an issue
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the text fields follow the direction of their text; a Cyrillic deck keeps its letters in its ids, and gets a language hint', async () => {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  const cyr = 'Президент Казахстана посетил Брюссель\n\nПрезидент Касым-Жомарт Токаев провёл переговоры с Шарлем Мишелем 25 ноября. Товарооборот составил 24 процента.';
+  await byRole(page, 'textbox', 'Article text').fill(cyr);
+  await page.locator('#deck-title-input').fill('Визит в Брюссель');
+  await byRole(page, 'button', 'Add fact').click();
+  await fillFact(page, 0, { front: 'Кто президент Казахстана?', back: 'Касым-Жомарт Токаев' });
+  await byRole(page, 'button', 'Suggest facts').click();
+  await page.locator('#drafts > li').first().waitFor();
+  const dirs = await page.evaluate(() =>
+    ['#article', '#deck-title-input', '#facts [data-key="front"]', '#facts [data-key="back"]', '#facts [data-key="quote"]', '#facts [data-key="detail"]', '#drafts q', '#drafts [data-key="front"]'].map(
+      (s) => `${s}=${document.querySelector(s).dir}`,
+    ),
+  );
+  for (const d of dirs) assert.match(d, /=auto$/);
+  const hint = page.locator('#issues li.is-warning button', { hasText: 'Cyrillic' });
+  await hint.waitFor();
+  assert.match(await hint.textContent(), /language: the article is written in Cyrillic script but the language is "en"/);
+  await hint.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'deck-language');
+  await page.locator('#deck-language').fill('ru');
+  await hint.waitFor({ state: 'detached' });
+  await byRole(page, 'button', 'Copy deck JSON').click();
+  await page.waitForFunction(() => document.getElementById('copy-text').value.includes('"id"'));
+  const deck = JSON.parse(await page.locator('#copy-text').inputValue());
+  assert.equal(deck.id, 'визит-в-брюссель');
+  assert.equal(deck.facts[0].id, 'касым-жомарт-токаев');
+  assert.equal(deck.language, 'ru');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
