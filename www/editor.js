@@ -538,7 +538,33 @@ function showInArticle(index) {
   a.setSelectionRange(end, end);
   a.focus();
   a.setSelectionRange(start, end, "forward");
+  // The caret's scroll shows the quote's end only: bring its first line to
+  // the top of the box (less a line), unless the whole quote is in view.
+  const top = textTop(a, start);
+  const bottom = textTop(a, end);
+  if (top < a.scrollTop || bottom > a.scrollTop + a.clientHeight - 24) a.scrollTop = Math.max(0, top - 24);
   say(els.articleStatus, `Quote of fact ${index + 1} selected in the article.`);
+}
+
+/**
+ * How far below the top of textarea `a`'s text (in px, as its scrollTop
+ * counts) the character at `offset` is: measured on a hidden copy of the
+ * box that holds the text before it.
+ */
+function textTop(a, offset) {
+  const style = getComputedStyle(a);
+  const mirror = document.createElement("div");
+  for (const key of ["padding", "font", "letterSpacing", "lineHeight", "direction", "tabSize"]) mirror.style[key] = style[key];
+  // The width the text wraps in: the box less its border and scroll bar.
+  Object.assign(mirror.style, { boxSizing: "border-box", width: `${a.clientWidth}px`, position: "absolute", visibility: "hidden", whiteSpace: "pre-wrap", overflowWrap: "break-word", top: "0", left: "-9999px" });
+  mirror.textContent = a.value.slice(0, offset);
+  const mark = document.createElement("span");
+  mark.textContent = "\u200b";
+  mirror.append(mark);
+  document.body.append(mirror);
+  const top = mark.offsetTop - parseFloat(style.paddingTop);
+  mirror.remove();
+  return top;
 }
 
 function suggest() {

@@ -608,6 +608,22 @@ test('at 390 px "Show in article" leaves the article below the tab bar; an issue
     ['#article', '.ed-tabs'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()),
   );
   assert.ok(article.top >= tabs.bottom - 1, `the article (top ${article.top}) is under the tab bar (bottom ${tabs.bottom})`);
+  // The quote's first line is in the box, not scrolled above it: the box is
+  // scrolled no further than the text before the quote is tall.
+  const seen = await page.evaluate(() => {
+    const a = document.getElementById('article');
+    const style = getComputedStyle(a);
+    const copy = document.createElement('textarea');
+    for (const key of ['boxSizing', 'padding', 'border', 'font', 'lineHeight', 'letterSpacing']) copy.style[key] = style[key];
+    copy.style.width = `${a.offsetWidth}px`;
+    copy.style.height = '0px';
+    copy.value = a.value.slice(0, a.selectionStart);
+    document.body.append(copy);
+    const before = copy.scrollHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    copy.remove();
+    return { before, scrollTop: a.scrollTop, height: a.clientHeight };
+  });
+  assert.ok(seen.scrollTop <= seen.before && seen.before <= seen.scrollTop + seen.height, `the quote's start is out of view: ${JSON.stringify(seen)}`);
 
   // Errors in Checks: the first issue focused by keyboard shows its whole ring.
   await page.setViewportSize({ width: 1280, height: 900 });
