@@ -342,7 +342,11 @@ function refresh() {
       shownJson = json;
     }
   }
-  els.stale.hidden = !(errors.length && widget);
+  // With errors, the preview is the last valid deck, or there is none yet.
+  els.stale.hidden = !errors.length;
+  els.stale.textContent = widget
+    ? "The deck has errors: this is the last valid version."
+    : "The preview shows once the deck has no errors (see Checks).";
   els.preview.classList.toggle("is-stale", Boolean(errors.length && widget));
 }
 

@@ -594,6 +594,25 @@ test('the copy box goes on Clear and on an edit of the deck', async () => {
   await page.context().close();
 });
 
+test('the preview says why it is empty until the deck is valid, and marks the last valid one after', async () => {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  const note = page.locator('#stale');
+  await assertText(note, /^The preview shows once the deck has no errors \(see Checks\)\.$/);
+  assert.equal(await page.locator('#preview').evaluate((p) => p.childElementCount), 0, 'no widget yet');
+  await page.locator('#deck-title-input').fill('Bridge');
+  await byRole(page, 'button', 'Add fact').click();
+  await fillFact(page, 0, { front: 'Who leads the harbour authority?', back: 'Tomas Brandt' });
+  await assertText(page.locator('#verdict'), /^Valid deck, 1 fact\./);
+  await note.waitFor({ state: 'hidden' });
+  await page.locator('#deck-title-input').fill('');
+  await assertText(note, /^The deck has errors: this is the last valid version\.$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('at 390 px "Show in article" leaves the article below the tab bar; an issue\'s focus ring is not clipped', async () => {
   const page = await open({ width: 390, height: 844 });
   await page.evaluate(() => localStorage.clear());
