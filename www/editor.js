@@ -317,9 +317,17 @@ function schedule() {
   timer = setTimeout(refresh, 200);
 }
 
+/** The article text refresh() last read, and the script most of its letters are in. */
+let readArticle = { text: null, script: null };
+
 function refresh() {
   clearTimeout(timer);
-  if (hasMarkup(state.article)) reduceHtml();
+  // What the article's text gives is worked out again only when it changed
+  // (most edits are of the deck).
+  if (state.article !== readArticle.text) {
+    if (hasMarkup(state.article)) reduceHtml();
+    readArticle = { text: state.article, script: articleScript(state.article) };
+  }
   save();
   const deck = buildDeck();
   // The deck's own errors decide the preview; with the article, a valid
@@ -388,7 +396,7 @@ function articleScript(text) {
 function languageHints() {
   const language = state.meta.language.trim().toLowerCase();
   if (language && language !== "en") return [];
-  const script = articleScript(state.article);
+  const { script } = readArticle;
   if (!script) return [];
   return [
     {

@@ -997,6 +997,9 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Where [`text_from_html`] is in the page.
 struct Page {
+    /// The whole page in ASCII lower case (byte for byte as long as the
+    /// page, so an offset in one is an offset in the other).
+    lower: String,
     /// The page has an `article` or `main` element.
     has_article: bool,
     /// How many `article` and `main` elements are open.
@@ -1020,7 +1023,7 @@ pub fn text_from_html(html: &str) -> String {
             .match_indices(&concat(&["<", name]))
             .any(|(k, m)| !lower[k + m.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-'))
     });
-    let mut page = Page { has_article, depth: 0 };
+    let mut page = Page { lower, has_article, depth: 0 };
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
         match c {
@@ -1118,8 +1121,9 @@ fn tag<'a>(s: &'a str, out: &mut String, page: &mut Page) -> &'a str {
     }
     let chrome = CHROME.contains(&name) || (SITE_CHROME.contains(&name) && page.has_article && page.depth == 0);
     if !closing && !self_closing && (SKIPPED.contains(&name) || chrome) {
-        // Skip to the matching end tag.
-        let lower = rest.to_ascii_lowercase();
+        // Skip to the matching end tag, looked for in the page's lower case
+        // from where `rest` starts.
+        let lower = page.lower.get(page.lower.len() - rest.len()..).unwrap_or("");
         let close = concat(&["</", name]);
         let mut from = 0;
         while let Some(k) = lower[from..].find(&close) {

@@ -775,7 +775,7 @@ fn people_everywhere(sentences: &[String], ctx: &Context) -> HashSet<String> {
     let mut people = HashSet::new();
     for s in sentences {
         let toks = tokens(s);
-        for c in people_in(s, &toks, &spans(s, &toks, ctx), ctx) {
+        for c in people_in(s, &toks, &spans(s, &toks, ctx), ctx, is_credit_line(s)) {
             if let Some(name) = s.get(c.start..c.end) {
                 people.insert(name.to_string());
                 people.extend(c.accept);
@@ -857,10 +857,10 @@ fn role_after(s: &str, end: usize) -> Option<String> {
     role_phrase(s.get(end + 1..next)?)
 }
 
-/// People in a sentence, by the cues of the module's description.
-fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context) -> Vec<Candidate> {
+/// People in a sentence, by the cues of the module's description
+/// (`credit_line`: the sentence is one, [`is_credit_line`]).
+fn people_in(s: &str, toks: &[Tok], spans: &[(usize, usize)], ctx: &Context, credit_line: bool) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let credit_line = is_credit_line(s);
     for &(a, b) in spans {
         // A title before the name, inside the span: "European Council
         // President Charles Michel", "Sen. Jane Roe".
@@ -980,10 +980,11 @@ fn ends_like_org(toks: &[Tok], (_, b): (usize, usize)) -> bool {
 fn candidates(s: &str, ctx: &Context) -> Vec<Candidate> {
     let toks = tokens(s);
     let spans = spans(s, &toks, ctx);
-    let mut out = people_in(s, &toks, &spans, ctx);
+    let credit_line = is_credit_line(s);
+    let mut out = people_in(s, &toks, &spans, ctx, credit_line);
     // A credit line names the article's people, and no fact of the story
     // (`(Reporting by Jane Roe in London)`).
-    if is_credit_line(s) {
+    if credit_line {
         return out;
     }
     names(s, &toks, &spans, ctx, &mut out);
